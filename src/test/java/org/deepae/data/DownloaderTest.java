@@ -1,0 +1,135 @@
+package org.deepae.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DownloaderTest {
+  private static final byte[] CONTENT = "forty-two bytes of perfectly fine content.".getBytes(StandardCharsets.US_ASCII);
+
+  @TempDir Path dir;
+  private final LocalHttpServer server;
+  private final Downloader downloader =
+      new Downloader(new Downloader.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)));
+
+  DownloaderTest() throws IOException {
+    server = new LocalHttpServer();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  private static Checksum sha256Of(byte[] bytes) throws Exception {
+    return Checksum.sha256(Checksum.hex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+  }
+
+  private List<Path> filesInDir() throws IOException {
+    try (var files = Files.list(dir)) {
+      return files.toList();
+    }
+  }
+
+  @Test
+  void downloadsAndVerifiesChecksum() throws Exception {
+    server.serve("/data/file.bin", CONTENT);
+    Path target = dir.resolve("file.bin");
+    List<Long> progress = new ArrayList<>();
+
+    downloader.download(server.url("/data/file.bin"), target, sha256Of(CONTENT),
+        (url, soFar, total) -> progress.add(total));
+
+    assertThat(target).hasBinaryContent(CONTENT);
+    assertThat(progress).isNotEmpty().allMatch(total -> total == CONTENT.length);
+    assertThat(filesInDir()).containsExactly(target);
+  }
+
+  @Test
+  void acceptsMd5Checksum() throws Exception {
+    server.serve("/f", CONTENT);
+    String md5 = Checksum.hex(MessageDigest.getInstance("MD5").digest(CONTENT));
+    downloader.download(server.url("/f"), dir.resolve("f"), Checksum.parse("md5:" + md5), DownloadListener.NONE);
+    assertThat(dir.resolve("f")).hasBinaryContent(CONTENT);
+  }
+
+  @Test
+  void rejectsWrongChecksumAndLeavesNoFile() throws Exception {
+    server.serve("/f", CONTENT);
+    Checksum wrong = Checksum.sha256("0".repeat(64));
+    URI url = server.url("/f");
+
+    assertThatThrownBy(() -> downloader.download(url, dir.resolve("f"), wrong, DownloadListener.NONE))
+        .isInstanceOf(IOException.class)
+        .hasMessage(url + ": checksum mismatch: expected sha256:" + "0".repeat(64) + ", found " + sha256Of(CONTENT));
+    assertThat(filesInDir()).isEmpty();
+  }
+
+  @Test
+  void keepsExistingFileWhenReplacementFails() throws Exception {
+    Path target = Files.writeString(dir.resolve("f"), "good old copy");
+    URI url = server.url("/missing");
+    assertThatThrownBy(() -> downloader.download(url, target, sha256Of(CONTENT), DownloadListener.NONE))
+        .hasMessage(url + ": HTTP status 404, expected 200");
+    assertThat(target).hasContent("good old copy");
+    assertThat(filesInDir()).containsExactly(target);
+  }
+
+  @Test
+  void rejectsTruncatedTransferAndLeavesNoFile() throws Exception {
+    server.serveTruncated("/f", CONTENT, 1000);
+    URI url = server.url("/f");
+
+    assertThatThrownBy(() -> downloader.download(url, dir.resolve("f"), sha256Of(CONTENT), DownloadListener.NONE))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith(url + ": ")
+        .hasMessageContaining("1000");
+    assertThat(filesInDir()).isEmpty();
+  }
+
+  @Test
+  void reportsServerThatIsDown() throws Exception {
+    URI url = LocalHttpServer.closedPort("/f");
+    assertThatThrownBy(() -> downloader.download(url, dir.resolve("f"), sha256Of(CONTENT), DownloadListener.NONE))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith(url + ": connection refused");
+    assertThat(filesInDir()).isEmpty();
+  }
+
+  @Test
+  void triesNextMirrorAfterNotFound() throws Exception {
+    server.serve("/second/file.bin", CONTENT);
+    List<URI> mirrors = List.of(server.url("/first/"), server.url("/second/"));
+
+    URI used = downloader.downloadFromMirrors(mirrors, "file.bin", dir.resolve("file.bin"), sha256Of(CONTENT),
+        DownloadListener.NONE);
+
+    assertThat(used).isEqualTo(server.url("/second/"));
+    assertThat(dir.resolve("file.bin")).hasBinaryContent(CONTENT);
+  }
+
+  @Test
+  void listsEveryMirrorWhenAllFail() throws Exception {
+    URI down = LocalHttpServer.closedPort("/m/");
+    List<URI> mirrors = List.of(server.url("/first/"), down);
+
+    assertThatThrownBy(() -> downloader.downloadFromMirrors(mirrors, "file.bin", dir.resolve("file.bin"),
+        sha256Of(CONTENT), DownloadListener.NONE))
+        .hasMessageStartingWith("could not download file.bin from any of 2 mirrors: ")
+        .hasMessageContaining(server.url("/first/file.bin") + ": HTTP status 404")
+        .hasMessageContaining(down.resolve("file.bin") + ": connection refused");
+    assertThat(filesInDir()).isEmpty();
+  }
+}
