@@ -112,7 +112,7 @@ public final class Downloader {
         failures.add(e.getMessage());
       }
     }
-    throw new IOException("could not download " + fileName + " from any of " + mirrors.size() + " mirrors: "
+    throw new IOException("could not download " + fileName + " from " + (mirrors.size() == 1 ? "its only mirror" : "any of " + mirrors.size() + " mirrors") + ": "
         + String.join("; ", failures));
   }
 
