@@ -35,11 +35,12 @@ public final class Downloader {
    * Timeouts for one download.
    *
    * @param connect time allowed to open the connection
-   * @param request time allowed from sending the request to the end of the response
+   * @param request time allowed from sending the request until the response headers arrive (the JDK client has no
+   *     timeout for reading the body; a transfer that breaks off is reported as truncated)
    */
   public record Timeouts(Duration connect, Duration request) {
-    /** 15 s to connect, 10 min for the whole transfer. */
-    public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(15), Duration.ofMinutes(10));
+    /** 15 s to connect, 60 s for the response to start. */
+    public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(15), Duration.ofSeconds(60));
 
     public Timeouts {
       Objects.requireNonNull(connect, "connect");
@@ -147,9 +148,6 @@ public final class Downloader {
         received += n;
         listener.onProgress(url, received, length);
       }
-    } catch (HttpTimeoutException e) {
-      throw new IOException(url + ": transfer timed out after " + timeouts.request() + " with " + received
-          + " bytes received", e);
     } catch (IOException e) {
       throw new IOException(url + ": transfer broke off after " + received + " of "
           + (length < 0 ? "an unknown number of" : length) + " bytes (" + describe(e) + ")", e);

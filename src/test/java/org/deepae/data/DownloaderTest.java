@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -131,5 +133,29 @@ class DownloaderTest {
         .hasMessageContaining(server.url("/first/file.bin") + ": HTTP status 404")
         .hasMessageContaining(down.resolve("file.bin") + ": connection refused");
     assertThat(filesInDir()).isEmpty();
+  }
+
+  @Test
+  void reportsServerThatNeverResponds() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+      URI url = URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/f");
+      Downloader impatient = new Downloader(new Downloader.Timeouts(Duration.ofSeconds(1), Duration.ofMillis(300)));
+
+      assertThatThrownBy(() -> impatient.download(url, dir.resolve("f"), sha256Of(CONTENT), DownloadListener.NONE))
+          .isInstanceOf(IOException.class)
+          .hasMessage(url + ": no response within PT0.3S");
+    }
+    assertThat(filesInDir()).isEmpty();
+  }
+
+  @Test
+  void parsesAndValidatesChecksums() {
+    assertThat(Checksum.parse("sha256:" + "AB".repeat(32))).isEqualTo(Checksum.sha256("ab".repeat(32)));
+    assertThat(Checksum.parse("md5:" + "0".repeat(32)).algorithm()).isEqualTo("MD5");
+    assertThatThrownBy(() -> Checksum.sha256("abc"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("SHA-256 checksum must be 64 hex digits, got \"abc\"");
+    assertThatThrownBy(() -> Checksum.parse("crc32:1234"))
+        .hasMessage("checksum must look like sha256:<hex> or md5:<hex>, got crc32:1234");
   }
 }
