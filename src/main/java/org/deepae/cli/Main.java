@@ -1,2 +1,45 @@
 package org.deepae.cli;
-public class Main { public static void main(String[] a) {} }
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The {@code deepae} command: a root with subcommands. Loads no TensorFlow until a subcommand needs it. */
+@Command(name = "deepae",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Deep autoencoders on TensorFlow Java: train, reconstruct, reduce dimensions.",
+    subcommands = {TrainCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing command (for example 'deepae train')");
+  }
+
+  /** A configured command line writing to the given streams; tests call {@code execute} on it. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(ErrorReporting::onBadOptions);
+    cl.setExecutionExceptionHandler(ErrorReporting::onFailure);
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code = commandLine(out, err).execute(args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+}

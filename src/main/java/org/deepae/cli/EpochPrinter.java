@@ -1,0 +1,31 @@
+package org.deepae.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.deepae.train.EpochStats;
+import org.deepae.train.TrainingListener;
+import org.deepae.train.TrainingPlan;
+
+/** Prints one line per epoch: number, mean training loss, test loss, seconds. */
+final class EpochPrinter implements TrainingListener {
+
+  private final PrintWriter out;
+  private int epochs;
+
+  EpochPrinter(PrintWriter out) {
+    this.out = out;
+  }
+
+  @Override
+  public void onTrainingBegin(TrainingPlan plan) {
+    epochs = plan.epochs();
+  }
+
+  @Override
+  public void onEpochEnd(EpochStats stats) {
+    int width = String.valueOf(epochs).length();
+    out.println(String.format(Locale.ROOT, "Epoch %" + width + "d/%d  train loss %.6f  test loss %.6f  %.1f s",
+        stats.epoch(), epochs, stats.trainLoss(), stats.testLoss(), stats.seconds()));
+    out.flush();
+  }
+}

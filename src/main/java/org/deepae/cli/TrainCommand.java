@@ -1,0 +1,204 @@
+package org.deepae.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.deepae.data.Dataset;
+import org.deepae.data.ImageSet;
+import org.deepae.model.AdamSpec;
+import org.deepae.model.AutoencoderSpec;
+import org.deepae.store.ModelDirectory;
+import org.deepae.store.ModelInfo;
+import org.deepae.train.MetricsFile;
+import org.deepae.train.ProgressBarListener;
+import org.deepae.train.RunDescription;
+import org.deepae.train.Trainer;
+import org.deepae.train.TrainingConfig;
+import org.deepae.train.TrainingListener;
+import org.deepae.viz.ReconstructionGrid;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code deepae train}: trains an autoencoder (the tutorial's by default) and writes a run directory. */
+@Command(name = "train",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Train a deep autoencoder and write a run directory with reconstructions.png, metrics.json and model/.",
+        "Defaults reproduce the tutorial: 784-392-196-392-784, ReLU everywhere, Adam (0.01), 5 epochs of 150."})
+final class TrainCommand implements Callable<Integer> {
+
+  /** Images shown in the reconstruction figure, as in the tutorial. */
+  static final int FIGURE_IMAGES = 10;
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  VerboseOption verbose;
+
+  @Option(names = "--dataset", paramLabel = "NAME|DIR", defaultValue = "mnist",
+      description = "mnist, mnist-sample, fashion-mnist, or a directory with the four IDX files (default: ${DEFAULT-VALUE}).")
+  String dataset;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Cache for downloaded datasets (default: $DEEPAE_HOME or ~/.cache/deepae).")
+  Path dataDir;
+
+  @Option(names = "--layers", split = ",", paramLabel = "N",
+      description = "Encoder layer sizes, the last being the code size; the decoder mirrors them (default: 392,196).")
+  List<Integer> layers = new ArrayList<>(AutoencoderSpec.TUTORIAL_LAYERS);
+
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "150", description = "Images per step (default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(names = "--learning-rate", paramLabel = "RATE", defaultValue = "0.01", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
+  double learningRate;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seeds initialization and shuffling (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "TensorFlow threads; 0 uses all cores (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<date-time>).")
+  Path out;
+
+  @Option(names = "--overwrite", description = "Reuse a run directory that already holds files.")
+  boolean overwrite;
+
+  @Option(names = "--json", description = "Print metrics.json to stdout instead of readable lines.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    TrainingConfig config = trainingConfig();
+    Path runDir = runDirectory();
+    DatasetChoice choice = DatasetChoice.parse(spec.commandLine(), dataset, dataDir);
+
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    Dataset data = choice.load(stderr);
+    AutoencoderSpec network = new AutoencoderSpec(data.features(), layers,
+        org.deepae.model.Activation.RELU, org.deepae.model.Activation.RELU, org.deepae.model.Loss.MSE);
+    stderr.println(String.format(Locale.ROOT,
+        "Training %s on %s (%d training, %d test images of %dx%d), %d epochs of batches of %d, Adam at %s",
+        network.layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-")), data.info().name(),
+        data.train().rows(), data.test().rows(), data.train().height(), data.train().width(), config.epochs(),
+        config.batchSize(), learningRate));
+    stderr.flush();
+
+    Files.createDirectories(runDir);
+    Map<String, Object> description = RunDescription.of(network, config);
+    MetricsFile metrics = new MetricsFile(runDir.resolve("metrics.json"), datasetSummary(data, choice), description);
+    List<TrainingListener> listeners = new ArrayList<>(List.of(metrics));
+    if (!json) {
+      listeners.add(new EpochPrinter(stdout));
+    }
+    if (Terminal.stderrIsTerminal()) {
+      listeners.add(new ProgressBarListener(System.err));
+    }
+
+    Trainer.Result result = new Trainer(config).fit(network, data.train(), data.test(), listeners);
+    try (var model = result.model()) {
+      ImageSet shown = data.test().head(FIGURE_IMAGES);
+      float[] reconstructed = model.reconstruct(shown.pixels(), shown.rows());
+      new ReconstructionGrid(shown.height(), shown.width(), 4).write(runDir.resolve("reconstructions.png"), List.of(
+          new ReconstructionGrid.Row("original", shown.pixels(), shown.rows()),
+          new ReconstructionGrid.Row("reconstruction", reconstructed, shown.rows())));
+      ModelDirectory.save(runDir.resolve("model"), model, new ModelInfo(network, description, data.info(),
+          data.train().rows(), data.test().rows(), result.history().finalTestLoss(), Version.current()));
+    }
+
+    if (json) {
+      stdout.println(metrics.toJson().toPrettyString());
+    } else {
+      stdout.println(String.format(Locale.ROOT, "Final test loss %.6f after %.1f s", result.history().finalTestLoss(),
+          result.history().totalSeconds()));
+      stdout.println("Run directory: " + runDir);
+      stdout.println("  reconstructions.png  the first " + Math.min(FIGURE_IMAGES, data.test().rows())
+          + " test images above their reconstructions");
+      stdout.println("  metrics.json         losses per epoch, configuration, data provenance");
+      stdout.println("  model/               the trained weights and network spec");
+    }
+    stdout.flush();
+    return 0;
+  }
+
+  private TrainingConfig trainingConfig() {
+    requirePositive("--epochs", epochs);
+    requirePositive("--batch-size", batchSize);
+    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+      throw new ParameterException(spec.commandLine(), "--learning-rate must be a positive number, got " + learningRate);
+    }
+    if (threads < 0) {
+      throw new ParameterException(spec.commandLine(), "--threads must be 0 (all cores) or positive, got " + threads);
+    }
+    if (layers.isEmpty() || layers.stream().anyMatch(n -> n == null || n <= 0)) {
+      throw new ParameterException(spec.commandLine(), "--layers must be positive sizes, got " + layers);
+    }
+    return new TrainingConfig(epochs, batchSize, seed, threads, AdamSpec.withLearningRate(learningRate));
+  }
+
+  private void requirePositive(String option, int value) {
+    if (value <= 0) {
+      throw new ParameterException(spec.commandLine(), option + " must be positive, got " + value);
+    }
+  }
+
+  private Path runDirectory() throws IOException {
+    Path dir = out != null ? out
+        : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new ParameterException(spec.commandLine(), "--out " + dir + " is a file, not a directory");
+    }
+    if (Files.isDirectory(dir) && !overwrite) {
+      try (Stream<Path> entries = Files.list(dir)) {
+        if (entries.findAny().isPresent()) {
+          throw new ParameterException(spec.commandLine(),
+              "--out " + dir + " already holds files; choose another directory or add --overwrite");
+        }
+      }
+    }
+    for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+      if (Files.exists(p) && !Files.isDirectory(p)) {
+        throw new ParameterException(spec.commandLine(), "--out " + dir + ": " + p + " is a file, not a directory");
+      }
+    }
+    return dir;
+  }
+
+  private static Map<String, Object> datasetSummary(Dataset data, DatasetChoice choice) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("name", data.info().name());
+    summary.put("source", data.info().source());
+    summary.put("train_size", data.train().rows());
+    summary.put("test_size", data.test().rows());
+    summary.put("image_height", data.train().height());
+    summary.put("image_width", data.train().width());
+    summary.put("sha256", data.info().sha256());
+    summary.put("requested", choice.requested());
+    if (data.info().note() != null) {
+      summary.put("note", data.info().note());
+    }
+    return summary;
+  }
+}

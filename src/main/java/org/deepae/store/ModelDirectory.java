@@ -1,0 +1,142 @@
+package org.deepae.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deepae.data.DatasetInfo;
+import org.deepae.io.AtomicFiles;
+import org.deepae.model.Activation;
+import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.Loss;
+import org.deepae.tf.TfAutoencoder;
+
+/**
+ * Saves and loads models as a directory: {@code model.json} plus {@code variables/variables.*}, a TensorFlow
+ * checkpoint. Saving writes a temporary sibling and moves it into place, so a crash never leaves a half-written
+ * model where a good one was.
+ */
+public final class ModelDirectory {
+
+  /** The format written by this version; loading refuses any other. */
+  public static final int FORMAT_VERSION = 1;
+
+  static final String FORMAT = "deepae-model";
+  static final String MODEL_JSON = "model.json";
+  static final String CHECKPOINT_PREFIX = "variables/variables";
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ModelDirectory() {}
+
+  /** Writes {@code model}'s weights and {@code info} to {@code dir}, replacing what was there only on success. */
+  public static void save(Path dir, TfAutoencoder model, ModelInfo info) throws IOException {
+    byte[] json = JSON.writeValueAsBytes(toJson(info));
+    AtomicFiles.writeDirectory(dir, temp -> {
+      Files.write(temp.resolve(MODEL_JSON), json);
+      model.saveCheckpoint(temp.resolve(CHECKPOINT_PREFIX));
+    });
+  }
+
+  /** Reads {@code dir/model.json}, checking its format and version. */
+  public static ModelInfo readInfo(Path dir) throws IOException {
+    Path file = dir.resolve(MODEL_JSON);
+    JsonNode root;
+    try {
+      root = JSON.readTree(Files.readAllBytes(file));
+    } catch (NoSuchFileException e) {
+      throw new ModelFormatException(dir + ": not a deepae model directory (no " + MODEL_JSON + ")", e);
+    } catch (JsonProcessingException e) {
+      throw new ModelFormatException(file + ": invalid JSON: " + e.getOriginalMessage(), e);
+    }
+    return fromJson(file, root);
+  }
+
+  /** Loads the model in {@code dir} for inference. The caller closes it. */
+  public static TfAutoencoder load(Path dir, int threads) throws IOException {
+    ModelInfo info = readInfo(dir);
+    Path prefix = dir.resolve(CHECKPOINT_PREFIX);
+    if (!Files.isRegularFile(dir.resolve(CHECKPOINT_PREFIX + ".index"))) {
+      throw new ModelFormatException(dir + ": the weights are missing (expected " + CHECKPOINT_PREFIX + ".index)");
+    }
+    try {
+      return TfAutoencoder.restore(info.spec(), prefix, threads);
+    } catch (IOException e) {
+      throw new ModelFormatException(dir + ": the weights do not fit the network in " + MODEL_JSON + " ("
+          + e.getMessage() + ")", e);
+    }
+  }
+
+  private static ObjectNode toJson(ModelInfo info) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("format_version", FORMAT_VERSION);
+    root.put("deepae_version", info.deepaeVersion());
+    ObjectNode spec = root.putObject("spec");
+    spec.put("input_size", info.spec().inputSize());
+    ArrayNode layers = spec.putArray("encoder_layers");
+    info.spec().encoderLayers().forEach(layers::add);
+    spec.put("hidden_activation", info.spec().hiddenActivation().id());
+    spec.put("output_activation", info.spec().outputActivation().id());
+    spec.put("loss", info.spec().loss().name().toLowerCase(java.util.Locale.ROOT));
+    spec.set("layer_sizes", JSON.valueToTree(info.spec().layerSizes()));
+    root.set("training", JSON.valueToTree(new LinkedHashMap<>(info.training())));
+    if (info.dataset() != null) {
+      ObjectNode dataset = root.putObject("dataset");
+      dataset.put("name", info.dataset().name());
+      dataset.put("source", info.dataset().source());
+      dataset.put("sha256", info.dataset().sha256());
+      dataset.put("train_size", info.trainRows());
+      dataset.put("test_size", info.testRows());
+    }
+    ObjectNode metrics = root.putObject("metrics");
+    if (Double.isFinite(info.finalTestLoss())) {
+      metrics.put("final_test_loss", info.finalTestLoss());
+    }
+    return root;
+  }
+
+  private static ModelInfo fromJson(Path file, JsonNode root) throws ModelFormatException {
+    if (!FORMAT.equals(root.path("format").asText())) {
+      throw new ModelFormatException(file + ": expected \"format\": \"" + FORMAT + "\", found "
+          + root.path("format"));
+    }
+    int version = root.path("format_version").asInt(-1);
+    if (version != FORMAT_VERSION) {
+      throw new ModelFormatException(file + ": unsupported format_version " + root.path("format_version")
+          + " (this deepae reads version " + FORMAT_VERSION + ")");
+    }
+    JsonNode spec = root.path("spec");
+    List<Integer> layers = new ArrayList<>();
+    spec.path("encoder_layers").forEach(n -> layers.add(n.asInt()));
+    AutoencoderSpec parsed;
+    try {
+      parsed = new AutoencoderSpec(spec.path("input_size").asInt(), layers,
+          Activation.parse(spec.path("hidden_activation").asText()),
+          Activation.parse(spec.path("output_activation").asText()),
+          Loss.valueOf(spec.path("loss").asText().toUpperCase(java.util.Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException(file + ": invalid spec: " + e.getMessage(), e);
+    }
+    Map<String, Object> training = JSON.convertValue(root.path("training"),
+        JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
+    JsonNode dataset = root.path("dataset");
+    DatasetInfo info = dataset.isObject()
+        ? new DatasetInfo(dataset.path("name").asText(), dataset.path("source").asText(),
+            dataset.path("sha256").asText(), null)
+        : null;
+    return new ModelInfo(parsed, training == null ? Map.of() : training, info,
+        dataset.path("train_size").asInt(0), dataset.path("test_size").asInt(0),
+        root.path("metrics").path("final_test_loss").asDouble(Double.NaN), root.path("deepae_version").asText());
+  }
+}

@@ -1,0 +1,250 @@
+package org.deepae.tf;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.deepae.model.AdamSpec;
+import org.deepae.model.Autoencoder;
+import org.deepae.model.AutoencoderSpec;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.ndarray.buffer.FloatDataBuffer;
+import org.tensorflow.op.Op;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * An autoencoder backed by a TensorFlow graph and session, which it owns. Built for training (with Adam's update
+ * ops) or restored from a checkpoint for inference.
+ */
+public final class TfAutoencoder implements Autoencoder {
+
+  /** Rows per session call when encoding, reconstructing or evaluating many rows. */
+  private static final int CHUNK_ROWS = 1000;
+
+  private final AutoencoderSpec spec;
+  private final Graph graph;
+  private final Session session;
+  private final NetworkGraph network;
+  private final Op trainStep;
+  private TFloat32 batchTensor;
+  private boolean closed;
+
+  private TfAutoencoder(AutoencoderSpec spec, Graph graph, Session session, NetworkGraph network, Op trainStep) {
+    this.spec = spec;
+    this.graph = graph;
+    this.session = session;
+    this.network = network;
+    this.trainStep = trainStep;
+  }
+
+  /**
+   * A freshly initialized network with Adam's update ops, ready to train.
+   *
+   * @param seed seeds the weight initializers (layer {@code i} uses {@code seed + i})
+   * @param threads intra-op threads; 0 lets TensorFlow choose
+   */
+  public static TfAutoencoder forTraining(AutoencoderSpec spec, AdamSpec adam, long seed, int threads) {
+    Graph graph = new Graph();
+    try {
+      NetworkGraph network = NetworkGraph.build(graph, spec, seed);
+      Op trainStep = AdamUpdate.minimize(graph, network.meanSquaredError, network.parameters, adam);
+      Session session = new Session(graph, sessionConfig(threads));
+      session.initialize();
+      return new TfAutoencoder(spec, graph, session, network, trainStep);
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  /**
+   * An inference-only network whose weights are read from a checkpoint written by {@link #saveCheckpoint(Path)}.
+   *
+   * @throws IOException when the checkpoint is missing or does not fit the spec
+   */
+  public static TfAutoencoder restore(AutoencoderSpec spec, Path checkpointPrefix, int threads) throws IOException {
+    Graph graph = new Graph();
+    try {
+      NetworkGraph network = NetworkGraph.build(graph, spec, 0);
+      Session session = new Session(graph, sessionConfig(threads));
+      try {
+        session.restore(checkpointPrefix.toString());
+      } catch (RuntimeException e) {
+        session.close();
+        throw new IOException(checkpointPrefix + ": cannot restore the weights: " + firstLine(e.getMessage()), e);
+      }
+      return new TfAutoencoder(spec, graph, session, network, null);
+    } catch (IOException | RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  private static ConfigProto sessionConfig(int threads) {
+    ConfigProto.Builder config = ConfigProto.newBuilder().setInterOpParallelismThreads(1);
+    if (threads > 0) {
+      config.setIntraOpParallelismThreads(threads);
+    }
+    return config.build();
+  }
+
+  @Override
+  public AutoencoderSpec spec() {
+    return spec;
+  }
+
+  /**
+   * Runs one Adam step on {@code rows} rows taken from the start of {@code batch}.
+   *
+   * @return the batch's mean squared error before the step
+   */
+  public float trainStep(float[] batch, int rows) {
+    checkOpen();
+    if (trainStep == null) {
+      throw new IllegalStateException("this model was loaded for inference and cannot be trained");
+    }
+    checkRows(batch, rows, spec.inputSize());
+    TFloat32 input = batchTensorFor(rows);
+    input.copyFrom(DataBuffers.of(batch, true, false).slice(0, (long) rows * spec.inputSize()));
+    try (Result result = session.runner()
+        .feed(network.input, input)
+        .addTarget(trainStep)
+        .fetch(network.meanSquaredError)
+        .run()) {
+      return ((TFloat32) result.get(0)).getFloat();
+    }
+  }
+
+  /** A feed tensor for {@code rows} rows, reused across steps of the same size. */
+  private TFloat32 batchTensorFor(int rows) {
+    if (batchTensor == null || batchTensor.shape().get(0) != rows) {
+      if (batchTensor != null) {
+        batchTensor.close();
+      }
+      batchTensor = TFloat32.tensorOf(Shape.of(rows, spec.inputSize()));
+    }
+    return batchTensor;
+  }
+
+  @Override
+  public float[] encode(float[] rows, int count) {
+    return map(rows, count, network.code, spec.codeSize());
+  }
+
+  @Override
+  public float[] reconstruct(float[] rows, int count) {
+    return map(rows, count, network.output, spec.inputSize());
+  }
+
+  @Override
+  public double meanSquaredError(float[] rows, int count) {
+    checkOpen();
+    checkRows(rows, count, spec.inputSize());
+    if (count == 0) {
+      return Double.NaN;
+    }
+    double sum = 0;
+    for (int start = 0; start < count; start += CHUNK_ROWS) {
+      int n = Math.min(CHUNK_ROWS, count - start);
+      try (TFloat32 input = slice(rows, start, n);
+          Result result = session.runner().feed(network.input, input).fetch(network.sumSquaredError).run()) {
+        sum += ((TFloat32) result.get(0)).getFloat();
+      }
+    }
+    return sum / ((double) count * spec.inputSize());
+  }
+
+  private float[] map(float[] rows, int count, Operand<TFloat32> output, int width) {
+    checkOpen();
+    checkRows(rows, count, spec.inputSize());
+    float[] out = new float[Math.multiplyExact(count, width)];
+    FloatDataBuffer target = DataBuffers.of(out, false, false);
+    for (int start = 0; start < count; start += CHUNK_ROWS) {
+      int n = Math.min(CHUNK_ROWS, count - start);
+      try (TFloat32 input = slice(rows, start, n);
+          Result result = session.runner().feed(network.input, input).fetch(output).run()) {
+        ((TFloat32) result.get(0)).copyTo(target.slice((long) start * width, (long) n * width));
+      }
+    }
+    return out;
+  }
+
+  private TFloat32 slice(float[] rows, int start, int n) {
+    long width = spec.inputSize();
+    return TFloat32.tensorOf(Shape.of(n, width), DataBuffers.of(rows, true, false).slice(start * width, n * width));
+  }
+
+  /** The current weights and biases, in layer order (w0, b0, w1, b1, ...), copied out of the session. */
+  public List<float[]> parameters() {
+    checkOpen();
+    Session.Runner runner = session.runner();
+    network.parameters.forEach(runner::fetch);
+    List<float[]> values = new ArrayList<>();
+    try (Result result = runner.run()) {
+      for (int i = 0; i < result.size(); i++) {
+        TFloat32 tensor = (TFloat32) result.get(i);
+        float[] copy = new float[Math.toIntExact(tensor.size())];
+        tensor.copyTo(DataBuffers.of(copy, false, false));
+        values.add(copy);
+      }
+    }
+    return values;
+  }
+
+  /** Writes every variable of the graph to a TensorFlow checkpoint at {@code prefix}, creating its directory. */
+  public void saveCheckpoint(Path prefix) throws IOException {
+    checkOpen();
+    Path parent = prefix.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    try {
+      session.save(prefix.toString());
+    } catch (RuntimeException e) {
+      throw new IOException(prefix + ": cannot write checkpoint: " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  private static void checkRows(float[] rows, int count, int width) {
+    Objects.requireNonNull(rows, "rows");
+    if (count < 0 || (long) count * width > rows.length) {
+      throw new IllegalArgumentException("expected " + count + " rows of " + width + " values, but the array holds "
+          + rows.length + " values");
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("this autoencoder has been closed");
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (batchTensor != null) {
+      batchTensor.close();
+    }
+    session.close();
+    graph.close();
+  }
+}

@@ -1,0 +1,92 @@
+package org.deepae.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deepae.io.AtomicFiles;
+
+/**
+ * Keeps {@code metrics.json} up to date: rewritten atomically after every epoch, so an interrupted run still leaves
+ * the epochs it finished. Layout: {@code {"dataset": {...}, "config": {...}, "epochs": [{"epoch", "train_loss",
+ * "test_loss", "seconds"}], "final_test_loss", "total_seconds", "completed"}}.
+ */
+public final class MetricsFile implements TrainingListener {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Path file;
+  private final Map<String, Object> dataset;
+  private final Map<String, Object> config;
+  private final List<EpochStats> epochs = new ArrayList<>();
+  private double totalSeconds;
+  private boolean completed;
+
+  /**
+   * @param file where to write
+   * @param dataset the dataset's description (name, source, sizes, ...)
+   * @param config every hyperparameter, see {@link RunDescription}
+   */
+  public MetricsFile(Path file, Map<String, Object> dataset, Map<String, Object> config) {
+    this.file = file;
+    this.dataset = new LinkedHashMap<>(dataset);
+    this.config = new LinkedHashMap<>(config);
+  }
+
+  @Override
+  public void onTrainingBegin(TrainingPlan plan) throws IOException {
+    write();
+  }
+
+  @Override
+  public void onEpochEnd(EpochStats stats) throws IOException {
+    epochs.add(stats);
+    totalSeconds += stats.seconds();
+    write();
+  }
+
+  @Override
+  public void onTrainingEnd(TrainingHistory history, boolean completed) throws IOException {
+    this.totalSeconds = history.totalSeconds();
+    this.completed = completed;
+    write();
+  }
+
+  /** The current content, as written to the file. */
+  public ObjectNode toJson() {
+    ObjectNode root = JSON.createObjectNode();
+    root.set("dataset", JSON.valueToTree(dataset));
+    root.set("config", JSON.valueToTree(config));
+    ArrayNode list = root.putArray("epochs");
+    for (EpochStats e : epochs) {
+      ObjectNode node = list.addObject();
+      node.put("epoch", e.epoch());
+      node.put("train_loss", e.trainLoss());
+      putNumber(node, "test_loss", e.testLoss());
+      node.put("seconds", e.seconds());
+    }
+    putNumber(root, "final_test_loss", epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).testLoss());
+    root.put("total_seconds", totalSeconds);
+    root.put("completed", completed);
+    return root;
+  }
+
+  private void write() throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(toJson());
+    AtomicFiles.write(file, bytes);
+  }
+
+  private static void putNumber(ObjectNode node, String key, double value) {
+    if (Double.isFinite(value)) {
+      node.put(key, value);
+    } else {
+      node.putNull(key);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package org.deepae.viz;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import javax.imageio.ImageIO;
+import org.deepae.io.AtomicFiles;
+
+/**
+ * A grid of grayscale images with a label before each row, such as the tutorial's figure: ten test images above
+ * their reconstructions. Values are drawn as in matplotlib's {@code Greys} map, which the tutorial uses: 0 is white,
+ * 1 is black; values outside [0, 1] are clipped.
+ */
+public final class ReconstructionGrid {
+
+  /** One row of the grid: a label and {@code count} images of {@code height * width} values each. */
+  public record Row(String label, float[] images, int count) {
+    public Row {
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(images, "images");
+    }
+  }
+
+  private static final int GAP = 4;
+  private static final int MARGIN = 10;
+
+  private final int height;
+  private final int width;
+  private final int scale;
+
+  /**
+   * @param height image height in pixels
+   * @param width image width in pixels
+   * @param scale how many screen pixels each image pixel becomes, for example 4
+   */
+  public ReconstructionGrid(int height, int width, int scale) {
+    if (height <= 0 || width <= 0 || scale <= 0) {
+      throw new IllegalArgumentException("image size and scale must be positive, got " + height + "x" + width
+          + " at scale " + scale);
+    }
+    this.height = height;
+    this.width = width;
+    this.scale = scale;
+  }
+
+  /** Draws the rows, one below another, each image in its own cell. */
+  public BufferedImage render(List<Row> rows) {
+    int columns = rows.stream().mapToInt(Row::count).max().orElse(0);
+    for (Row row : rows) {
+      if ((long) row.count() * height * width > row.images().length) {
+        throw new IllegalArgumentException("row '" + row.label() + "' claims " + row.count() + " images of "
+            + height + "x" + width + " but holds " + row.images().length + " values");
+      }
+    }
+    Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(12, 4 * scale));
+    BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+    Graphics2D measure = probe.createGraphics();
+    FontMetrics metrics = measure.getFontMetrics(font);
+    int labelWidth = rows.stream().mapToInt(r -> metrics.stringWidth(r.label())).max().orElse(0);
+    measure.dispose();
+
+    int cellW = width * scale;
+    int cellH = height * scale;
+    int left = MARGIN + labelWidth + MARGIN;
+    int imageW = left + columns * (cellW + GAP) - GAP + MARGIN;
+    int imageH = MARGIN + rows.size() * (cellH + GAP) - GAP + MARGIN;
+    BufferedImage image = new BufferedImage(Math.max(imageW, 1), Math.max(imageH, 1), BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, image.getWidth(), image.getHeight());
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setFont(font);
+      for (int r = 0; r < rows.size(); r++) {
+        Row row = rows.get(r);
+        int top = MARGIN + r * (cellH + GAP);
+        g.setColor(Color.DARK_GRAY);
+        int baseline = top + (cellH + metrics.getAscent() - metrics.getDescent()) / 2;
+        g.drawString(row.label(), MARGIN + labelWidth - metrics.stringWidth(row.label()), baseline);
+        for (int c = 0; c < row.count(); c++) {
+          drawCell(image, row.images(), c, left + c * (cellW + GAP), top);
+        }
+      }
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
+  private void drawCell(BufferedImage image, float[] images, int index, int x0, int y0) {
+    int offset = index * height * width;
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        float v = images[offset + y * width + x];
+        float clipped = Float.isNaN(v) ? 0f : Math.max(0f, Math.min(1f, v));
+        int gray = Math.round(255 * (1 - clipped));
+        int rgb = (gray << 16) | (gray << 8) | gray;
+        for (int dy = 0; dy < scale; dy++) {
+          for (int dx = 0; dx < scale; dx++) {
+            image.setRGB(x0 + x * scale + dx, y0 + y * scale + dy, rgb);
+          }
+        }
+      }
+    }
+  }
+
+  /** Renders {@code rows} and writes them to {@code png} atomically. */
+  public void write(Path png, List<Row> rows) throws IOException {
+    BufferedImage image = render(rows);
+    AtomicFiles.write(png, out -> {
+      if (!ImageIO.write(image, "png", out)) {
+        throw new IOException(png + ": no PNG writer available");
+      }
+    });
+  }
+}

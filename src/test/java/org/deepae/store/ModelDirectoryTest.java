@@ -1,0 +1,90 @@
+package org.deepae.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.deepae.TestImages;
+import org.deepae.data.DatasetInfo;
+import org.deepae.data.ImageSet;
+import org.deepae.model.AdamSpec;
+import org.deepae.model.Activation;
+import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.Loss;
+import org.deepae.tf.TfAutoencoder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelDirectoryTest {
+
+  private static final AutoencoderSpec SPEC =
+      new AutoencoderSpec(16, List.of(6, 3), Activation.RELU, Activation.SIGMOID, Loss.MSE);
+  private static final DatasetInfo DATA = new DatasetInfo("bars", "test", "ab12", null);
+
+  @Test
+  void savedModelLoadsWithTheSameSpecInfoAndOutputs(@TempDir Path dir) throws Exception {
+    ImageSet data = TestImages.bars(8, 4, 1);
+    Path modelDir = dir.resolve("model");
+    float[] expected;
+    try (TfAutoencoder model = TfAutoencoder.forTraining(SPEC, AdamSpec.tutorial(), 3, 1)) {
+      model.trainStep(data.pixels(), data.rows());
+      expected = model.reconstruct(data.pixels(), data.rows());
+      ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of("epochs", 1), DATA, 8, 8, 0.25, "test"));
+    }
+    assertThat(Files.list(dir)).containsExactly(modelDir);
+    ModelInfo info = ModelDirectory.readInfo(modelDir);
+    assertThat(info.spec()).isEqualTo(SPEC);
+    assertThat(info.training()).containsEntry("epochs", 1);
+    assertThat(info.dataset().name()).isEqualTo("bars");
+    assertThat(info.finalTestLoss()).isEqualTo(0.25);
+    try (TfAutoencoder loaded = ModelDirectory.load(modelDir, 1)) {
+      assertThat(loaded.reconstruct(data.pixels(), data.rows())).containsExactly(expected);
+    }
+  }
+
+  @Test
+  void savingAgainReplacesTheOldModel(@TempDir Path dir) throws Exception {
+    Path modelDir = dir.resolve("model");
+    for (int seed = 1; seed <= 2; seed++) {
+      try (TfAutoencoder model = TfAutoencoder.forTraining(SPEC, AdamSpec.tutorial(), seed, 1)) {
+        ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of("seed", seed), DATA, 1, 1, 0.1, "test"));
+      }
+    }
+    assertThat(ModelDirectory.readInfo(modelDir).training()).containsEntry("seed", 2);
+    assertThat(Files.list(dir)).containsExactly(modelDir);
+  }
+
+  @Test
+  void refusesDirectoriesThatAreNotModels(@TempDir Path dir) throws Exception {
+    assertThatThrownBy(() -> ModelDirectory.load(dir, 1))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining(dir.toString())
+        .hasMessageContaining("model.json");
+    Files.writeString(dir.resolve("model.json"), "{not json");
+    assertThatThrownBy(() -> ModelDirectory.load(dir, 1)).hasMessageContaining("invalid JSON");
+    Files.writeString(dir.resolve("model.json"), "{\"format\": \"deepae-model\", \"format_version\": 99}");
+    assertThatThrownBy(() -> ModelDirectory.load(dir, 1)).hasMessageContaining("unsupported format_version 99");
+  }
+
+  @Test
+  void reportsMissingAndMismatchedWeights(@TempDir Path dir) throws Exception {
+    Path modelDir = dir.resolve("model");
+    try (TfAutoencoder model = TfAutoencoder.forTraining(SPEC, AdamSpec.tutorial(), 1, 1)) {
+      ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of(), DATA, 1, 1, 0.1, "test"));
+    }
+    String json = Files.readString(modelDir.resolve("model.json"));
+    Files.writeString(modelDir.resolve("model.json"), json.replace("\"input_size\" : 16", "\"input_size\" : 25"));
+    assertThatThrownBy(() -> ModelDirectory.load(modelDir, 1))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("do not fit");
+    try (var files = Files.list(modelDir.resolve("variables"))) {
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+    }
+    assertThatThrownBy(() -> ModelDirectory.load(modelDir, 1)).hasMessageContaining("weights are missing");
+  }
+}

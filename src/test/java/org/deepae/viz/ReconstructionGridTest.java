@@ -1,0 +1,62 @@
+package org.deepae.viz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReconstructionGridTest {
+
+  @Test
+  void drawsEachValueAsAScaledGrayBlockOnePerCell(@TempDir Path dir) throws Exception {
+    // two 2x2 images per row: the first all black (1), the second all white (0) but one pixel at 0.5
+    float[] top = {1, 1, 1, 1, 0, 0, 0, 0.5f};
+    float[] bottom = {0, 0, 0, 0, 1, 1, 1, 1};
+    Path png = dir.resolve("grid.png");
+    new ReconstructionGrid(2, 2, 3).write(png, List.of(
+        new ReconstructionGrid.Row("a", top, 2), new ReconstructionGrid.Row("b", bottom, 2)));
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertThat(Files.list(dir)).containsExactly(png);
+
+    BufferedImage expected = new ReconstructionGrid(2, 2, 3).render(List.of(
+        new ReconstructionGrid.Row("a", top, 2), new ReconstructionGrid.Row("b", bottom, 2)));
+    assertThat(image.getWidth()).isEqualTo(expected.getWidth());
+    assertThat(image.getHeight()).isEqualTo(expected.getHeight());
+    // height: margin 10 + two rows of 2*3 pixels with a gap of 4 + margin 10
+    assertThat(image.getHeight()).isEqualTo(10 + 6 + 4 + 6 + 10);
+    int left = image.getWidth() - 10 - (2 * 6 + 4);
+    assertThat(gray(image, left, 10)).isEqualTo(0);
+    assertThat(gray(image, left + 5, 15)).isEqualTo(0);
+    assertThat(gray(image, left + 10, 10)).isEqualTo(255);
+    assertThat(gray(image, left + 10 + 3, 10 + 3)).isEqualTo(128);
+    assertThat(gray(image, left, 10 + 6 + 4)).isEqualTo(255);
+    assertThat(gray(image, left + 10, 10 + 6 + 4)).isEqualTo(0);
+  }
+
+  @Test
+  void clipsValuesOutsideTheUnitRange() {
+    BufferedImage image = new ReconstructionGrid(1, 1, 1).render(List.of(
+        new ReconstructionGrid.Row("", new float[] {-3, 7, Float.NaN}, 3)));
+    int left = image.getWidth() - 10 - (3 + 2 * 4);
+    assertThat(gray(image, left, 10)).isEqualTo(255);
+    assertThat(gray(image, left + 5, 10)).isEqualTo(0);
+    assertThat(gray(image, left + 10, 10)).isEqualTo(255);
+  }
+
+  @Test
+  void rejectsRowsShorterThanTheirCount() {
+    assertThatThrownBy(() -> new ReconstructionGrid(2, 2, 1).render(List.of(
+        new ReconstructionGrid.Row("x", new float[4], 2))))
+        .hasMessageContaining("'x'");
+  }
+
+  private static int gray(BufferedImage image, int x, int y) {
+    return image.getRGB(x, y) & 0xff;
+  }
+}
