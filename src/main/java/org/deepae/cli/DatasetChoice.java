@@ -2,20 +2,25 @@ package org.deepae.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.deepae.data.CatalogConfig;
 import org.deepae.data.Dataset;
 import org.deepae.data.DatasetCatalog;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The {@code --dataset} and {@code --data-dir} options, checked before any work: a catalogue name or an existing
- * directory.
+ * The {@code --dataset}, {@code --data-dir} and {@code --mirror} options, checked before any work: a catalogue name
+ * or an existing directory, a cache directory, and download mirrors to use instead of the public ones.
  */
-record DatasetChoice(String requested, Path dataDir) {
+record DatasetChoice(String requested, Path dataDir, List<URI> mirrors) {
 
   /** Checks {@code name}; an unknown one is a bad option (exit code 2). */
-  static DatasetChoice parse(CommandLine cl, String name, Path dataDir) {
+  static DatasetChoice parse(CommandLine cl, String name, Path dataDir, List<String> mirrors) {
     if (!DatasetCatalog.isKnown(name)) {
       throw new ParameterException(cl, "unknown dataset '" + name + "': expected one of "
           + String.join(", ", DatasetCatalog.names()) + ", or a directory holding the four IDX files");
@@ -23,15 +28,40 @@ record DatasetChoice(String requested, Path dataDir) {
     if (dataDir != null && java.nio.file.Files.exists(dataDir) && !java.nio.file.Files.isDirectory(dataDir)) {
       throw new ParameterException(cl, "--data-dir " + dataDir + " is a file, not a directory");
     }
-    return new DatasetChoice(name, dataDir);
+    List<URI> bases = new ArrayList<>();
+    for (String mirror : mirrors) {
+      String base = mirror.endsWith("/") ? mirror : mirror + "/";
+      try {
+        URI uri = new URI(base);
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+          throw new URISyntaxException(mirror, "expected an http or https URL");
+        }
+        bases.add(uri);
+      } catch (URISyntaxException e) {
+        throw new ParameterException(cl, "--mirror " + mirror + " is not a valid URL: " + e.getReason());
+      }
+    }
+    return new DatasetChoice(name, dataDir, List.copyOf(bases));
   }
 
-  /** Loads the dataset, printing on {@code err} any warning about how it was obtained (such as a fallback). */
+  /**
+   * Loads the dataset, reporting downloads on {@code err} and how the data was obtained: a warning when another
+   * dataset than the one asked for is used (the fallback to the bundled sample), a note otherwise.
+   */
   Dataset load(PrintWriter err) throws IOException {
-    DatasetCatalog catalog = dataDir == null ? new DatasetCatalog() : new DatasetCatalog(dataDir);
-    Dataset data = catalog.load(requested);
-    if (data.info().note() != null) {
-      err.println("warning: " + data.info().note());
+    CatalogConfig config = CatalogConfig.defaults();
+    if (dataDir != null) {
+      config = config.withCacheDir(dataDir);
+    }
+    if (!mirrors.isEmpty()) {
+      config = config.withMirrors(mirrors);
+    }
+    DatasetCatalog catalog = new DatasetCatalog(config);
+    Dataset data = catalog.load(requested, new DownloadProgress(err, Terminal.stderrIsTerminal()));
+    String note = data.info().note();
+    if (note != null) {
+      boolean substituted = DatasetCatalog.names().contains(requested) && !requested.equals(data.info().name());
+      err.println((substituted ? "warning: " : "note: ") + note);
       err.flush();
     }
     return data;

@@ -60,6 +60,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "Cache for downloaded datasets (default: $DEEPAE_HOME or ~/.cache/deepae).")
   Path dataDir;
 
+  @Option(names = "--mirror", paramLabel = "URL",
+      description = "Download MNIST or Fashion-MNIST from this base URL instead of the public mirrors; repeatable, "
+          + "tried in order. Files are still checked against the published checksums.")
+  List<String> mirrors = new ArrayList<>();
+
   @Option(names = "--layers", split = ",", paramLabel = "N",
       description = "Encoder layer sizes, the last being the code size; the decoder mirrors them (default: 392,196).")
   List<Integer> layers = new ArrayList<>(AutoencoderSpec.TUTORIAL_LAYERS);
@@ -92,7 +97,7 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     TrainingConfig config = trainingConfig();
     Path runDir = runDirectory();
-    DatasetChoice choice = DatasetChoice.parse(spec.commandLine(), dataset, dataDir);
+    DatasetChoice choice = DatasetChoice.parse(spec.commandLine(), dataset, dataDir, mirrors);
 
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();

@@ -1,6 +1,8 @@
 package org.deepae.data;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -57,6 +59,15 @@ public record CatalogConfig(Path cacheDir, RemoteFiles mnist, Path fashionSystem
   /** This configuration with other Fashion-MNIST locations and content checksum. */
   public CatalogConfig withFashion(Path systemDir, RemoteFiles files, String contentSha256) {
     return new CatalogConfig(cacheDir, mnist, systemDir, files, contentSha256, downloader);
+  }
+
+  /**
+   * This configuration downloading both MNIST and Fashion-MNIST from {@code mirrors} (base URLs ending in {@code /},
+   * tried in order) instead of the public ones; the published checksums still apply.
+   */
+  public CatalogConfig withMirrors(List<URI> mirrors) {
+    return new CatalogConfig(cacheDir, mnist.withMirrors(mirrors), fashionSystemDir, fashion.withMirrors(mirrors),
+        fashionContentSha256, downloader);
   }
 
   /** This configuration with another downloader (for example other timeouts). */

@@ -101,7 +101,7 @@ public final class DatasetCatalog {
     } catch (IOException e) {
       String note = "mnist could not be downloaded (" + e.getMessage() + "); using the bundled 10,000-image sample "
           + MNIST_SAMPLE;
-      LOG.warn(note);
+      LOG.info(note);
       return loadSample(note);
     }
     IdxDirectory.Contents contents = IdxDirectory.read(dir);

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.deepae.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,7 +110,7 @@ public final class Downloader {
       } catch (InterruptedIOException e) {
         throw e;
       } catch (IOException e) {
-        LOG.warn("download failed, trying the next mirror if any: {}", e.getMessage());
+        LOG.info("download failed, trying the next mirror if any: {}", e.getMessage());
         failures.add(e.getMessage());
       }
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
+import org.deepae.io.AtomicFiles;
 
 /**
  * Writes unsigned-byte IDX files, plain or gzip-compressed, atomically (a temporary sibling moved into place).

@@ -30,6 +30,11 @@ public record RemoteFiles(List<URI> mirrors, Map<String, Checksum> checksums) {
     }
   }
 
+  /** The same files and checksums at other mirrors. */
+  public RemoteFiles withMirrors(List<URI> others) {
+    return new RemoteFiles(others, checksums);
+  }
+
   /** The checksum of {@code fileName}. */
   public Checksum checksum(String fileName) {
     return Objects.requireNonNull(checksums.get(fileName), () -> "no checksum for " + fileName);

@@ -1,5 +1,6 @@
 package org.deepae.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes files and directories so that a crash never leaves a half-written one where a good one was: everything is
@@ -32,16 +34,42 @@ public final class AtomicFiles {
 
   /** Writes {@code target} with the content {@code writer} produces, replacing any previous file at once. */
   public static void write(Path target, ContentWriter writer) throws IOException {
-    Path parent = parentOf(target);
-    Files.createDirectories(parent);
-    Path temp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
+    Path temp = createTempSibling(target);
     try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
         writer.write(out);
       }
-      move(temp, target);
+      moveIntoPlace(temp, target);
     } finally {
-      Files.deleteIfExists(temp);
+      deleteQuietly(temp);
+    }
+  }
+
+  /**
+   * Creates an empty hidden temporary file beside {@code target} (creating the directory if needed), for content that
+   * is then moved into place with {@link #moveIntoPlace(Path, Path)}.
+   */
+  public static Path createTempSibling(Path target) throws IOException {
+    Path parent = parentOf(target);
+    Files.createDirectories(parent);
+    return Files.createTempFile(parent, "." + target.getFileName() + ".", ".part");
+  }
+
+  /** Moves {@code temp} over {@code target}, atomically where the file system allows. */
+  public static void moveIntoPlace(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Deletes {@code file} if it still exists; a failure to delete a temporary file must not hide the real error. */
+  public static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LoggerFactory.getLogger(AtomicFiles.class).warn("could not delete temporary file {}", file, e);
     }
   }
 
@@ -64,9 +92,9 @@ public final class AtomicFiles {
       if (Files.exists(target)) {
         old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old.");
         Files.delete(old);
-        move(target, old);
+        moveIntoPlace(target, old);
       }
-      move(temp, target);
+      moveIntoPlace(temp, target);
     } finally {
       deleteRecursively(temp);
       if (old != null) {
@@ -96,14 +124,6 @@ public final class AtomicFiles {
         return FileVisitResult.CONTINUE;
       }
     });
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 
   private static Path parentOf(Path target) {
