@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "deepae",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Deep autoencoders on TensorFlow Java: train, reconstruct, reduce dimensions.",
+    description = "Deep autoencoders on TensorFlow Java.",
     subcommands = {TrainCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -17,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * written to a temporary sibling, then moved into place.
  */
 public final class AtomicFiles {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private AtomicFiles() {}
 
@@ -52,7 +56,32 @@ public final class AtomicFiles {
   public static Path createTempSibling(Path target) throws IOException {
     Path parent = parentOf(target);
     Files.createDirectories(parent);
-    return Files.createTempFile(parent, "." + target.getFileName() + ".", ".part");
+    while (true) {
+      try {
+        return Files.createFile(parent.resolve(tempName(target, ".part")));
+      } catch (FileAlreadyExistsException e) {
+        // another name on the next try
+      }
+    }
+  }
+
+  /**
+   * A hidden, unlikely-to-exist name beside {@code target}. Files and directories are created with the ordinary
+   * permissions (as limited by the umask), not the owner-only ones of {@code Files.createTempFile}, so what is moved
+   * into place is readable like any other output.
+   */
+  private static String tempName(Path target, String suffix) {
+    return "." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + suffix;
+  }
+
+  private static Path createTempDirectory(Path parent, Path target, String suffix) throws IOException {
+    while (true) {
+      try {
+        return Files.createDirectory(parent.resolve(tempName(target, suffix)));
+      } catch (FileAlreadyExistsException e) {
+        // another name on the next try
+      }
+    }
   }
 
   /** Moves {@code temp} over {@code target}, atomically where the file system allows. */
@@ -85,13 +114,12 @@ public final class AtomicFiles {
   public static void writeDirectory(Path target, DirectoryWriter writer) throws IOException {
     Path parent = parentOf(target);
     Files.createDirectories(parent);
-    Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
+    Path temp = createTempDirectory(parent, target, ".part");
     Path old = null;
     try {
       writer.write(temp);
       if (Files.exists(target)) {
-        old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old.");
-        Files.delete(old);
+        old = parent.resolve(tempName(target, ".old"));
         moveIntoPlace(target, old);
       }
       moveIntoPlace(temp, target);

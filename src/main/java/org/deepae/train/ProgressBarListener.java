@@ -43,7 +43,7 @@ public final class ProgressBarListener implements TrainingListener {
           .build();
     }
     bar.stepBy(rows);
-    bar.setExtraMessage(String.format(java.util.Locale.ROOT, "loss %.4f", loss));
+    bar.setExtraMessage(String.format(java.util.Locale.ROOT, "  loss %.4f", loss));
     if (step == plan.stepsPerEpoch()) {
       closeBar();
     }

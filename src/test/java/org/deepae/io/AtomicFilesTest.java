@@ -1,0 +1,58 @@
+package org.deepae.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+  @Test
+  void writesAndReplacesAFileLeavingNothingElse(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("sub").resolve("metrics.json");
+    AtomicFiles.write(file, "one".getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(file, "two".getBytes(StandardCharsets.UTF_8));
+    assertThat(file).hasContent("two");
+    assertThat(Files.list(file.getParent())).containsExactly(file);
+  }
+
+  @Test
+  void aFailedWriteKeepsThePreviousFileAndLeavesNoTemporary(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("model.json"), "good");
+    assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
+      out.write("half".getBytes(StandardCharsets.UTF_8));
+      throw new IOException("disk full");
+    })).hasMessage("disk full");
+    assertThat(file).hasContent("good");
+    assertThat(Files.list(dir)).containsExactly(file);
+  }
+
+  @Test
+  void writtenFilesAreNotOwnerOnly(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("figure.png");
+    AtomicFiles.write(file, new byte[] {1});
+    var expected = Files.getPosixFilePermissions(Files.writeString(dir.resolve("plain"), "x"));
+    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(expected).contains(PosixFilePermission.OWNER_READ);
+  }
+
+  @Test
+  void directoriesAreReplacedOnlyWhenComplete(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("model");
+    AtomicFiles.writeDirectory(model, d -> Files.writeString(d.resolve("a"), "1"));
+    AtomicFiles.writeDirectory(model, d -> Files.writeString(d.resolve("b"), "2"));
+    assertThat(Files.list(model)).containsExactly(model.resolve("b"));
+
+    assertThatThrownBy(() -> AtomicFiles.writeDirectory(model, d -> {
+      Files.writeString(d.resolve("c"), "3");
+      throw new IOException("crashed");
+    })).hasMessage("crashed");
+    assertThat(Files.list(model)).containsExactly(model.resolve("b"));
+    assertThat(Files.list(dir)).containsExactly(model);
+  }
+}
