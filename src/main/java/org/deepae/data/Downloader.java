@@ -11,6 +11,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -131,6 +132,9 @@ public final class Downloader {
     } catch (HttpTimeoutException e) {
       throw new IOException(url + ": no response within " + timeouts.request(), e);
     } catch (ConnectException e) {
+      if (hasCause(e, UnresolvedAddressException.class)) {
+        throw new IOException(url + ": host " + url.getHost() + " not found (no network, or no name server answer)", e);
+      }
       throw new IOException(url + ": connection refused or unreachable (" + describe(e) + ")", e);
     } catch (IOException e) {
       throw new IOException(url + ": " + describe(e), e);
@@ -158,6 +162,15 @@ public final class Downloader {
           + received);
     }
     return digest.digest();
+  }
+
+  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String describe(IOException e) {

@@ -111,6 +111,15 @@ class DownloaderTest {
   }
 
   @Test
+  void reportsAHostThatDoesNotResolve() throws Exception {
+    URI url = URI.create("http://deepae-test.invalid/f");
+    assertThatThrownBy(() -> downloader.download(url, dir.resolve("f"), sha256Of(CONTENT), DownloadListener.NONE))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith(url + ": host deepae-test.invalid not found");
+    assertThat(filesInDir()).isEmpty();
+  }
+
+  @Test
   void triesNextMirrorAfterNotFound() throws Exception {
     server.serve("/second/file.bin", CONTENT);
     List<URI> mirrors = List.of(server.url("/first/"), server.url("/second/"));
