@@ -25,6 +25,10 @@ import org.deepae.tf.TfAutoencoder;
  * Saves and loads models as a directory: {@code model.json} plus {@code variables/variables.*}, a TensorFlow
  * checkpoint. Saving writes a temporary sibling and moves it into place, so a crash never leaves a half-written
  * model where a good one was.
+ *
+ * <p>It also exports SavedModels and loads them back: an export holds the same checkpoint under {@code variables/}
+ * and a copy of {@code model.json} as {@code assets.extra/deepae-model.json}, so the network is always rebuilt from
+ * its spec.
  */
 public final class ModelDirectory {
 
@@ -34,6 +38,8 @@ public final class ModelDirectory {
   static final String FORMAT = "deepae-model";
   static final String MODEL_JSON = "model.json";
   static final String CHECKPOINT_PREFIX = "variables/variables";
+  static final String SAVED_MODEL_PB = "saved_model.pb";
+  static final String SAVED_MODEL_INFO = "assets.extra/deepae-model.json";
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -48,21 +54,32 @@ public final class ModelDirectory {
     });
   }
 
-  /** Reads {@code dir/model.json}, checking its format and version. */
+  /** Whether {@code dir} holds a deepae model directory or a SavedModel exported by deepae. */
+  public static boolean isModel(Path dir) {
+    return Files.isRegularFile(dir.resolve(MODEL_JSON)) || Files.isRegularFile(dir.resolve(SAVED_MODEL_PB));
+  }
+
+  /** Reads the model's metadata: {@code model.json}, or a SavedModel's copy of it. */
   public static ModelInfo readInfo(Path dir) throws IOException {
-    Path file = dir.resolve(MODEL_JSON);
+    if (!Files.isDirectory(dir)) {
+      throw new ModelFormatException(dir + ": no such model directory");
+    }
+    boolean savedModel = !Files.exists(dir.resolve(MODEL_JSON)) && Files.exists(dir.resolve(SAVED_MODEL_PB));
+    Path file = dir.resolve(savedModel ? SAVED_MODEL_INFO : MODEL_JSON);
     JsonNode root;
     try {
       root = JSON.readTree(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
-      throw new ModelFormatException(dir + ": not a deepae model directory (no " + MODEL_JSON + ")", e);
+      throw new ModelFormatException(savedModel
+          ? dir + ": a SavedModel not exported by deepae (no " + SAVED_MODEL_INFO + ")"
+          : dir + ": not a deepae model directory (no " + MODEL_JSON + ")", e);
     } catch (JsonProcessingException e) {
       throw new ModelFormatException(file + ": invalid JSON: " + e.getOriginalMessage(), e);
     }
     return fromJson(file, root);
   }
 
-  /** Loads the model in {@code dir} for inference. The caller closes it. */
+  /** Loads the model (directory or SavedModel) in {@code dir} for inference. The caller closes it. */
   public static TfAutoencoder load(Path dir, int threads) throws IOException {
     ModelInfo info = readInfo(dir);
     Path prefix = dir.resolve(CHECKPOINT_PREFIX);
@@ -72,8 +89,31 @@ public final class ModelDirectory {
     try {
       return TfAutoencoder.restore(info.spec(), prefix, threads);
     } catch (IOException e) {
-      throw new ModelFormatException(dir + ": the weights do not fit the network in " + MODEL_JSON + " ("
+      throw new ModelFormatException(dir + ": the weights are damaged or do not fit the network in its metadata ("
           + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * Exports the model in {@code modelDir} as a TensorFlow SavedModel in {@code out}, with an inference-only graph and
+   * the signatures {@code encode}, {@code decode} and {@code reconstruct}. Written to a temporary sibling first.
+   */
+  public static void exportSavedModel(Path modelDir, Path out) throws IOException {
+    ModelInfo info = readInfo(modelDir);
+    byte[] json = JSON.writeValueAsBytes(toJson(info));
+    try (TfAutoencoder model = load(modelDir, 0)) {
+      AtomicFiles.writeDirectory(out, temp -> {
+        Path export = temp.resolve("export");
+        model.exportSavedModel(export);
+        try (var entries = Files.list(export)) {
+          for (Path entry : entries.toList()) {
+            Files.move(entry, temp.resolve(entry.getFileName()));
+          }
+        }
+        Files.delete(export);
+        Files.createDirectories(temp.resolve(SAVED_MODEL_INFO).getParent());
+        Files.write(temp.resolve(SAVED_MODEL_INFO), json);
+      });
     }
   }
 

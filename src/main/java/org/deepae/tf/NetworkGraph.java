@@ -14,17 +14,25 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The autoencoder's forward graph, built from its spec: input placeholder, dense layers, code, output and the
- * squared-error terms. The one place that turns an {@link AutoencoderSpec} into TensorFlow ops.
+ * The autoencoder's forward graph, built from its spec: input placeholder, dense layers, code, output, a second
+ * entry that feeds a code straight to the decoder, and the squared-error terms. The one place that turns an {@link AutoencoderSpec} into TensorFlow ops.
  */
 final class NetworkGraph {
 
   /** Name of the input placeholder. */
   static final String INPUT = "x";
+  /** Name of the code placeholder that feeds the decoder alone. */
+  static final String CODE_INPUT = "code_input";
 
   final Placeholder<TFloat32> input;
   final Operand<TFloat32> code;
   final Operand<TFloat32> output;
+  /** A code fed directly to the decoder. */
+  final Placeholder<TFloat32> codeInput;
+  /** The decoder's output for {@link #codeInput}. */
+  final Operand<TFloat32> decoded;
+  /** Mean over values of each row's squared error: one value per row. */
+  final Operand<TFloat32> rowMeanSquaredError;
   /** Mean over batch and values of the squared error: the training loss. */
   final Operand<TFloat32> meanSquaredError;
   /** Sum over batch and values of the squared error, for evaluation in chunks. */
@@ -33,12 +41,17 @@ final class NetworkGraph {
   final List<Variable<TFloat32>> parameters;
 
   private NetworkGraph(Placeholder<TFloat32> input, Operand<TFloat32> code, Operand<TFloat32> output,
-      Operand<TFloat32> meanSquaredError, Operand<TFloat32> sumSquaredError, List<Variable<TFloat32>> parameters) {
+      Placeholder<TFloat32> codeInput, Operand<TFloat32> decoded, Operand<TFloat32> meanSquaredError,
+      Operand<TFloat32> sumSquaredError, Operand<TFloat32> rowMeanSquaredError,
+      List<Variable<TFloat32>> parameters) {
     this.input = input;
     this.code = code;
     this.output = output;
+    this.codeInput = codeInput;
+    this.decoded = decoded;
     this.meanSquaredError = meanSquaredError;
     this.sumSquaredError = sumSquaredError;
+    this.rowMeanSquaredError = rowMeanSquaredError;
     this.parameters = List.copyOf(parameters);
   }
 
@@ -54,29 +67,40 @@ final class NetworkGraph {
     Placeholder<TFloat32> x = tf.withName(INPUT).placeholder(TFloat32.class,
         Placeholder.shape(Shape.of(-1, spec.inputSize())));
     List<Variable<TFloat32>> parameters = new ArrayList<>();
-    Operand<TFloat32> h = x;
-    Operand<TFloat32> code = null;
     for (int i = 0; i < spec.denseLayerCount(); i++) {
       long in = sizes.get(i);
       long out = sizes.get(i + 1);
       VarianceScaling<TFloat32> initializer = new VarianceScaling<>(1.0, VarianceScaling.Mode.FAN_IN,
           VarianceScaling.Distribution.TRUNCATED_NORMAL, seed + i);
-      Variable<TFloat32> w = init.withName("dense" + i + "_w")
-          .variable(initializer.call(init, init.constant(Shape.of(in, out)), TFloat32.class));
-      Variable<TFloat32> b = init.withName("dense" + i + "_b")
-          .variable(init.zeros(init.constant(Shape.of(out)), TFloat32.class));
-      parameters.add(w);
-      parameters.add(b);
-      h = activate(tf, spec.activationOf(i), tf.nn.biasAdd(tf.linalg.matMul(h, w), b));
-      if (i == spec.codeLayerIndex()) {
-        code = tf.withName("code").identity(h);
-      }
+      parameters.add(init.withName("dense" + i + "_w")
+          .variable(initializer.call(init, init.constant(Shape.of(in, out)), TFloat32.class)));
+      parameters.add(init.withName("dense" + i + "_b")
+          .variable(init.zeros(init.constant(Shape.of(out)), TFloat32.class)));
     }
-    Operand<TFloat32> output = tf.withName("x_hat").identity(h);
+    int codeLayers = spec.codeLayerIndex() + 1;
+    Operand<TFloat32> code = tf.withName("code").identity(layers(tf, spec, parameters, x, 0, codeLayers));
+    Operand<TFloat32> output = tf.withName("x_hat")
+        .identity(layers(tf, spec, parameters, code, codeLayers, spec.denseLayerCount()));
+    Placeholder<TFloat32> codeInput = tf.withName(CODE_INPUT).placeholder(TFloat32.class,
+        Placeholder.shape(Shape.of(-1, spec.codeSize())));
+    Operand<TFloat32> decoded = tf.withName("decoded")
+        .identity(layers(tf, spec, parameters, codeInput, codeLayers, spec.denseLayerCount()));
+
     Operand<TFloat32> squared = tf.math.squaredDifference(output, x);
     Operand<TFloat32> mse = tf.withName("loss").math.mean(squared, tf.constant(new int[] {0, 1}));
     Operand<TFloat32> sse = tf.withName("sse").sum(squared, tf.constant(new int[] {0, 1}));
-    return new NetworkGraph(x, code, output, mse, sse, parameters);
+    Operand<TFloat32> rowMse = tf.withName("row_mse").math.mean(squared, tf.constant(1));
+    return new NetworkGraph(x, code, output, codeInput, decoded, mse, sse, rowMse, parameters);
+  }
+
+  /** Applies dense layers {@code from} (inclusive) to {@code to} (exclusive) to {@code h}. */
+  private static Operand<TFloat32> layers(Ops tf, AutoencoderSpec spec, List<Variable<TFloat32>> parameters,
+      Operand<TFloat32> h, int from, int to) {
+    for (int i = from; i < to; i++) {
+      h = activate(tf, spec.activationOf(i),
+          tf.nn.biasAdd(tf.linalg.matMul(h, parameters.get(2 * i)), parameters.get(2 * i + 1)));
+    }
+    return h;
   }
 
   private static Operand<TFloat32> activate(Ops tf, Activation activation, Operand<TFloat32> z) {

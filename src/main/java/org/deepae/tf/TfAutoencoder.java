@@ -12,7 +12,9 @@ import org.deepae.model.AutoencoderSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
+import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.ndarray.buffer.FloatDataBuffer;
@@ -25,6 +27,12 @@ import org.tensorflow.types.TFloat32;
  * ops) or restored from a checkpoint for inference.
  */
 public final class TfAutoencoder implements Autoencoder {
+
+  /** SavedModel signature keys written by {@link #exportSavedModel(Path)}. */
+  public static final String SIGNATURE_ENCODE = "encode";
+  public static final String SIGNATURE_DECODE = "decode";
+  public static final String SIGNATURE_RECONSTRUCT = "reconstruct";
+  private static final String PREDICT_METHOD = "tensorflow/serving/predict";
 
   /** Rows per session call when encoding, reconstructing or evaluating many rows. */
   private static final int CHUNK_ROWS = 1000;
@@ -136,12 +144,22 @@ public final class TfAutoencoder implements Autoencoder {
 
   @Override
   public float[] encode(float[] rows, int count) {
-    return map(rows, count, network.code, spec.codeSize());
+    return map(network.input, rows, count, network.code, spec.codeSize());
+  }
+
+  @Override
+  public float[] decode(float[] codes, int count) {
+    return map(network.codeInput, codes, count, network.decoded, spec.inputSize());
   }
 
   @Override
   public float[] reconstruct(float[] rows, int count) {
-    return map(rows, count, network.output, spec.inputSize());
+    return map(network.input, rows, count, network.output, spec.inputSize());
+  }
+
+  @Override
+  public float[] rowErrors(float[] rows, int count) {
+    return map(network.input, rows, count, network.rowMeanSquaredError, 1);
   }
 
   @Override
@@ -154,7 +172,7 @@ public final class TfAutoencoder implements Autoencoder {
     double sum = 0;
     for (int start = 0; start < count; start += CHUNK_ROWS) {
       int n = Math.min(CHUNK_ROWS, count - start);
-      try (TFloat32 input = slice(rows, start, n);
+      try (TFloat32 input = slice(rows, start, n, spec.inputSize());
           Result result = session.runner().feed(network.input, input).fetch(network.sumSquaredError).run()) {
         sum += ((TFloat32) result.get(0)).getFloat();
       }
@@ -162,24 +180,26 @@ public final class TfAutoencoder implements Autoencoder {
     return sum / ((double) count * spec.inputSize());
   }
 
-  private float[] map(float[] rows, int count, Operand<TFloat32> output, int width) {
+  /** Feeds {@code count} rows to {@code placeholder} in chunks and collects {@code output}, {@code width} per row. */
+  private float[] map(Operand<TFloat32> placeholder, float[] rows, int count, Operand<TFloat32> output, int width) {
     checkOpen();
-    checkRows(rows, count, spec.inputSize());
+    long inputWidth = placeholder.shape().get(1);
+    checkRows(rows, count, (int) inputWidth);
     float[] out = new float[Math.multiplyExact(count, width)];
     FloatDataBuffer target = DataBuffers.of(out, false, false);
     for (int start = 0; start < count; start += CHUNK_ROWS) {
       int n = Math.min(CHUNK_ROWS, count - start);
-      try (TFloat32 input = slice(rows, start, n);
-          Result result = session.runner().feed(network.input, input).fetch(output).run()) {
+      try (TFloat32 input = slice(rows, start, n, (int) inputWidth);
+          Result result = session.runner().feed(placeholder, input).fetch(output).run()) {
         ((TFloat32) result.get(0)).copyTo(target.slice((long) start * width, (long) n * width));
       }
     }
     return out;
   }
 
-  private TFloat32 slice(float[] rows, int start, int n) {
-    long width = spec.inputSize();
-    return TFloat32.tensorOf(Shape.of(n, width), DataBuffers.of(rows, true, false).slice(start * width, n * width));
+  private static TFloat32 slice(float[] rows, int start, int n, int width) {
+    return TFloat32.tensorOf(Shape.of(n, width),
+        DataBuffers.of(rows, true, false).slice((long) start * width, (long) n * width));
   }
 
   /** The current weights and biases, in layer order (w0, b0, w1, b1, ...), copied out of the session. */
@@ -211,6 +231,39 @@ public final class TfAutoencoder implements Autoencoder {
     } catch (RuntimeException e) {
       throw new IOException(prefix + ": cannot write checkpoint: " + firstLine(e.getMessage()), e);
     }
+  }
+
+  /**
+   * Writes this model as a TensorFlow SavedModel (tag {@code serve}) with three signatures, each with method name
+   * {@code tensorflow/serving/predict}: {@code encode} ({@code x} to {@code code}), {@code decode} ({@code code} to
+   * {@code x_hat}) and {@code reconstruct} ({@code x} to {@code x_hat}). Only models loaded for inference can be
+   * exported, so that no optimizer state goes into the export.
+   *
+   * @param dir a directory that does not exist yet
+   */
+  public void exportSavedModel(Path dir) throws IOException {
+    checkOpen();
+    if (trainStep != null) {
+      throw new IllegalStateException("export a model loaded for inference, not one built for training");
+    }
+    try {
+      SavedModelBundle.exporter(dir.toString())
+          .withTags(SavedModelBundle.DEFAULT_TAG)
+          .withSession(session)
+          .withSignatures(
+              signature(SIGNATURE_ENCODE, "x", network.input, "code", network.code),
+              signature(SIGNATURE_DECODE, "code", network.codeInput, "x_hat", network.decoded),
+              signature(SIGNATURE_RECONSTRUCT, "x", network.input, "x_hat", network.output))
+          .export();
+    } catch (RuntimeException e) {
+      throw new IOException(dir + ": cannot write the SavedModel: " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  private static Signature signature(String key, String inputName, Operand<TFloat32> input, String outputName,
+      Operand<TFloat32> output) {
+    return Signature.builder().key(key).methodName(PREDICT_METHOD)
+        .input(inputName, input).output(outputName, output).build();
   }
 
   private static void checkRows(float[] rows, int count, int width) {

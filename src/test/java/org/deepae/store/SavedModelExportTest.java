@@ -1,0 +1,131 @@
+package org.deepae.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.deepae.TestImages;
+import org.deepae.data.DatasetInfo;
+import org.deepae.data.ImageSet;
+import org.deepae.model.AdamSpec;
+import org.deepae.model.Activation;
+import org.deepae.model.Autoencoder;
+import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.Loss;
+import org.deepae.tf.TfAutoencoder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+
+class SavedModelExportTest {
+
+  private static final AutoencoderSpec SPEC =
+      new AutoencoderSpec(16, List.of(8, 3), Activation.RELU, Activation.SIGMOID, Loss.MSE);
+  private static final ImageSet DATA = TestImages.bars(6, 4, 1);
+
+  @TempDir
+  static Path dir;
+  private static Path modelDir;
+  private static Path export;
+
+  @BeforeAll
+  static void trainSaveAndExport() throws Exception {
+    modelDir = dir.resolve("model");
+    export = dir.resolve("saved");
+    try (TfAutoencoder model = TfAutoencoder.forTraining(SPEC, AdamSpec.tutorial(), 5, 1)) {
+      for (int i = 0; i < 5; i++) {
+        model.trainStep(DATA.pixels(), DATA.rows());
+      }
+      ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of("epochs", 1),
+          new DatasetInfo("bars", "test", "00", null), 6, 6, 0.1, "test"));
+    }
+    ModelDirectory.exportSavedModel(modelDir, export);
+  }
+
+  @Test
+  void exportHasTheServingLayoutAndNoOptimizerState() throws Exception {
+    assertThat(export.resolve("saved_model.pb")).isRegularFile();
+    assertThat(export.resolve("variables").resolve("variables.index")).isRegularFile();
+    assertThat(export.resolve("assets.extra").resolve("deepae-model.json")).isRegularFile();
+    try (var siblings = Files.list(dir)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("model", "saved");
+    }
+    try (SavedModelBundle bundle = SavedModelBundle.load(export.toString(), "serve")) {
+      assertThat(bundle.signatures()).extracting(Signature::key)
+          .contains("encode", "decode", "reconstruct");
+      for (Signature signature : bundle.signatures()) {
+        if (List.of("encode", "decode", "reconstruct").contains(signature.key())) {
+          assertThat(signature.methodName()).isEqualTo("tensorflow/serving/predict");
+        }
+      }
+      assertThat(bundle.graph().operation("dense0_w_adam_m")).isNull();
+      assertThat(bundle.graph().operation("adam_beta1_power")).isNull();
+    }
+  }
+
+  @Test
+  void everySignatureGivesTheDeepaeModelsNumbers() throws Exception {
+    float[] codes;
+    float[] reconstructions;
+    float[] decoded;
+    try (Autoencoder model = Autoencoder.load(modelDir)) {
+      codes = model.encode(DATA.pixels(), DATA.rows());
+      reconstructions = model.reconstruct(DATA.pixels(), DATA.rows());
+      decoded = model.decode(codes, DATA.rows());
+    }
+    assertThat(decoded).containsExactly(reconstructions);
+    try (SavedModelBundle bundle = SavedModelBundle.load(export.toString(), "serve")) {
+      assertThat(call(bundle, "encode", "x", DATA.pixels(), 16, "code", 3)).containsExactly(codes);
+      assertThat(call(bundle, "reconstruct", "x", DATA.pixels(), 16, "x_hat", 16)).containsExactly(reconstructions);
+      assertThat(call(bundle, "decode", "code", codes, 3, "x_hat", 16)).containsExactly(decoded);
+    }
+  }
+
+  @Test
+  void theExportLoadsAsADeepaeModel() throws Exception {
+    try (Autoencoder fromDir = Autoencoder.load(modelDir); Autoencoder fromExport = Autoencoder.load(export)) {
+      assertThat(fromExport.spec()).isEqualTo(SPEC);
+      assertThat(fromExport.reconstruct(DATA.pixels(), DATA.rows()))
+          .containsExactly(fromDir.reconstruct(DATA.pixels(), DATA.rows()));
+    }
+    assertThat(ModelDirectory.readInfo(export).dataset().name()).isEqualTo("bars");
+  }
+
+  @Test
+  void aSavedModelWithoutDeepaeMetadataIsNamed(@TempDir Path other) throws Exception {
+    Files.writeString(other.resolve("saved_model.pb"), "");
+    assertThatThrownBy(() -> Autoencoder.load(other))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessage(other + ": a SavedModel not exported by deepae (no assets.extra/deepae-model.json)");
+  }
+
+  @Test
+  void loadingSomethingElseNamesIt(@TempDir Path other) {
+    assertThatThrownBy(() -> Autoencoder.load(other))
+        .hasMessageContaining(other.toString())
+        .hasMessageContaining("no model.json")
+        .hasMessageContaining("no saved_model.pb");
+    assertThatThrownBy(() -> Autoencoder.load(other.resolve("missing")))
+        .hasMessageContaining("no such model directory");
+  }
+
+  private static float[] call(SavedModelBundle bundle, String key, String input, float[] values, int width,
+      String output, int outWidth) {
+    int rows = values.length / width;
+    try (TFloat32 x = TFloat32.tensorOf(Shape.of(rows, width), DataBuffers.of(values, true, false));
+        Result result = bundle.function(key).call(Map.of(input, x))) {
+      float[] out = new float[rows * outWidth];
+      ((TFloat32) result.get(output).orElseThrow()).copyTo(DataBuffers.of(out, false, false));
+      return out;
+    }
+  }
+}
