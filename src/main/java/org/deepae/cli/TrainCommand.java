@@ -130,7 +130,7 @@ final class TrainCommand implements Callable<Integer> {
           new ReconstructionGrid.Row("original", shown.pixels(), shown.rows()),
           new ReconstructionGrid.Row("reconstruction", reconstructed, shown.rows())));
       ModelDirectory.save(runDir.resolve("model"), model, new ModelInfo(network, description, data.info(),
-          data.train().rows(), data.test().rows(), result.history().finalTestLoss(), Version.current()));
+          data.train().height(), data.train().width(), data.train().rows(), data.test().rows(), result.history().finalTestLoss(), Version.current()));
     }
 
     if (json) {

@@ -130,6 +130,10 @@ public final class ModelDirectory {
     spec.put("output_activation", info.spec().outputActivation().id());
     spec.put("loss", info.spec().loss().name().toLowerCase(java.util.Locale.ROOT));
     spec.set("layer_sizes", JSON.valueToTree(info.spec().layerSizes()));
+    if (info.hasImageSize()) {
+      spec.put("image_height", info.imageHeight());
+      spec.put("image_width", info.imageWidth());
+    }
     root.set("training", JSON.valueToTree(new LinkedHashMap<>(info.training())));
     if (info.dataset() != null) {
       ObjectNode dataset = root.putObject("dataset");
@@ -175,8 +179,12 @@ public final class ModelDirectory {
         ? new DatasetInfo(dataset.path("name").asText(), dataset.path("source").asText(),
             dataset.path("sha256").asText(), null)
         : null;
-    return new ModelInfo(parsed, training == null ? Map.of() : training, info,
-        dataset.path("train_size").asInt(0), dataset.path("test_size").asInt(0),
-        root.path("metrics").path("final_test_loss").asDouble(Double.NaN), root.path("deepae_version").asText());
+    try {
+      return new ModelInfo(parsed, training == null ? Map.of() : training, info,
+          spec.path("image_height").asInt(0), spec.path("image_width").asInt(0), dataset.path("train_size").asInt(0), dataset.path("test_size").asInt(0),
+          root.path("metrics").path("final_test_loss").asDouble(Double.NaN), root.path("deepae_version").asText());
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException(file + ": invalid spec: " + e.getMessage(), e);
+    }
   }
 }

@@ -32,7 +32,7 @@ class ModelDirectoryTest {
     try (TfAutoencoder model = TfAutoencoder.forTraining(SPEC, AdamSpec.tutorial(), 3, 1)) {
       model.trainStep(data.pixels(), data.rows());
       expected = model.reconstruct(data.pixels(), data.rows());
-      ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of("epochs", 1), DATA, 8, 8, 0.25, "test"));
+      ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of("epochs", 1), DATA, 4, 4, 8, 8, 0.25, "test"));
     }
     assertThat(Files.list(dir)).containsExactly(modelDir);
     ModelInfo info = ModelDirectory.readInfo(modelDir);
@@ -50,7 +50,7 @@ class ModelDirectoryTest {
     Path modelDir = dir.resolve("model");
     for (int seed = 1; seed <= 2; seed++) {
       try (TfAutoencoder model = TfAutoencoder.forTraining(SPEC, AdamSpec.tutorial(), seed, 1)) {
-        ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of("seed", seed), DATA, 1, 1, 0.1, "test"));
+        ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of("seed", seed), DATA, 4, 4, 1, 1, 0.1, "test"));
       }
     }
     assertThat(ModelDirectory.readInfo(modelDir).training()).containsEntry("seed", 2);
@@ -73,7 +73,7 @@ class ModelDirectoryTest {
   void reportsMissingAndMismatchedWeights(@TempDir Path dir) throws Exception {
     Path modelDir = dir.resolve("model");
     try (TfAutoencoder model = TfAutoencoder.forTraining(SPEC, AdamSpec.tutorial(), 1, 1)) {
-      ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of(), DATA, 1, 1, 0.1, "test"));
+      ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of(), DATA, 4, 4, 1, 1, 0.1, "test"));
     }
     String json = Files.readString(modelDir.resolve("model.json"));
     Files.writeString(modelDir.resolve("model.json"), json.replace("\"input_size\" : 16", "\"input_size\" : 25"));
@@ -86,5 +86,32 @@ class ModelDirectoryTest {
       }
     }
     assertThatThrownBy(() -> ModelDirectory.load(modelDir, 1)).hasMessageContaining("weights are missing");
+  }
+
+  @Test
+  void reportsTruncatedWeights(@TempDir Path dir) throws Exception {
+    Path modelDir = dir.resolve("model");
+    try (TfAutoencoder model = TfAutoencoder.forTraining(SPEC, AdamSpec.tutorial(), 1, 1)) {
+      ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of(), DATA, 4, 4, 1, 1, 0.1, "test"));
+    }
+    Path data;
+    try (var files = Files.list(modelDir.resolve("variables"))) {
+      data = files.filter(f -> f.getFileName().toString().startsWith("variables.data")).findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(data);
+    Files.write(data, java.util.Arrays.copyOf(bytes, 100));
+    assertThatThrownBy(() -> ModelDirectory.load(modelDir, 1))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageStartingWith(modelDir + ": the weights are damaged");
+  }
+
+  @Test
+  void refusesAnInvalidSpec(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("model.json"), "{\"format\": \"deepae-model\", \"format_version\": 1, "
+        + "\"spec\": {\"input_size\": 0, \"encoder_layers\": [2], \"hidden_activation\": \"relu\", "
+        + "\"output_activation\": \"relu\", \"loss\": \"mse\"}}");
+    assertThatThrownBy(() -> ModelDirectory.load(dir, 1))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessage(dir.resolve("model.json") + ": invalid spec: input size must be positive, got 0");
   }
 }

@@ -46,7 +46,7 @@ class SavedModelExportTest {
         model.trainStep(DATA.pixels(), DATA.rows());
       }
       ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of("epochs", 1),
-          new DatasetInfo("bars", "test", "00", null), 6, 6, 0.1, "test"));
+          new DatasetInfo("bars", "test", "00", null), 4, 4, 6, 6, 0.1, "test"));
     }
     ModelDirectory.exportSavedModel(modelDir, export);
   }
