@@ -194,6 +194,13 @@ public final class CsvReader {
     }
 
     private float parseValue(String cell, int column) throws DataFormatException {
+      float fast = CsvCells.fastParse(cell);
+      if (!Float.isNaN(fast)) {
+        if (Float.isInfinite(fast)) {
+          throw error(at(column) + "'" + cell + "' is too large for a 32-bit float");
+        }
+        return fast;
+      }
       switch (CsvCells.kind(cell)) {
         case NUMBER -> {
           float v = Float.parseFloat(cell);
