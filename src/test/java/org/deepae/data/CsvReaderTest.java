@@ -1,0 +1,138 @@
+package org.deepae.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvReaderTest {
+  @TempDir Path dir;
+
+  private Path csv(String text) throws IOException {
+    return Files.writeString(dir.resolve("data.csv"), text);
+  }
+
+  private AbstractThrowableAssert<?, ? extends Throwable> assertRejected(Path file, String labelColumn) {
+    return assertThatThrownBy(() -> CsvReader.read(file, labelColumn))
+        .isInstanceOf(DataFormatException.class).hasMessageStartingWith(file + ": ");
+  }
+
+  @Test
+  void readsNumbersWithoutHeader() throws IOException {
+    Rows rows = CsvReader.read(csv("1,2.5,-3\n4e-3, 5 ,6\n"));
+    assertThat(rows.count()).isEqualTo(2);
+    assertThat(rows.width()).isEqualTo(3);
+    assertThat(rows.values()).containsExactly(1f, 2.5f, -3f, 4e-3f, 5f, 6f);
+    assertThat(rows.hasLabels()).isFalse();
+    assertThat(rows.isImages()).isFalse();
+  }
+
+  @Test
+  void detectsHeaderAndSkipsCommentsAndBlankLines() throws IOException {
+    Rows rows = CsvReader.read(csv("# made by hand\n\nx,y\n  \n1,2\n# middle\n3,4\n\n"));
+    assertThat(rows.values()).containsExactly(1f, 2f, 3f, 4f);
+  }
+
+  @Test
+  void acceptsQuotedCells() throws IOException {
+    Rows rows = CsvReader.read(csv("\"a\",\"b, c\"\n\"1.5\", \"2\" \n"));
+    assertThat(rows.values()).containsExactly(1.5f, 2f);
+  }
+
+  @Test
+  void takesLabelColumnByName() throws IOException {
+    Rows rows = CsvReader.read(csv("x,digit,y\n1,3,2\n4,0,5\n"), "digit");
+    assertThat(rows.labels()).containsExactly(3, 0);
+    assertThat(rows.values()).containsExactly(1f, 2f, 4f, 5f);
+  }
+
+  @Test
+  void takesLabelColumnByIndexWithOrWithoutHeader() throws IOException {
+    assertThat(CsvReader.read(csv("7,1,2\n8,3,4\n"), "0").labels()).containsExactly(7, 8);
+    Rows rows = CsvReader.read(csv("a,b,c\n1,2,9\n3,4,5.0\n"), "2");
+    assertThat(rows.labels()).containsExactly(9, 5);
+    assertThat(rows.values()).containsExactly(1f, 2f, 3f, 4f);
+  }
+
+  @Test
+  void usesLabelHeaderColumnWhenNoneIsGiven() throws IOException {
+    Rows rows = CsvReader.read(csv("label,p0,p1\n4,0.5,0.25\n"));
+    assertThat(rows.labels()).containsExactly(4);
+    assertThat(rows.values()).containsExactly(0.5f, 0.25f);
+  }
+
+  @Test
+  void rejectsUnknownLabelColumn() throws IOException {
+    assertRejected(csv("a,b\n1,2\n"), "digit").hasMessageContaining("line 1: no column named 'digit'");
+    assertRejected(csv("1,2\n"), "digit").hasMessageContaining("must be a 0-based column index");
+    assertRejected(csv("1,2\n"), "2").hasMessageContaining("label column 2 (0-based) is out of range");
+  }
+
+  @Test
+  void rejectsLabelsThatAreNotWholeNumbers() throws IOException {
+    assertRejected(csv("label,x\n1,2\n-1,3\n"), null).hasMessageContaining("line 3, column 1: label '-1'");
+    assertRejected(csv("label,x\n1.5,2\n"), null).hasMessageContaining("line 2, column 1: label '1.5'");
+  }
+
+  @Test
+  void rejectsRaggedRowNamingTheLine() throws IOException {
+    assertRejected(csv("a,b,c,d\n1,2,3,4\n\n# c\n1,2,3,4\n1,2,3,4\n1,2,3,4,5\n"), null)
+        .hasMessageContaining("line 7 has 5 columns, expected 4");
+  }
+
+  @Test
+  void rejectsNonNumericCellNamingLineAndColumn() throws IOException {
+    assertRejected(csv("a,b\n1,2\n3,abc\n"), null).hasMessageContaining("line 3, column 2: 'abc' is not a number");
+    assertRejected(csv("1,2\n3,\n"), null).hasMessageContaining("line 2, column 2: empty cell is not a number");
+  }
+
+  @Test
+  void rejectsNanAndInfinityNamingLineAndColumn() throws IOException {
+    assertRejected(csv("1,2\n3,NaN\n"), null).hasMessageContaining("line 2, column 2: 'NaN' is not a finite number");
+    assertRejected(csv("1,2\n-inf,2\n"), null).hasMessageContaining("line 2, column 1: '-inf'");
+    assertRejected(csv("1,2\n1e39,2\n"), null).hasMessageContaining("line 2, column 1: '1e39' is too large");
+  }
+
+  @Test
+  void rejectsEmptyFileAndHeaderOnly() throws IOException {
+    assertRejected(csv(""), null).hasMessageContaining("no data");
+    assertRejected(csv("# nothing\n\n"), null).hasMessageContaining("no data");
+    assertRejected(csv("a,b\n"), null).hasMessageContaining("line 1 is a header but no data rows follow");
+  }
+
+  @Test
+  void suggestsTheDelimiterForSemicolonAndTabFiles() throws IOException {
+    assertRejected(csv("1;2;3\n4;5;6\n"), null).hasMessageContaining("line 1").hasMessageContaining("semicolon");
+    assertRejected(csv("a;b\n1;2\n"), null).hasMessageContaining("line 1").hasMessageContaining("semicolon");
+    assertRejected(csv("1\t2\n3\t4\n"), null).hasMessageContaining("line 1").hasMessageContaining("tab-separated");
+  }
+
+  @Test
+  void rejectsBinaryContent() throws IOException {
+    Path file = Files.write(dir.resolve("b.csv"), new byte[] {'1', ',', (byte) 0xC3, (byte) 0x28, '\n'});
+    assertRejected(file, null).hasMessageContaining("line 1: expected UTF-8 text");
+  }
+
+  @Test
+  void readsTenThousandWideRowsQuickly() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int r = 0; r < 10_000; r++) {
+      for (int c = 0; c < 784; c++) {
+        text.append(c == 0 ? "" : ",").append(((r * 31 + c) % 255) / 255f);
+      }
+      text.append('\n');
+    }
+    Path file = csv(text.toString());
+    long start = System.nanoTime();
+    Rows rows = CsvReader.read(file);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(rows.count()).isEqualTo(10_000);
+    assertThat(rows.width()).isEqualTo(784);
+    assertThat(millis).as("milliseconds to read 10,000 x 784").isLessThan(5_000);
+  }
+}
