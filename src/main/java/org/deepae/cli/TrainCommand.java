@@ -26,7 +26,7 @@ import org.deepae.train.RunDescription;
 import org.deepae.train.Trainer;
 import org.deepae.train.TrainingConfig;
 import org.deepae.train.TrainingListener;
-import org.deepae.viz.ReconstructionGrid;
+import org.deepae.viz.ImageGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -126,9 +126,9 @@ final class TrainCommand implements Callable<Integer> {
     try (var model = result.model()) {
       ImageSet shown = data.test().head(FIGURE_IMAGES);
       float[] reconstructed = model.reconstruct(shown.pixels(), shown.rows());
-      new ReconstructionGrid(shown.height(), shown.width(), 4).write(runDir.resolve("reconstructions.png"), List.of(
-          new ReconstructionGrid.Row("original", shown.pixels(), shown.rows()),
-          new ReconstructionGrid.Row("reconstruction", reconstructed, shown.rows())));
+      ImageGrid grid = new ImageGrid(shown.height(), shown.width(), 4);
+      grid.write(runDir.resolve("reconstructions.png"),
+          grid.pairs(shown.pixels(), reconstructed, shown.rows(), FIGURE_IMAGES));
       ModelDirectory.save(runDir.resolve("model"), model, new ModelInfo(network, description, data.info(),
           data.train().height(), data.train().width(), data.train().rows(), data.test().rows(), result.history().finalTestLoss(), Version.current()));
     }

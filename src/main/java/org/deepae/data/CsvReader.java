@@ -177,7 +177,8 @@ public final class CsvReader {
       for (int c = 0; c < columns; c++) {
         String cell = cells.get(c);
         if (c == labelIndex) {
-          labels[count] = parseLabel(cell, c);
+          int label = parseLabel(cell, c); // may grow the array, so read the field only afterwards
+          labels[count] = label;
         } else {
           values[filled++] = parseValue(cell, c);
         }

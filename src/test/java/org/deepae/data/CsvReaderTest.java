@@ -33,6 +33,21 @@ class CsvReaderTest {
   }
 
   @Test
+  void keepsEveryLabelOfManyNarrowRows() throws IOException {
+    // labels outgrow their first array before the values do: a regression test for a lost label
+    StringBuilder text = new StringBuilder("x,label\n");
+    for (int i = 0; i < 3000; i++) {
+      text.append(i).append(',').append(i % 10).append('\n');
+    }
+    Rows rows = CsvReader.read(csv(text.toString()));
+    assertThat(rows.count()).isEqualTo(3000);
+    for (int i = 0; i < 3000; i++) {
+      assertThat(rows.labels()[i]).as("label of row %d", i).isEqualTo(i % 10);
+      assertThat(rows.values()[i]).isEqualTo(i);
+    }
+  }
+
+  @Test
   void detectsHeaderAndSkipsCommentsAndBlankLines() throws IOException {
     Rows rows = CsvReader.read(csv("# made by hand\n\nx,y\n  \n1,2\n# middle\n3,4\n\n"));
     assertThat(rows.values()).containsExactly(1f, 2f, 3f, 4f);

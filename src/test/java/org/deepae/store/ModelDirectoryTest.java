@@ -76,7 +76,8 @@ class ModelDirectoryTest {
       ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of(), DATA, 4, 4, 1, 1, 0.1, "test"));
     }
     String json = Files.readString(modelDir.resolve("model.json"));
-    Files.writeString(modelDir.resolve("model.json"), json.replace("\"input_size\" : 16", "\"input_size\" : 25"));
+    Files.writeString(modelDir.resolve("model.json"), json.replace("\"input_size\" : 16", "\"input_size\" : 25")
+        .replace("\"image_height\" : 4", "\"image_height\" : 5").replace("\"image_width\" : 4", "\"image_width\" : 5"));
     assertThatThrownBy(() -> ModelDirectory.load(modelDir, 1))
         .isInstanceOf(ModelFormatException.class)
         .hasMessageContaining("do not fit");

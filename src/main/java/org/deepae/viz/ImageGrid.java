@@ -8,6 +8,8 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import javax.imageio.ImageIO;
@@ -15,10 +17,10 @@ import org.deepae.io.AtomicFiles;
 
 /**
  * A grid of grayscale images with a label before each row, such as the tutorial's figure: ten test images above
- * their reconstructions. Values are drawn as in matplotlib's {@code Greys} map, which the tutorial uses: 0 is white,
+ * their reconstructions ({@link #pairs}), or a plain gallery ({@link #gallery}). Values are drawn as in matplotlib's {@code Greys} map, which the tutorial uses: 0 is white,
  * 1 is black; values outside [0, 1] are clipped.
  */
-public final class ReconstructionGrid {
+public final class ImageGrid {
 
   /** One row of the grid: a label and {@code count} images of {@code height * width} values each. */
   public record Row(String label, float[] images, int count) {
@@ -40,7 +42,7 @@ public final class ReconstructionGrid {
    * @param width image width in pixels
    * @param scale how many screen pixels each image pixel becomes, for example 4
    */
-  public ReconstructionGrid(int height, int width, int scale) {
+  public ImageGrid(int height, int width, int scale) {
     if (height <= 0 || width <= 0 || scale <= 0) {
       throw new IllegalArgumentException("image size and scale must be positive, got " + height + "x" + width
           + " at scale " + scale);
@@ -48,6 +50,39 @@ public final class ReconstructionGrid {
     this.height = height;
     this.width = width;
     this.scale = scale;
+  }
+
+  /**
+   * Rows for originals above their reconstructions, {@code columns} images per row: the tutorial's figure when there
+   * are ten, and further pairs of rows below for more.
+   */
+  public List<Row> pairs(float[] originals, float[] reconstructions, int count, int columns) {
+    List<Row> rows = new ArrayList<>();
+    for (int start = 0; start < count; start += columns) {
+      int n = Math.min(columns, count - start);
+      rows.add(new Row("original", slice(originals, start, n), n));
+      rows.add(new Row("reconstruction", slice(reconstructions, start, n), n));
+    }
+    return rows;
+  }
+
+  /** Rows of {@code columns} images each, labelled with the index of their first image. */
+  public List<Row> gallery(float[] images, int count, int columns) {
+    List<Row> rows = new ArrayList<>();
+    for (int start = 0; start < count; start += columns) {
+      int n = Math.min(columns, count - start);
+      rows.add(new Row(String.valueOf(start), slice(images, start, n), n));
+    }
+    return rows;
+  }
+
+  private float[] slice(float[] images, int start, int n) {
+    int size = height * width;
+    if ((long) (start + n) * size > images.length) {
+      throw new IllegalArgumentException("expected at least " + (start + n) + " images of " + height + "x" + width
+          + ", got " + images.length / size);
+    }
+    return Arrays.copyOfRange(images, start * size, (start + n) * size);
   }
 
   /** Draws the rows, one below another, each image in its own cell. */

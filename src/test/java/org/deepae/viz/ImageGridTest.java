@@ -11,7 +11,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ReconstructionGridTest {
+class ImageGridTest {
 
   @Test
   void drawsEachValueAsAScaledGrayBlockOnePerCell(@TempDir Path dir) throws Exception {
@@ -19,13 +19,13 @@ class ReconstructionGridTest {
     float[] top = {1, 1, 1, 1, 0, 0, 0, 0.5f};
     float[] bottom = {0, 0, 0, 0, 1, 1, 1, 1};
     Path png = dir.resolve("grid.png");
-    new ReconstructionGrid(2, 2, 3).write(png, List.of(
-        new ReconstructionGrid.Row("a", top, 2), new ReconstructionGrid.Row("b", bottom, 2)));
+    new ImageGrid(2, 2, 3).write(png, List.of(
+        new ImageGrid.Row("a", top, 2), new ImageGrid.Row("b", bottom, 2)));
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(Files.list(dir)).containsExactly(png);
 
-    BufferedImage expected = new ReconstructionGrid(2, 2, 3).render(List.of(
-        new ReconstructionGrid.Row("a", top, 2), new ReconstructionGrid.Row("b", bottom, 2)));
+    BufferedImage expected = new ImageGrid(2, 2, 3).render(List.of(
+        new ImageGrid.Row("a", top, 2), new ImageGrid.Row("b", bottom, 2)));
     assertThat(image.getWidth()).isEqualTo(expected.getWidth());
     assertThat(image.getHeight()).isEqualTo(expected.getHeight());
     // height: margin 10 + two rows of 2*3 pixels with a gap of 4 + margin 10
@@ -41,8 +41,8 @@ class ReconstructionGridTest {
 
   @Test
   void clipsValuesOutsideTheUnitRange() {
-    BufferedImage image = new ReconstructionGrid(1, 1, 1).render(List.of(
-        new ReconstructionGrid.Row("", new float[] {-3, 7, Float.NaN}, 3)));
+    BufferedImage image = new ImageGrid(1, 1, 1).render(List.of(
+        new ImageGrid.Row("", new float[] {-3, 7, Float.NaN}, 3)));
     int left = image.getWidth() - 10 - (3 + 2 * 4);
     assertThat(gray(image, left, 10)).isEqualTo(255);
     assertThat(gray(image, left + 5, 10)).isEqualTo(0);
@@ -51,12 +51,38 @@ class ReconstructionGridTest {
 
   @Test
   void rejectsRowsShorterThanTheirCount() {
-    assertThatThrownBy(() -> new ReconstructionGrid(2, 2, 1).render(List.of(
-        new ReconstructionGrid.Row("x", new float[4], 2))))
+    assertThatThrownBy(() -> new ImageGrid(2, 2, 1).render(List.of(
+        new ImageGrid.Row("x", new float[4], 2))))
         .hasMessageContaining("'x'");
   }
 
   private static int gray(BufferedImage image, int x, int y) {
     return image.getRGB(x, y) & 0xff;
+  }
+
+  @Test
+  void pairsPutOriginalsAboveReconstructionsTenPerRow() {
+    ImageGrid grid = new ImageGrid(1, 1, 1);
+    float[] originals = new float[23];
+    float[] reconstructions = new float[23];
+    for (int i = 0; i < 23; i++) {
+      originals[i] = i;
+      reconstructions[i] = -i;
+    }
+    List<ImageGrid.Row> rows = grid.pairs(originals, reconstructions, 23, 10);
+    assertThat(rows).extracting(ImageGrid.Row::label)
+        .containsExactly("original", "reconstruction", "original", "reconstruction", "original", "reconstruction");
+    assertThat(rows).extracting(ImageGrid.Row::count).containsExactly(10, 10, 10, 10, 3, 3);
+    assertThat(rows.get(2).images()).startsWith(10f);
+    assertThat(rows.get(5).images()).containsExactly(-20f, -21f, -22f);
+  }
+
+  @Test
+  void galleryLabelsRowsByTheirFirstIndex() {
+    List<ImageGrid.Row> rows = new ImageGrid(1, 2, 1).gallery(new float[2 * 12], 12, 5);
+    assertThat(rows).extracting(ImageGrid.Row::label).containsExactly("0", "5", "10");
+    assertThat(rows).extracting(ImageGrid.Row::count).containsExactly(5, 5, 2);
+    assertThatThrownBy(() -> new ImageGrid(1, 2, 1).gallery(new float[3], 2, 5))
+        .hasMessageContaining("expected at least 2 images of 1x2, got 1");
   }
 }

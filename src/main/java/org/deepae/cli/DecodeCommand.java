@@ -1,0 +1,82 @@
+package org.deepae.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.deepae.data.CsvWriter;
+import org.deepae.data.NpyWriter;
+import org.deepae.data.Rows;
+import org.deepae.store.ModelInfo;
+import org.deepae.tf.TfAutoencoder;
+import org.deepae.viz.ImageGrid;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code deepae decode}: codes back to the input space. */
+@Command(name = "decode", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Decode codes (a CSV or NPY file of code rows) back to the input space.")
+final class DecodeCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  ModelOptions model;
+
+  @Mixin
+  InputOptionsMixin input;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE",
+      description = "images.png (a grid, ten per row; for image models), images.npy or images.csv.")
+  Path out;
+
+  @Option(names = "--scale", paramLabel = "N", defaultValue = "4",
+      description = "Screen pixels per image pixel in a PNG (default: ${DEFAULT-VALUE}).")
+  int scale;
+
+  @Mixin
+  VerboseOption verbose;
+
+  @Override
+  public Integer call() throws IOException {
+    model.validate(spec.commandLine());
+    input.validate(spec.commandLine());
+    OutputFile target = OutputFile.check(spec.commandLine(), out, List.of("png", "npy", "csv"));
+    if (scale <= 0) {
+      throw new ParameterException(spec.commandLine(), "--scale must be positive, got " + scale);
+    }
+    ModelInfo info = model.info();
+    if (target.format().equals("png") && !info.hasImageSize()) {
+      throw new ParameterException(spec.commandLine(), "--out " + out + ": this model's rows are not images of a "
+          + "known size; write .npy or .csv");
+    }
+    Rows codes = input.read(info.spec().codeSize(), 0, 0);
+    float[] decoded;
+    try (TfAutoencoder autoencoder = model.load()) {
+      decoded = autoencoder.decode(codes.values(), codes.count());
+    }
+    switch (target.format()) {
+      case "png" -> {
+        ImageGrid grid = new ImageGrid(info.imageHeight(), info.imageWidth(), scale);
+        grid.write(target.path(), grid.gallery(decoded, codes.count(), 10));
+      }
+      case "npy" -> NpyWriter.write(target.path(), imageRows(decoded, codes, info));
+      default -> CsvWriter.write(target.path(), imageRows(decoded, codes, info), "x_");
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println("Decoded " + codes.count() + " codes of " + codes.source() + ": " + target.path());
+    stdout.flush();
+    return 0;
+  }
+
+  private static Rows imageRows(float[] decoded, Rows codes, ModelInfo info) {
+    return new Rows(decoded, codes.count(), info.spec().inputSize(), codes.labels(), info.imageHeight(),
+        info.imageWidth(), codes.source());
+  }
+}

@@ -1,0 +1,63 @@
+package org.deepae.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.deepae.data.CsvWriter;
+import org.deepae.data.NpyWriter;
+import org.deepae.data.Rows;
+import org.deepae.store.ModelInfo;
+import org.deepae.tf.TfAutoencoder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code deepae encode}: the code (bottleneck values) of every input row. */
+@Command(name = "encode", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Write the code of every input row (the bottleneck layer's values) to a CSV or NPY file.")
+final class EncodeCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  ModelOptions model;
+
+  @Mixin
+  InputOptionsMixin input;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE",
+      description = "codes.csv (header code_0, ...; a label column when the input has labels) or codes.npy (float32).")
+  Path out;
+
+  @Mixin
+  VerboseOption verbose;
+
+  @Override
+  public Integer call() throws IOException {
+    model.validate(spec.commandLine());
+    input.validate(spec.commandLine());
+    OutputFile target = OutputFile.check(spec.commandLine(), out, List.of("csv", "npy"));
+    ModelInfo info = model.info();
+    Rows rows = input.read(info.spec().inputSize(), info.imageHeight(), info.imageWidth());
+    float[] codes;
+    try (TfAutoencoder autoencoder = model.load()) {
+      codes = autoencoder.encode(rows.values(), rows.count());
+    }
+    Rows result = new Rows(codes, rows.count(), info.spec().codeSize(), rows.labels(), rows.source());
+    if (target.format().equals("csv")) {
+      CsvWriter.write(target.path(), result, "code_");
+    } else {
+      NpyWriter.write(target.path(), result);
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println("Encoded " + rows.count() + " rows of " + rows.source() + " into codes of "
+        + info.spec().codeSize() + " values: " + target.path());
+    stdout.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,110 @@
+package org.deepae.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.deepae.data.Dataset;
+import org.deepae.data.ImageSet;
+import org.deepae.data.Split;
+import org.deepae.model.Evaluation;
+import org.deepae.store.ModelInfo;
+import org.deepae.tf.TfAutoencoder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code deepae evaluate}: reconstruction error on a dataset's test set, overall and per class. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Measure a model's reconstruction error on a dataset: mean squared error, PSNR, and per class.")
+final class EvaluateCommand implements Callable<Integer> {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  ModelOptions model;
+
+  @Option(names = "--dataset", paramLabel = "NAME|DIR",
+      description = "mnist, mnist-sample, fashion-mnist or an IDX directory (default: the model's training data).")
+  String dataset;
+
+  @Option(names = "--split", paramLabel = "train|test", defaultValue = "test",
+      description = "Which half to evaluate on (default: ${DEFAULT-VALUE}).")
+  Split split;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Cache for downloaded datasets (default: $DEEPAE_HOME or ~/.cache/deepae).")
+  Path dataDir;
+
+  @Option(names = "--json", description = "Print the results as JSON.")
+  boolean json;
+
+  @Mixin
+  VerboseOption verbose;
+
+  @Override
+  public Integer call() throws IOException {
+    model.validate(spec.commandLine());
+    ModelInfo info = model.info();
+    String name = dataset != null ? dataset : info.dataset() == null ? null : info.dataset().name();
+    if (name == null) {
+      throw new ParameterException(spec.commandLine(), "the model does not say what it was trained on; "
+          + "name a dataset with --dataset");
+    }
+    PrintWriter stderr = spec.commandLine().getErr();
+    Dataset data = DatasetChoice.parse(spec.commandLine(), name, dataDir, List.of()).load(stderr);
+    ImageSet images = split.of(data);
+    if (images.features() != info.spec().inputSize()) {
+      throw new IOException(data.info().source() + ": images have " + images.features() + " values but the model "
+          + model.model + " takes " + info.spec().inputSize());
+    }
+    Evaluation evaluation;
+    try (TfAutoencoder autoencoder = model.load()) {
+      evaluation = autoencoder.evaluate(images);
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    if (json) {
+      stdout.println(toJson(data, evaluation).toPrettyString());
+    } else {
+      stdout.println(String.format(Locale.ROOT, "%s, %s split: %d images", data.info().name(),
+          split.name().toLowerCase(Locale.ROOT), evaluation.rows()));
+      stdout.println(String.format(Locale.ROOT, "mean squared error  %.6f", evaluation.meanSquaredError()));
+      stdout.println(String.format(Locale.ROOT, "PSNR                %.2f dB", evaluation.psnr()));
+      if (!evaluation.perClass().isEmpty()) {
+        stdout.println("per class:");
+        stdout.println("  label  images  mean squared error");
+        evaluation.perClass().forEach((label, error) -> stdout.println(String.format(Locale.ROOT,
+            "  %5d  %6d  %.6f", label, error.rows(), error.meanSquaredError())));
+      }
+    }
+    stdout.flush();
+    return 0;
+  }
+
+  private ObjectNode toJson(Dataset data, Evaluation evaluation) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("model", model.model.toString());
+    ObjectNode source = root.putObject("dataset");
+    source.put("name", data.info().name());
+    source.put("source", data.info().source());
+    source.put("split", split.name().toLowerCase(Locale.ROOT));
+    root.put("rows", evaluation.rows());
+    root.put("mean_squared_error", evaluation.meanSquaredError());
+    root.put("psnr_db", evaluation.psnr());
+    ArrayNode perClass = root.putArray("per_class");
+    evaluation.perClass().forEach((label, error) -> perClass.addObject()
+        .put("label", label).put("rows", error.rows()).put("mean_squared_error", error.meanSquaredError()));
+    return root;
+  }
+}

@@ -1,0 +1,53 @@
+package org.deepae.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.deepae.store.ModelDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code deepae export}: a TensorFlow SavedModel for Python, TensorFlow Serving and any TensorFlow runtime. */
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Export a model as a TensorFlow SavedModel (tag 'serve') with the signatures encode (x -> code), "
+        + "decode (code -> x_hat) and reconstruct (x -> x_hat)."})
+final class ExportCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  ModelOptions model;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The SavedModel directory.")
+  Path out;
+
+  @Option(names = "--overwrite", description = "Replace an existing directory at --out.")
+  boolean overwrite;
+
+  @Mixin
+  VerboseOption verbose;
+
+  @Override
+  public Integer call() throws IOException {
+    model.validate(spec.commandLine());
+    if (Files.exists(out) && !overwrite) {
+      throw new ParameterException(spec.commandLine(), "--out " + out + " already exists; add --overwrite to replace it");
+    }
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, not a directory");
+    }
+    ModelDirectory.exportSavedModel(model.model, out);
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println("Exported " + model.model + " as a SavedModel: " + out);
+    stdout.println("  signatures: encode (x -> code), decode (code -> x_hat), reconstruct (x -> x_hat); tag: serve");
+    stdout.flush();
+    return 0;
+  }
+}

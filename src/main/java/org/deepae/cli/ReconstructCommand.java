@@ -1,0 +1,87 @@
+package org.deepae.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.deepae.data.Rows;
+import org.deepae.store.ModelInfo;
+import org.deepae.tf.TfAutoencoder;
+import org.deepae.viz.ImageGrid;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code deepae reconstruct}: the tutorial's figure, originals above reconstructions, for any rows. */
+@Command(name = "reconstruct", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Draw input images above their reconstructions (the tutorial's figure), ten per row.")
+final class ReconstructCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  ModelOptions model;
+
+  @Mixin
+  InputOptionsMixin input;
+
+  @Option(names = "--count", paramLabel = "N", defaultValue = "10",
+      description = "How many rows, from the first (default: ${DEFAULT-VALUE}).")
+  int count;
+
+  @Option(names = "--indices", split = ",", paramLabel = "I",
+      description = "Which rows (0-based), instead of the first --count.")
+  List<Integer> indices = new ArrayList<>();
+
+  @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The figure.")
+  Path out;
+
+  @Option(names = "--scale", paramLabel = "N", defaultValue = "4",
+      description = "Screen pixels per image pixel (default: ${DEFAULT-VALUE}).")
+  int scale;
+
+  @Mixin
+  VerboseOption verbose;
+
+  @Override
+  public Integer call() throws IOException {
+    model.validate(spec.commandLine());
+    input.validate(spec.commandLine());
+    OutputFile target = OutputFile.check(spec.commandLine(), out, List.of("png"));
+    if (count <= 0) {
+      throw new ParameterException(spec.commandLine(), "--count must be positive, got " + count);
+    }
+    if (scale <= 0) {
+      throw new ParameterException(spec.commandLine(), "--scale must be positive, got " + scale);
+    }
+    if (indices.stream().anyMatch(i -> i == null || i < 0)) {
+      throw new ParameterException(spec.commandLine(), "--indices must be 0 or more, got " + indices);
+    }
+    ModelInfo info = model.info();
+    Rows all = input.read(info.spec().inputSize(), info.imageHeight(), info.imageWidth());
+    int height = info.hasImageSize() ? info.imageHeight() : all.imageHeight();
+    int width = info.hasImageSize() ? info.imageWidth() : all.imageWidth();
+    if (height == 0) {
+      throw new ParameterException(spec.commandLine(), "neither the model nor " + input.input
+          + " says what image size the rows have, so they cannot be drawn");
+    }
+    Rows shown = indices.isEmpty() ? all.head(count) : all.select(indices.stream().mapToInt(i -> i).toArray());
+    float[] reconstructed;
+    try (TfAutoencoder autoencoder = model.load()) {
+      reconstructed = autoencoder.reconstruct(shown.values(), shown.count());
+    }
+    ImageGrid grid = new ImageGrid(height, width, scale);
+    grid.write(target.path(), grid.pairs(shown.values(), reconstructed, shown.count(), 10));
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println("Drew " + shown.count() + " rows of " + all.source() + " above their reconstructions: "
+        + target.path());
+    stdout.flush();
+    return 0;
+  }
+}
