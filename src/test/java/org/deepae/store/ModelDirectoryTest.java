@@ -12,7 +12,9 @@ import org.deepae.data.DatasetInfo;
 import org.deepae.data.ImageSet;
 import org.deepae.model.AdamSpec;
 import org.deepae.model.Activation;
+import org.deepae.model.Autoencoder;
 import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.Evaluation;
 import org.deepae.model.Loss;
 import org.deepae.tf.TfAutoencoder;
 import org.junit.jupiter.api.Test;
@@ -29,9 +31,11 @@ class ModelDirectoryTest {
     ImageSet data = TestImages.bars(8, 4, 1);
     Path modelDir = dir.resolve("model");
     float[] expected;
+    float[] codes;
     try (TfAutoencoder model = TfAutoencoder.forTraining(SPEC, AdamSpec.tutorial(), 3, 1)) {
       model.trainStep(data.pixels(), data.rows());
       expected = model.reconstruct(data.pixels(), data.rows());
+      codes = model.encode(data.pixels(), data.rows());
       ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of("epochs", 1), DATA, 4, 4, 8, 8, 0.25, "test"));
     }
     assertThat(Files.list(dir)).containsExactly(modelDir);
@@ -42,6 +46,37 @@ class ModelDirectoryTest {
     assertThat(info.finalTestLoss()).isEqualTo(0.25);
     try (TfAutoencoder loaded = ModelDirectory.load(modelDir, 1)) {
       assertThat(loaded.reconstruct(data.pixels(), data.rows())).containsExactly(expected);
+      assertThat(loaded.encode(data.pixels(), data.rows())).containsExactly(codes);
+    }
+  }
+
+  @Test
+  void theJavaApiLoadsAndWorksOnRowArrays(@TempDir Path dir) throws Exception {
+    ImageSet data = TestImages.bars(5, 4, 2);
+    Path modelDir = dir.resolve("model");
+    try (TfAutoencoder model = TfAutoencoder.forTraining(SPEC, AdamSpec.tutorial(), 3, 1)) {
+      ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of(), DATA, 4, 4, 5, 5, 0.1, "test"));
+    }
+    float[][] rows = new float[5][];
+    for (int i = 0; i < 5; i++) {
+      rows[i] = data.row(i);
+    }
+    try (Autoencoder model = Autoencoder.load(modelDir)) {
+      assertThat(model.spec()).isEqualTo(SPEC);
+      float[][] codes = model.encode(rows);
+      assertThat(codes).hasDimensions(5, 3);
+      assertThat(codes[4]).containsExactly(java.util.Arrays.copyOfRange(model.encode(data.pixels(), 5), 12, 15));
+      float[][] decoded = model.decode(codes);
+      float[][] reconstructed = model.reconstruct(rows);
+      assertThat(decoded).hasDimensions(5, 16);
+      assertThat(decoded[2]).containsExactly(reconstructed[2]);
+      Evaluation evaluation = model.evaluate(data);
+      assertThat(evaluation.rows()).isEqualTo(5);
+      assertThat(evaluation.meanSquaredError())
+          .isCloseTo(model.meanSquaredError(data.pixels(), 5), org.assertj.core.data.Offset.offset(1e-7));
+      assertThat(evaluation.perClass().values().stream().mapToInt(Evaluation.ClassError::rows).sum()).isEqualTo(5);
+      assertThatThrownBy(() -> model.encode(new float[][] {new float[3]}))
+          .hasMessageContaining("row 0 has 3 values, expected 16");
     }
   }
 
