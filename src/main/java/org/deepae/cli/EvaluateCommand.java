@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.deepae.data.ClassNames;
 import org.deepae.data.Dataset;
 import org.deepae.data.ImageSet;
 import org.deepae.data.Split;
@@ -83,9 +84,10 @@ final class EvaluateCommand implements Callable<Integer> {
       stdout.println(String.format(Locale.ROOT, "PSNR                %.2f dB", evaluation.psnr()));
       if (!evaluation.perClass().isEmpty()) {
         stdout.println("per class:");
-        stdout.println("  label  images  mean squared error");
+        stdout.println("  label  class         images  mean squared error");
         evaluation.perClass().forEach((label, error) -> stdout.println(String.format(Locale.ROOT,
-            "  %5d  %6d  %.6f", label, error.rows(), error.meanSquaredError())));
+            "  %5d  %-12s  %6d  %.6f", label, ClassNames.name(data.info().name(), label), error.rows(),
+            error.meanSquaredError())));
       }
     }
     stdout.flush();
@@ -104,7 +106,8 @@ final class EvaluateCommand implements Callable<Integer> {
     root.put("psnr_db", evaluation.psnr());
     ArrayNode perClass = root.putArray("per_class");
     evaluation.perClass().forEach((label, error) -> perClass.addObject()
-        .put("label", label).put("rows", error.rows()).put("mean_squared_error", error.meanSquaredError()));
+        .put("label", label).put("name", ClassNames.name(data.info().name(), label)).put("rows", error.rows())
+        .put("mean_squared_error", error.meanSquaredError()));
     return root;
   }
 }

@@ -32,6 +32,8 @@ public final class TfAutoencoder implements Autoencoder {
   public static final String SIGNATURE_ENCODE = "encode";
   public static final String SIGNATURE_DECODE = "decode";
   public static final String SIGNATURE_RECONSTRUCT = "reconstruct";
+  /** TensorFlow Serving's default signature: the same as {@link #SIGNATURE_RECONSTRUCT}. */
+  public static final String SIGNATURE_DEFAULT = "serving_default";
   private static final String PREDICT_METHOD = "tensorflow/serving/predict";
 
   /** Rows per session call when encoding, reconstructing or evaluating many rows. */
@@ -236,7 +238,8 @@ public final class TfAutoencoder implements Autoencoder {
   /**
    * Writes this model as a TensorFlow SavedModel (tag {@code serve}) with three signatures, each with method name
    * {@code tensorflow/serving/predict}: {@code encode} ({@code x} to {@code code}), {@code decode} ({@code code} to
-   * {@code x_hat}) and {@code reconstruct} ({@code x} to {@code x_hat}). Only models loaded for inference can be
+   * {@code x_hat}) and {@code reconstruct} ({@code x} to {@code x_hat}), which is also TensorFlow Serving's
+   * {@code serving_default}. Only models loaded for inference can be
    * exported, so that no optimizer state goes into the export.
    *
    * @param dir a directory that does not exist yet
@@ -253,7 +256,8 @@ public final class TfAutoencoder implements Autoencoder {
           .withSignatures(
               signature(SIGNATURE_ENCODE, "x", network.input, "code", network.code),
               signature(SIGNATURE_DECODE, "code", network.codeInput, "x_hat", network.decoded),
-              signature(SIGNATURE_RECONSTRUCT, "x", network.input, "x_hat", network.output))
+              signature(SIGNATURE_RECONSTRUCT, "x", network.input, "x_hat", network.output),
+              signature(SIGNATURE_DEFAULT, "x", network.input, "x_hat", network.output))
           .export();
     } catch (RuntimeException e) {
       throw new IOException(dir + ": cannot write the SavedModel: " + firstLine(e.getMessage()), e);

@@ -61,9 +61,22 @@ class SavedModelExportTest {
     }
     try (SavedModelBundle bundle = SavedModelBundle.load(export.toString(), "serve")) {
       assertThat(bundle.signatures()).extracting(Signature::key)
-          .contains("encode", "decode", "reconstruct");
+          .contains("encode", "decode", "reconstruct", "serving_default");
+      var defs = bundle.metaGraphDef().getSignatureDefMap();
+      var encode = defs.get("encode");
+      assertThat(encode.getInputsMap()).containsOnlyKeys("x");
+      assertThat(encode.getOutputsMap()).containsOnlyKeys("code");
+      assertThat(encode.getInputsMap().get("x").getTensorShape().getDimList())
+          .extracting(d -> d.getSize()).containsExactly(-1L, 16L);
+      assertThat(encode.getOutputsMap().get("code").getTensorShape().getDimList())
+          .extracting(d -> d.getSize()).containsExactly(-1L, 3L);
+      assertThat(encode.getInputsMap().get("x").getDtype()).isEqualTo(org.tensorflow.proto.DataType.DT_FLOAT);
+      assertThat(defs.get("decode").getInputsMap()).containsOnlyKeys("code");
+      assertThat(defs.get("decode").getOutputsMap()).containsOnlyKeys("x_hat");
+      assertThat(defs.get("serving_default").getOutputsMap()).containsOnlyKeys("x_hat");
+      assertThat(bundle.metaGraphDef().getMetaInfoDef().getTagsList()).containsExactly("serve");
       for (Signature signature : bundle.signatures()) {
-        if (List.of("encode", "decode", "reconstruct").contains(signature.key())) {
+        if (List.of("encode", "decode", "reconstruct", "serving_default").contains(signature.key())) {
           assertThat(signature.methodName()).isEqualTo("tensorflow/serving/predict");
         }
       }
