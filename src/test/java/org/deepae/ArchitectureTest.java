@@ -43,6 +43,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void dataIsTheBottomLayer() {
+    noClasses().that().resideInAPackage("org.deepae.data..")
+        .should().dependOnClassesThat().resideInAPackage("org.deepae.model..")
+        .check(classes);
+  }
+
+  @Test
   void theLibraryNeverPrints() {
     noClasses().that().resideOutsideOfPackage("org.deepae.cli..")
         .should().accessField(System.class, "out")
