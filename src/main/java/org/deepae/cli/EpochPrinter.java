@@ -3,6 +3,7 @@ package org.deepae.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.deepae.train.EpochStats;
+import org.deepae.train.TrainingHistory;
 import org.deepae.train.TrainingListener;
 import org.deepae.train.TrainingPlan;
 
@@ -22,10 +23,21 @@ final class EpochPrinter implements TrainingListener {
   }
 
   @Override
+  public void onTrainingEnd(TrainingHistory history, boolean completed) {
+    if (completed && history.stoppedEarly()) {
+      out.println("Stopped early: no improvement since epoch " + history.finalEpoch()
+          + "; the model keeps that epoch's weights");
+      out.flush();
+    }
+  }
+
+  @Override
   public void onEpochEnd(EpochStats stats) {
     int width = String.valueOf(epochs).length();
-    out.println(String.format(Locale.ROOT, "Epoch %" + width + "d/%d  train loss %.6f  test loss %.6f  %.1f s",
-        stats.epoch(), epochs, stats.trainLoss(), stats.testLoss(), stats.seconds()));
+    String validation = stats.hasValidation()
+        ? String.format(Locale.ROOT, "  validation loss %.6f", stats.validationLoss()) : "";
+    out.println(String.format(Locale.ROOT, "Epoch %" + width + "d/%d  train loss %.6f%s  test loss %.6f  %.1f s",
+        stats.epoch(), epochs, stats.trainLoss(), validation, stats.testLoss(), stats.seconds()));
     out.flush();
   }
 }

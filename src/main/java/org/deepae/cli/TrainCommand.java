@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.deepae.data.Dataset;
 import org.deepae.data.ImageSet;
-import org.deepae.model.AdamSpec;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.store.ModelDirectory;
 import org.deepae.store.ModelInfo;
@@ -65,9 +64,8 @@ final class TrainCommand implements Callable<Integer> {
           + "tried in order. Files are still checked against the published checksums.")
   List<String> mirrors = new ArrayList<>();
 
-  @Option(names = "--layers", split = ",", paramLabel = "N",
-      description = "Encoder layer sizes, the last being the code size; the decoder mirrors them (default: 392,196).")
-  List<Integer> layers = new ArrayList<>(AutoencoderSpec.TUTORIAL_LAYERS);
+  @Mixin
+  NetworkOptions network;
 
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
   int epochs;
@@ -75,8 +73,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "150", description = "Images per step (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--learning-rate", paramLabel = "RATE", defaultValue = "0.01", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
-  double learningRate;
+  @Mixin
+  OptimizerOptions optimization;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seeds initialization and shuffling (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -101,14 +99,14 @@ final class TrainCommand implements Callable<Integer> {
 
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
+    network.spec(spec.commandLine(), 784); // checks the network options before loading any data
     Dataset data = choice.load(stderr);
-    AutoencoderSpec network = new AutoencoderSpec(data.features(), layers,
-        org.deepae.model.Activation.RELU, org.deepae.model.Activation.RELU, org.deepae.model.Loss.MSE);
+    AutoencoderSpec network = this.network.spec(spec.commandLine(), data.features());
     stderr.println(String.format(Locale.ROOT,
-        "Training %s on %s (%d training, %d test images of %dx%d), %d epochs of batches of %d, Adam at %s",
+        "Training %s on %s (%d training, %d test images of %dx%d), %d epochs of batches of %d, %s at %s",
         network.layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-")), data.info().name(),
         data.train().rows(), data.test().rows(), data.train().height(), data.train().width(), config.epochs(),
-        config.batchSize(), learningRate));
+        config.batchSize(), optimizerName(config), config.optimizer().learningRate()));
     stderr.flush();
 
     Files.createDirectories(runDir);
@@ -151,16 +149,30 @@ final class TrainCommand implements Callable<Integer> {
   private TrainingConfig trainingConfig() {
     requirePositive("--epochs", epochs);
     requirePositive("--batch-size", batchSize);
-    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-      throw new ParameterException(spec.commandLine(), "--learning-rate must be a positive number, got " + learningRate);
+    if (!(optimization.learningRate > 0) || Double.isInfinite(optimization.learningRate)) {
+      throw new ParameterException(spec.commandLine(), "--learning-rate must be a positive number, got "
+          + optimization.learningRate);
+    }
+    if (!(optimization.weightDecay >= 0) || Double.isInfinite(optimization.weightDecay)) {
+      throw new ParameterException(spec.commandLine(), "--weight-decay must be 0 or more, got "
+          + optimization.weightDecay);
+    }
+    if (!(optimization.validationSplit >= 0 && optimization.validationSplit < 1)) {
+      throw new ParameterException(spec.commandLine(), "--validation-split must be in [0, 1), got "
+          + optimization.validationSplit);
     }
     if (threads < 0) {
       throw new ParameterException(spec.commandLine(), "--threads must be 0 (all cores) or positive, got " + threads);
     }
-    if (layers.isEmpty() || layers.stream().anyMatch(n -> n == null || n <= 0)) {
-      throw new ParameterException(spec.commandLine(), "--layers must be positive sizes, got " + layers);
-    }
-    return new TrainingConfig(epochs, batchSize, seed, threads, AdamSpec.withLearningRate(learningRate));
+    return new TrainingConfig(epochs, batchSize, seed, threads, optimization.optimizer(spec.commandLine()),
+        optimization.weightDecay, optimization.noise(spec.commandLine()), optimization.validationSplit,
+        optimization.earlyStopping(spec.commandLine()));
+  }
+
+  private static String optimizerName(TrainingConfig config) {
+    String id = config.optimizer().id();
+    return id.equals("adam") ? "Adam" : id.equals("sgd") ? "SGD" : id.equals("rmsprop") ? "RMSProp"
+        : id.equals("adagrad") ? "AdaGrad" : "momentum";
   }
 
   private void requirePositive(String option, int value) {

@@ -6,6 +6,12 @@ import java.util.Locale;
 public enum Activation {
   /** {@code max(0, x)}, the tutorial's choice for every layer. */
   RELU,
+  /** {@code x} for positive {@code x}, else {@code 0.2 x} (TensorFlow's default slope). */
+  LEAKY_RELU,
+  /** {@code x} for positive {@code x}, else {@code exp(x) - 1}. */
+  ELU,
+  /** Scaled ELU with the self-normalizing constants. */
+  SELU,
   /** {@code 1 / (1 + exp(-x))}. */
   SIGMOID,
   /** {@code tanh(x)}. */
@@ -18,6 +24,11 @@ public enum Activation {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The accepted names, comma-separated. */
+  public static String names() {
+    return String.join(", ", java.util.Arrays.stream(values()).map(Activation::id).toList());
+  }
+
   /** Parses {@link #id()}, case-insensitively; the message lists the accepted names. */
   public static Activation parse(String text) {
     for (Activation a : values()) {
@@ -25,6 +36,6 @@ public enum Activation {
         return a;
       }
     }
-    throw new IllegalArgumentException("unknown activation '" + text + "' (expected one of relu, sigmoid, tanh, linear)");
+    throw new IllegalArgumentException("unknown activation '" + text + "' (expected one of " + names() + ")");
   }
 }

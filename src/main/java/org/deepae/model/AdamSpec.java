@@ -8,7 +8,7 @@ package org.deepae.model;
  * @param beta2 decay of the second moment, in [0, 1)
  * @param epsilon added to the denominator, positive
  */
-public record AdamSpec(double learningRate, double beta1, double beta2, double epsilon) {
+public record AdamSpec(double learningRate, double beta1, double beta2, double epsilon) implements OptimizerSpec {
 
   /** The tutorial's learning rate. */
   public static final double TUTORIAL_LEARNING_RATE = 0.01;
@@ -26,6 +26,11 @@ public record AdamSpec(double learningRate, double beta1, double beta2, double e
     if (!(epsilon > 0)) {
       throw new IllegalArgumentException("epsilon must be positive, got " + epsilon);
     }
+  }
+
+  @Override
+  public String id() {
+    return "adam";
   }
 
   /** Adam with the given learning rate and the usual betas and epsilon. */

@@ -4,24 +4,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A fully connected autoencoder: the input size, the encoder's layer sizes (the last is the code), and the
- * activations. The decoder mirrors the encoder, ending at the input size.
+ * A fully connected autoencoder: the input size, the encoder's layer sizes (the last is the code), the decoder's
+ * hidden layer sizes (the output layer, of the input size, follows them), the activations, the loss and the weight
+ * initializer.
  *
  * <p>The tutorial's network is {@code tutorial(784)}: 784-392-196-392-784, ReLU on every layer including the output,
  * weights from a variance-scaling initializer (scale 1, fan-in, truncated normal), zero biases, mean squared error.
  *
  * @param inputSize values per input row, positive
  * @param encoderLayers sizes of the encoder's layers after the input, the last being the code size; not empty
- * @param hiddenActivation activation of every layer but the output
+ * @param decoderLayers sizes of the decoder's hidden layers between the code and the output; may be empty
+ * @param hiddenActivation activation of every hidden layer but the code
+ * @param codeActivation activation of the code (bottleneck) layer
  * @param outputActivation activation of the output layer
- * @param loss reconstruction loss
+ * @param loss reconstruction loss; {@link Loss#BCE} needs a sigmoid output
+ * @param initializer how weights start
  */
 public record AutoencoderSpec(
     int inputSize,
     List<Integer> encoderLayers,
+    List<Integer> decoderLayers,
     Activation hiddenActivation,
+    Activation codeActivation,
     Activation outputActivation,
-    Loss loss) {
+    Loss loss,
+    Initializer initializer) {
 
   /** The tutorial's encoder: 392 then a 196-value code. */
   public static final List<Integer> TUTORIAL_LAYERS = List.of(392, 196);
@@ -34,14 +41,32 @@ public record AutoencoderSpec(
       throw new IllegalArgumentException("the encoder needs at least one layer");
     }
     encoderLayers = List.copyOf(encoderLayers);
-    for (int size : encoderLayers) {
-      if (size <= 0) {
-        throw new IllegalArgumentException("layer sizes must be positive, got " + encoderLayers);
+    decoderLayers = List.copyOf(decoderLayers);
+    for (List<Integer> sizes : List.of(encoderLayers, decoderLayers)) {
+      for (int size : sizes) {
+        if (size <= 0) {
+          throw new IllegalArgumentException("layer sizes must be positive, got " + sizes);
+        }
       }
     }
-    if (hiddenActivation == null || outputActivation == null || loss == null) {
-      throw new IllegalArgumentException("activations and loss must be given");
+    if (hiddenActivation == null || codeActivation == null || outputActivation == null || loss == null
+        || initializer == null) {
+      throw new IllegalArgumentException("activations, loss and initializer must be given");
     }
+    if (loss == Loss.BCE && outputActivation != Activation.SIGMOID) {
+      throw new IllegalArgumentException("the bce loss needs a sigmoid output activation, got "
+          + outputActivation.id());
+    }
+  }
+
+  /**
+   * A network whose decoder mirrors the encoder, whose code has the hidden activation, and whose weights start from
+   * the tutorial's variance-scaling initializer.
+   */
+  public AutoencoderSpec(int inputSize, List<Integer> encoderLayers, Activation hiddenActivation,
+      Activation outputActivation, Loss loss) {
+    this(inputSize, encoderLayers, mirror(encoderLayers), hiddenActivation, hiddenActivation, outputActivation, loss,
+        Initializer.VARIANCE_SCALING);
   }
 
   /** The tutorial's network for inputs of the given size. */
@@ -49,9 +74,21 @@ public record AutoencoderSpec(
     return new AutoencoderSpec(inputSize, TUTORIAL_LAYERS, Activation.RELU, Activation.RELU, Loss.MSE);
   }
 
+  /** The decoder's hidden sizes that mirror {@code encoderLayers}: all but the code, in reverse. */
+  public static List<Integer> mirror(List<Integer> encoderLayers) {
+    List<Integer> decoder = new ArrayList<>();
+    if (encoderLayers != null) {
+      for (int i = encoderLayers.size() - 2; i >= 0; i--) {
+        decoder.add(encoderLayers.get(i));
+      }
+    }
+    return decoder;
+  }
+
   /** The same network for inputs of another size. */
   public AutoencoderSpec withInputSize(int size) {
-    return new AutoencoderSpec(size, encoderLayers, hiddenActivation, outputActivation, loss);
+    return new AutoencoderSpec(size, encoderLayers, decoderLayers, hiddenActivation, codeActivation, outputActivation,
+        loss, initializer);
   }
 
   /** Every layer's width from input to output, for example {@code [784, 392, 196, 392, 784]}. */
@@ -59,16 +96,14 @@ public record AutoencoderSpec(
     List<Integer> sizes = new ArrayList<>();
     sizes.add(inputSize);
     sizes.addAll(encoderLayers);
-    for (int i = encoderLayers.size() - 2; i >= 0; i--) {
-      sizes.add(encoderLayers.get(i));
-    }
+    sizes.addAll(decoderLayers);
     sizes.add(inputSize);
     return List.copyOf(sizes);
   }
 
   /** Number of dense layers (weight matrices). */
   public int denseLayerCount() {
-    return 2 * encoderLayers.size();
+    return encoderLayers.size() + decoderLayers.size() + 1;
   }
 
   /** Index of the dense layer whose output is the code. */
@@ -83,7 +118,10 @@ public record AutoencoderSpec(
 
   /** Activation applied after dense layer {@code i}. */
   public Activation activationOf(int layer) {
-    return layer == denseLayerCount() - 1 ? outputActivation : hiddenActivation;
+    if (layer == denseLayerCount() - 1) {
+      return outputActivation;
+    }
+    return layer == codeLayerIndex() ? codeActivation : hiddenActivation;
   }
 
   /** Number of trainable values: all weights and biases. */

@@ -18,6 +18,7 @@ import org.deepae.data.DatasetInfo;
 import org.deepae.io.AtomicFiles;
 import org.deepae.model.Activation;
 import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.Initializer;
 import org.deepae.model.Loss;
 import org.deepae.tf.TfAutoencoder;
 
@@ -126,9 +127,13 @@ public final class ModelDirectory {
     spec.put("input_size", info.spec().inputSize());
     ArrayNode layers = spec.putArray("encoder_layers");
     info.spec().encoderLayers().forEach(layers::add);
+    ArrayNode decoder = spec.putArray("decoder_layers");
+    info.spec().decoderLayers().forEach(decoder::add);
     spec.put("hidden_activation", info.spec().hiddenActivation().id());
+    spec.put("code_activation", info.spec().codeActivation().id());
     spec.put("output_activation", info.spec().outputActivation().id());
-    spec.put("loss", info.spec().loss().name().toLowerCase(java.util.Locale.ROOT));
+    spec.put("loss", info.spec().loss().id());
+    spec.put("initializer", info.spec().initializer().id());
     spec.set("layer_sizes", JSON.valueToTree(info.spec().layerSizes()));
     if (info.hasImageSize()) {
       spec.put("image_height", info.imageHeight());
@@ -163,12 +168,18 @@ public final class ModelDirectory {
     JsonNode spec = root.path("spec");
     List<Integer> layers = new ArrayList<>();
     spec.path("encoder_layers").forEach(n -> layers.add(n.asInt()));
+    List<Integer> decoder = new ArrayList<>();
+    spec.path("decoder_layers").forEach(n -> decoder.add(n.asInt()));
     AutoencoderSpec parsed;
     try {
+      Activation hidden = Activation.parse(spec.path("hidden_activation").asText());
       parsed = new AutoencoderSpec(spec.path("input_size").asInt(), layers,
-          Activation.parse(spec.path("hidden_activation").asText()),
+          spec.has("decoder_layers") ? decoder : AutoencoderSpec.mirror(layers), hidden,
+          spec.has("code_activation") ? Activation.parse(spec.path("code_activation").asText()) : hidden,
           Activation.parse(spec.path("output_activation").asText()),
-          Loss.valueOf(spec.path("loss").asText().toUpperCase(java.util.Locale.ROOT)));
+          Loss.parse(spec.path("loss").asText()),
+          spec.has("initializer") ? Initializer.parse(spec.path("initializer").asText())
+              : Initializer.VARIANCE_SCALING);
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(file + ": invalid spec: " + e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.deepae.model.Activation;
 import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.Loss;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.framework.initializers.VarianceScaling;
@@ -11,11 +12,13 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.nn.LeakyRelu;
 import org.tensorflow.types.TFloat32;
 
 /**
  * The autoencoder's forward graph, built from its spec: input placeholder, dense layers, code, output, a second
- * entry that feeds a code straight to the decoder, and the squared-error terms. The one place that turns an {@link AutoencoderSpec} into TensorFlow ops.
+ * entry that feeds a code straight to the decoder, and the error terms. The one place that turns an
+ * {@link AutoencoderSpec} into TensorFlow ops; {@link #logits} lets training run the same layers on other inputs.
  */
 final class NetworkGraph {
 
@@ -23,7 +26,10 @@ final class NetworkGraph {
   static final String INPUT = "x";
   /** Name of the code placeholder that feeds the decoder alone. */
   static final String CODE_INPUT = "code_input";
+  /** Slope of leaky ReLU for negative inputs (TensorFlow's default). */
+  static final float LEAKY_SLOPE = 0.2f;
 
+  final AutoencoderSpec spec;
   final Placeholder<TFloat32> input;
   final Operand<TFloat32> code;
   final Operand<TFloat32> output;
@@ -31,81 +37,107 @@ final class NetworkGraph {
   final Placeholder<TFloat32> codeInput;
   /** The decoder's output for {@link #codeInput}. */
   final Operand<TFloat32> decoded;
-  /** Mean over values of each row's squared error: one value per row. */
-  final Operand<TFloat32> rowMeanSquaredError;
-  /** Mean over batch and values of the squared error: the training loss. */
-  final Operand<TFloat32> meanSquaredError;
   /** Sum over batch and values of the squared error, for evaluation in chunks. */
   final Operand<TFloat32> sumSquaredError;
+  /** Sum over batch and values of the spec's loss on clean inputs (the squared error for MSE). */
+  final Operand<TFloat32> sumLoss;
+  /** Mean over values of each row's squared error: one value per row. */
+  final Operand<TFloat32> rowMeanSquaredError;
   /** Weights then biases of every layer, in layer order: w0, b0, w1, b1, ... */
   final List<Variable<TFloat32>> parameters;
 
-  private NetworkGraph(Placeholder<TFloat32> input, Operand<TFloat32> code, Operand<TFloat32> output,
-      Placeholder<TFloat32> codeInput, Operand<TFloat32> decoded, Operand<TFloat32> meanSquaredError,
-      Operand<TFloat32> sumSquaredError, Operand<TFloat32> rowMeanSquaredError,
-      List<Variable<TFloat32>> parameters) {
-    this.input = input;
-    this.code = code;
-    this.output = output;
-    this.codeInput = codeInput;
-    this.decoded = decoded;
-    this.meanSquaredError = meanSquaredError;
-    this.sumSquaredError = sumSquaredError;
-    this.rowMeanSquaredError = rowMeanSquaredError;
-    this.parameters = List.copyOf(parameters);
-  }
-
-  /**
-   * Adds the network to {@code graph}. Layer {@code i}'s weights come from a variance-scaling initializer (scale 1,
-   * fan-in, truncated normal) seeded with {@code seed + i}, so layers of the same shape start differently; biases
-   * start at zero.
-   */
-  static NetworkGraph build(Graph graph, AutoencoderSpec spec, long seed) {
+  private NetworkGraph(Graph graph, AutoencoderSpec spec, long seed) {
     Ops tf = Ops.create(graph);
     Ops init = tf.withInitScope();
+    this.spec = spec;
     List<Integer> sizes = spec.layerSizes();
-    Placeholder<TFloat32> x = tf.withName(INPUT).placeholder(TFloat32.class,
-        Placeholder.shape(Shape.of(-1, spec.inputSize())));
-    List<Variable<TFloat32>> parameters = new ArrayList<>();
+    List<Variable<TFloat32>> params = new ArrayList<>();
     for (int i = 0; i < spec.denseLayerCount(); i++) {
       long in = sizes.get(i);
       long out = sizes.get(i + 1);
-      VarianceScaling<TFloat32> initializer = new VarianceScaling<>(1.0, VarianceScaling.Mode.FAN_IN,
-          VarianceScaling.Distribution.TRUNCATED_NORMAL, seed + i);
-      parameters.add(init.withName("dense" + i + "_w")
-          .variable(initializer.call(init, init.constant(Shape.of(in, out)), TFloat32.class)));
-      parameters.add(init.withName("dense" + i + "_b")
+      params.add(init.withName("dense" + i + "_w")
+          .variable(initializer(spec, seed + i).call(init, init.constant(Shape.of(in, out)), TFloat32.class)));
+      params.add(init.withName("dense" + i + "_b")
           .variable(init.zeros(init.constant(Shape.of(out)), TFloat32.class)));
     }
-    int codeLayers = spec.codeLayerIndex() + 1;
-    Operand<TFloat32> code = tf.withName("code").identity(layers(tf, spec, parameters, x, 0, codeLayers));
-    Operand<TFloat32> output = tf.withName("x_hat")
-        .identity(layers(tf, spec, parameters, code, codeLayers, spec.denseLayerCount()));
-    Placeholder<TFloat32> codeInput = tf.withName(CODE_INPUT).placeholder(TFloat32.class,
-        Placeholder.shape(Shape.of(-1, spec.codeSize())));
-    Operand<TFloat32> decoded = tf.withName("decoded")
-        .identity(layers(tf, spec, parameters, codeInput, codeLayers, spec.denseLayerCount()));
+    this.parameters = List.copyOf(params);
 
-    Operand<TFloat32> squared = tf.math.squaredDifference(output, x);
-    Operand<TFloat32> mse = tf.withName("loss").math.mean(squared, tf.constant(new int[] {0, 1}));
-    Operand<TFloat32> sse = tf.withName("sse").sum(squared, tf.constant(new int[] {0, 1}));
-    Operand<TFloat32> rowMse = tf.withName("row_mse").math.mean(squared, tf.constant(1));
-    return new NetworkGraph(x, code, output, codeInput, decoded, mse, sse, rowMse, parameters);
+    input = tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.inputSize())));
+    int codeLayers = spec.codeLayerIndex() + 1;
+    code = tf.withName("code").identity(layers(tf, input, 0, codeLayers));
+    Operand<TFloat32> outputLogits = preActivation(tf, layers(tf, code, codeLayers, spec.denseLayerCount() - 1),
+        spec.denseLayerCount() - 1);
+    output = tf.withName("x_hat").identity(activate(tf, spec.outputActivation(), outputLogits));
+    codeInput = tf.withName(CODE_INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.codeSize())));
+    decoded = tf.withName("decoded").identity(layers(tf, codeInput, codeLayers, spec.denseLayerCount()));
+
+    Operand<TFloat32> squared = tf.math.squaredDifference(output, input);
+    sumSquaredError = tf.withName("sse").sum(squared, tf.constant(new int[] {0, 1}));
+    rowMeanSquaredError = tf.withName("row_mse").math.mean(squared, tf.constant(1));
+    sumLoss = spec.loss() == Loss.MSE ? sumSquaredError
+        : tf.withName("loss_sum").sum(lossTerms(tf, outputLogits, output, input), tf.constant(new int[] {0, 1}));
+  }
+
+  /**
+   * Adds the network to {@code graph}. Layer {@code i}'s weights come from the spec's initializer seeded with
+   * {@code seed + i}, so layers of the same shape start differently; biases start at zero.
+   */
+  static NetworkGraph build(Graph graph, AutoencoderSpec spec, long seed) {
+    return new NetworkGraph(graph, spec, seed);
+  }
+
+  /** The output layer's pre-activation for {@code in}, through the same weights. */
+  Operand<TFloat32> logits(Ops tf, Operand<TFloat32> in) {
+    int last = spec.denseLayerCount() - 1;
+    return preActivation(tf, layers(tf, in, 0, last), last);
+  }
+
+  /** The output for the output layer's pre-activation. */
+  Operand<TFloat32> activateOutput(Ops tf, Operand<TFloat32> logits) {
+    return activate(tf, spec.outputActivation(), logits);
+  }
+
+  /**
+   * The spec's loss per value, comparing {@code target} with the output: squared error, or binary cross-entropy
+   * computed stably from the logits ({@code max(z, 0) - z t + log(1 + exp(-|z|))}).
+   */
+  Operand<TFloat32> lossTerms(Ops tf, Operand<TFloat32> logits, Operand<TFloat32> out, Operand<TFloat32> target) {
+    if (spec.loss() == Loss.MSE) {
+      return tf.math.squaredDifference(out, target);
+    }
+    return tf.math.add(tf.math.sub(tf.nn.relu(logits), tf.math.mul(logits, target)),
+        tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(logits)))));
   }
 
   /** Applies dense layers {@code from} (inclusive) to {@code to} (exclusive) to {@code h}. */
-  private static Operand<TFloat32> layers(Ops tf, AutoencoderSpec spec, List<Variable<TFloat32>> parameters,
-      Operand<TFloat32> h, int from, int to) {
+  private Operand<TFloat32> layers(Ops tf, Operand<TFloat32> h, int from, int to) {
     for (int i = from; i < to; i++) {
-      h = activate(tf, spec.activationOf(i),
-          tf.nn.biasAdd(tf.linalg.matMul(h, parameters.get(2 * i)), parameters.get(2 * i + 1)));
+      h = activate(tf, spec.activationOf(i), preActivation(tf, h, i));
     }
     return h;
+  }
+
+  private Operand<TFloat32> preActivation(Ops tf, Operand<TFloat32> h, int layer) {
+    return tf.nn.biasAdd(tf.linalg.matMul(h, parameters.get(2 * layer)), parameters.get(2 * layer + 1));
+  }
+
+  private static VarianceScaling<TFloat32> initializer(AutoencoderSpec spec, long seed) {
+    return switch (spec.initializer()) {
+      case VARIANCE_SCALING -> new VarianceScaling<>(1.0, VarianceScaling.Mode.FAN_IN,
+          VarianceScaling.Distribution.TRUNCATED_NORMAL, seed);
+      case GLOROT -> new VarianceScaling<>(1.0, VarianceScaling.Mode.FAN_AVG,
+          VarianceScaling.Distribution.UNIFORM, seed);
+      case HE -> new VarianceScaling<>(2.0, VarianceScaling.Mode.FAN_IN,
+          VarianceScaling.Distribution.TRUNCATED_NORMAL, seed);
+    };
   }
 
   private static Operand<TFloat32> activate(Ops tf, Activation activation, Operand<TFloat32> z) {
     return switch (activation) {
       case RELU -> tf.nn.relu(z);
+      case LEAKY_RELU -> tf.nn.leakyRelu(z, LeakyRelu.alpha(LEAKY_SLOPE));
+      case ELU -> tf.nn.elu(z);
+      case SELU -> tf.nn.selu(z);
       case SIGMOID -> tf.math.sigmoid(z);
       case TANH -> tf.math.tanh(z);
       case LINEAR -> z;

@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.deepae.model.AdamSpec;
 import org.deepae.model.Autoencoder;
 import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.Objective;
+import org.deepae.model.OptimizerSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -19,8 +20,11 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.ndarray.buffer.FloatDataBuffer;
 import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * An autoencoder backed by a TensorFlow graph and session, which it owns. Built for training (with Adam's update
@@ -43,16 +47,20 @@ public final class TfAutoencoder implements Autoencoder {
   private final Graph graph;
   private final Session session;
   private final NetworkGraph network;
-  private final Op trainStep;
+  private final TrainingGraph training;
   private TFloat32 batchTensor;
+  private long steps;
+  private final long noiseSeed;
   private boolean closed;
 
-  private TfAutoencoder(AutoencoderSpec spec, Graph graph, Session session, NetworkGraph network, Op trainStep) {
+  private TfAutoencoder(AutoencoderSpec spec, Graph graph, Session session, NetworkGraph network,
+      TrainingGraph training, long noiseSeed) {
+    this.noiseSeed = noiseSeed;
     this.spec = spec;
     this.graph = graph;
     this.session = session;
     this.network = network;
-    this.trainStep = trainStep;
+    this.training = training;
   }
 
   /**
@@ -61,14 +69,24 @@ public final class TfAutoencoder implements Autoencoder {
    * @param seed seeds the weight initializers (layer {@code i} uses {@code seed + i})
    * @param threads intra-op threads; 0 lets TensorFlow choose
    */
-  public static TfAutoencoder forTraining(AutoencoderSpec spec, AdamSpec adam, long seed, int threads) {
+  public static TfAutoencoder forTraining(AutoencoderSpec spec, OptimizerSpec optimizer, long seed, int threads) {
+    return forTraining(spec, Objective.of(optimizer), seed, threads);
+  }
+
+  /**
+   * A freshly initialized network with the ops that minimize its loss under {@code objective}, ready to train.
+   *
+   * @param seed seeds the weight initializers (layer {@code i} uses {@code seed + i})
+   * @param threads intra-op threads; 0 lets TensorFlow choose
+   */
+  public static TfAutoencoder forTraining(AutoencoderSpec spec, Objective objective, long seed, int threads) {
     Graph graph = new Graph();
     try {
       NetworkGraph network = NetworkGraph.build(graph, spec, seed);
-      Op trainStep = AdamUpdate.minimize(graph, network.meanSquaredError, network.parameters, adam);
+      TrainingGraph training = TrainingGraph.build(graph, network, objective);
       Session session = new Session(graph, sessionConfig(threads));
       session.initialize();
-      return new TfAutoencoder(spec, graph, session, network, trainStep);
+      return new TfAutoencoder(spec, graph, session, network, training, seed);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -91,7 +109,7 @@ public final class TfAutoencoder implements Autoencoder {
         session.close();
         throw new IOException(checkpointPrefix + ": cannot restore the weights: " + firstLine(e.getMessage()), e);
       }
-      return new TfAutoencoder(spec, graph, session, network, null);
+      return new TfAutoencoder(spec, graph, session, network, null, 0);
     } catch (IOException | RuntimeException e) {
       graph.close();
       throw e;
@@ -111,24 +129,36 @@ public final class TfAutoencoder implements Autoencoder {
     return spec;
   }
 
-  /**
-   * Runs one Adam step on {@code rows} rows taken from the start of {@code batch}.
-   *
-   * @return the batch's mean squared error before the step
-   */
+  /** One optimizer step on {@code rows} rows from the start of {@code batch}, with noise keyed by a step count. */
   public float trainStep(float[] batch, int rows) {
+    return trainStep(batch, rows, steps);
+  }
+
+  /**
+   * Runs one optimizer step on {@code rows} rows taken from the start of {@code batch}.
+   *
+   * @param noiseKey selects the input noise of this step (with the seed, it determines the noise); unused without
+   *     noise
+   * @return the batch's reconstruction loss before the step
+   */
+  public float trainStep(float[] batch, int rows, long noiseKey) {
     checkOpen();
-    if (trainStep == null) {
+    if (training == null) {
       throw new IllegalStateException("this model was loaded for inference and cannot be trained");
     }
     checkRows(batch, rows, spec.inputSize());
+    steps++;
     TFloat32 input = batchTensorFor(rows);
     input.copyFrom(DataBuffers.of(batch, true, false).slice(0, (long) rows * spec.inputSize()));
-    try (Result result = session.runner()
-        .feed(network.input, input)
-        .addTarget(trainStep)
-        .fetch(network.meanSquaredError)
-        .run()) {
+    Session.Runner runner = session.runner().feed(network.input, input).addTarget(training.step)
+        .fetch(training.loss);
+    if (training.noiseSeed == null) {
+      try (Result result = runner.run()) {
+        return ((TFloat32) result.get(0)).getFloat();
+      }
+    }
+    try (TInt64 seed = TInt64.vectorOf(noiseSeed, noiseKey);
+        Result result = runner.feed(training.noiseSeed, seed).run()) {
       return ((TFloat32) result.get(0)).getFloat();
     }
   }
@@ -166,6 +196,15 @@ public final class TfAutoencoder implements Autoencoder {
 
   @Override
   public double meanSquaredError(float[] rows, int count) {
+    return mean(network.sumSquaredError, rows, count);
+  }
+
+  /** Mean over rows and values of the spec's loss (squared error or binary cross-entropy) on these rows. */
+  public double meanLoss(float[] rows, int count) {
+    return mean(network.sumLoss, rows, count);
+  }
+
+  private double mean(Operand<TFloat32> sumOp, float[] rows, int count) {
     checkOpen();
     checkRows(rows, count, spec.inputSize());
     if (count == 0) {
@@ -175,7 +214,7 @@ public final class TfAutoencoder implements Autoencoder {
     for (int start = 0; start < count; start += CHUNK_ROWS) {
       int n = Math.min(CHUNK_ROWS, count - start);
       try (TFloat32 input = slice(rows, start, n, spec.inputSize());
-          Result result = session.runner().feed(network.input, input).fetch(network.sumSquaredError).run()) {
+          Result result = session.runner().feed(network.input, input).fetch(sumOp).run()) {
         sum += ((TFloat32) result.get(0)).getFloat();
       }
     }
@@ -221,6 +260,57 @@ public final class TfAutoencoder implements Autoencoder {
     return values;
   }
 
+  /**
+   * Replaces the weights and biases with {@code values}, in the order of {@link #parameters()} (used to go back to
+   * the best epoch's weights).
+   */
+  public void setParameters(List<float[]> values) {
+    checkOpen();
+    if (values.size() != network.parameters.size()) {
+      throw new IllegalArgumentException("expected " + network.parameters.size() + " arrays, got " + values.size());
+    }
+    Ops tf = Ops.create(graph);
+    if (assignments == null) {
+      assignments = new ArrayList<>();
+      for (var parameter : network.parameters) {
+        Placeholder<TFloat32> value = tf.placeholder(TFloat32.class, Placeholder.shape(parameter.shape()));
+        assignments.add(new Assignment(value, tf.assign(parameter, value)));
+      }
+    }
+    List<TFloat32> tensors = new ArrayList<>();
+    try {
+      Session.Runner runner = session.runner();
+      for (int i = 0; i < values.size(); i++) {
+        Assignment a = assignments.get(i);
+        Shape shape = network.parameters.get(i).shape();
+        if (values.get(i).length != shape.size()) {
+          throw new IllegalArgumentException("parameter " + i + " needs " + shape.size() + " values, got "
+              + values.get(i).length);
+        }
+        TFloat32 t = TFloat32.tensorOf(shape, DataBuffers.of(values.get(i), true, false));
+        tensors.add(t);
+        runner.feed(a.value(), t).addTarget(a.op());
+      }
+      runner.run().close();
+    } finally {
+      tensors.forEach(TFloat32::close);
+    }
+  }
+
+  private record Assignment(Placeholder<TFloat32> value, Op op) {}
+
+  private List<Assignment> assignments;
+
+  /** Restores every variable, optimizer state included, from a checkpoint written by {@link #saveCheckpoint}. */
+  public void restoreCheckpoint(Path prefix) throws IOException {
+    checkOpen();
+    try {
+      session.restore(prefix.toString());
+    } catch (RuntimeException e) {
+      throw new IOException(prefix + ": cannot restore the checkpoint: " + firstLine(e.getMessage()), e);
+    }
+  }
+
   /** Writes every variable of the graph to a TensorFlow checkpoint at {@code prefix}, creating its directory. */
   public void saveCheckpoint(Path prefix) throws IOException {
     checkOpen();
@@ -246,7 +336,7 @@ public final class TfAutoencoder implements Autoencoder {
    */
   public void exportSavedModel(Path dir) throws IOException {
     checkOpen();
-    if (trainStep != null) {
+    if (training != null) {
       throw new IllegalStateException("export a model loaded for inference, not one built for training");
     }
     try {

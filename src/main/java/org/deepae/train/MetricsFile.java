@@ -15,7 +15,8 @@ import org.deepae.io.AtomicFiles;
 /**
  * Keeps {@code metrics.json} up to date: rewritten atomically after every epoch, so an interrupted run still leaves
  * the epochs it finished. Layout: {@code {"dataset": {...}, "config": {...}, "epochs": [{"epoch", "train_loss",
- * "test_loss", "seconds"}], "final_test_loss", "total_seconds", "completed"}}.
+ * "validation_loss", "test_loss", "seconds"}], "final_test_loss", "final_epoch", "stopped_early", "total_seconds",
+ * "completed"}}.
  */
 public final class MetricsFile implements TrainingListener {
 
@@ -27,6 +28,8 @@ public final class MetricsFile implements TrainingListener {
   private final List<EpochStats> epochs = new ArrayList<>();
   private double totalSeconds;
   private boolean completed;
+  private int finalEpoch;
+  private boolean stoppedEarly;
 
   /**
    * @param file where to write
@@ -55,6 +58,8 @@ public final class MetricsFile implements TrainingListener {
   public void onTrainingEnd(TrainingHistory history, boolean completed) throws IOException {
     this.totalSeconds = history.totalSeconds();
     this.completed = completed;
+    this.finalEpoch = history.finalEpoch();
+    this.stoppedEarly = history.stoppedEarly();
     write();
   }
 
@@ -68,10 +73,18 @@ public final class MetricsFile implements TrainingListener {
       ObjectNode node = list.addObject();
       node.put("epoch", e.epoch());
       node.put("train_loss", e.trainLoss());
+      if (e.hasValidation()) {
+        putNumber(node, "validation_loss", e.validationLoss());
+      }
       putNumber(node, "test_loss", e.testLoss());
       node.put("seconds", e.seconds());
     }
-    putNumber(root, "final_test_loss", epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).testLoss());
+    int last = epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).epoch();
+    int chosen = finalEpoch > 0 ? finalEpoch : last;
+    putNumber(root, "final_test_loss", epochs.stream().filter(e -> e.epoch() == chosen)
+        .mapToDouble(EpochStats::testLoss).findFirst().orElse(Double.NaN));
+    root.put("final_epoch", chosen);
+    root.put("stopped_early", stoppedEarly);
     root.put("total_seconds", totalSeconds);
     root.put("completed", completed);
     return root;

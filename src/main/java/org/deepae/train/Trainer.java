@@ -12,8 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains an autoencoder with mini-batch Adam: each epoch is one pass over the training set in an order shuffled by
- * the seed (the final partial batch is used, not dropped), followed by an evaluation on the whole test set.
+ * Trains an autoencoder with mini-batches: each epoch is one pass over the training rows in an order shuffled by the
+ * seed and the epoch number (the final partial batch is used, not dropped), followed by an evaluation on the
+ * validation rows (if any) and the whole test set. With early stopping, training ends when the monitored loss stops
+ * improving and the best epoch's weights are restored.
  */
 public final class Trainer {
 
@@ -48,9 +50,10 @@ public final class Trainer {
     if (train.rows() == 0) {
       throw new IllegalArgumentException("the training set is empty");
     }
-    TfAutoencoder model = TfAutoencoder.forTraining(spec, config.optimizer(), config.seed(), config.threads());
+    Holdout holdout = Holdout.of(train, config.validationSplit(), config.seed());
+    TfAutoencoder model = TfAutoencoder.forTraining(spec, config.objective(), config.seed(), config.threads());
     try {
-      TrainingHistory history = run(model, train, test, listeners);
+      TrainingHistory history = run(model, holdout, test, listeners);
       return new Result(model, history);
     } catch (IOException | RuntimeException e) {
       model.close();
@@ -58,48 +61,27 @@ public final class Trainer {
     }
   }
 
-  private TrainingHistory run(TfAutoencoder model, ImageSet train, ImageSet test,
+  private TrainingHistory run(TfAutoencoder model, Holdout holdout, ImageSet test,
       List<? extends TrainingListener> listeners) throws IOException {
+    ImageSet train = holdout.train();
     TrainingPlan plan = new TrainingPlan(config.epochs(), train.rows(), test.rows(), config.batchSize());
     for (TrainingListener listener : listeners) {
       listener.onTrainingBegin(plan);
     }
-    int features = train.features();
-    int[] order = identity(train.rows());
-    float[] batch = new float[Math.multiplyExact(Math.min(config.batchSize(), train.rows()), features)];
-    Random shuffler = new Random(config.seed());
     List<EpochStats> epochs = new ArrayList<>();
+    Monitor monitor = new Monitor(config.earlyStopping());
     long runStart = System.nanoTime();
     try {
-      for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-        long epochStart = System.nanoTime();
-        shuffle(order, shuffler);
-        double lossSum = 0;
-        int step = 0;
-        for (int start = 0; start < train.rows(); start += config.batchSize()) {
-          int rows = Math.min(config.batchSize(), train.rows() - start);
-          for (int r = 0; r < rows; r++) {
-            System.arraycopy(train.pixels(), order[start + r] * features, batch, r * features, features);
-          }
-          float loss = model.trainStep(batch, rows);
-          step++;
-          if (!Float.isFinite(loss)) {
-            throw new TrainingDivergedException(epoch, step, loss);
-          }
-          lossSum += (double) loss * rows;
-          for (TrainingListener listener : listeners) {
-            listener.onBatchEnd(epoch, step, rows, loss);
-          }
-        }
-        double testLoss = test.rows() == 0 ? Double.NaN : model.meanSquaredError(test.pixels(), test.rows());
-        EpochStats stats = new EpochStats(epoch, lossSum / train.rows(), testLoss,
-            (System.nanoTime() - epochStart) / 1e9);
-        LOG.debug("epoch {}: train loss {}, test loss {}", epoch, stats.trainLoss(), stats.testLoss());
+      for (int epoch = 1; epoch <= config.epochs() && !monitor.shouldStop(); epoch++) {
+        EpochStats stats = epoch(model, epoch, holdout, test, listeners);
+        LOG.debug("epoch {}: {}", epoch, stats);
         epochs.add(stats);
+        monitor.observe(stats, model);
         for (TrainingListener listener : listeners) {
           listener.onEpochEnd(stats);
         }
       }
+      monitor.restoreBest(model);
     } catch (IOException | RuntimeException e) {
       TrainingHistory partial = new TrainingHistory(epochs, (System.nanoTime() - runStart) / 1e9);
       for (TrainingListener listener : listeners) {
@@ -111,23 +93,58 @@ public final class Trainer {
       }
       throw e;
     }
-    TrainingHistory history = new TrainingHistory(epochs, (System.nanoTime() - runStart) / 1e9);
+    int lastEpoch = epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).epoch();
+    int finalEpoch = config.earlyStopping() != null && monitor.bestEpoch() > 0 ? monitor.bestEpoch() : lastEpoch;
+    TrainingHistory history = new TrainingHistory(epochs, (System.nanoTime() - runStart) / 1e9, finalEpoch,
+        monitor.stoppedEarly());
     for (TrainingListener listener : listeners) {
       listener.onTrainingEnd(history, true);
     }
     return history;
   }
 
-  private static int[] identity(int n) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
+  private EpochStats epoch(TfAutoencoder model, int epoch, Holdout holdout, ImageSet test,
+      List<? extends TrainingListener> listeners) {
+    ImageSet train = holdout.train();
+    int features = train.features();
+    long start = System.nanoTime();
+    int[] order = epochOrder(train.rows(), epoch);
+    float[] batch = new float[Math.multiplyExact(Math.min(config.batchSize(), train.rows()), features)];
+    double lossSum = 0;
+    int step = 0;
+    for (int first = 0; first < train.rows(); first += config.batchSize()) {
+      int rows = Math.min(config.batchSize(), train.rows() - first);
+      for (int r = 0; r < rows; r++) {
+        System.arraycopy(train.pixels(), order[first + r] * features, batch, r * features, features);
+      }
+      step++;
+      float loss = model.trainStep(batch, rows, (long) epoch << 32 | step);
+      if (!Float.isFinite(loss)) {
+        throw new TrainingDivergedException(epoch, step, loss);
+      }
+      lossSum += (double) loss * rows;
+      for (TrainingListener listener : listeners) {
+        listener.onBatchEnd(epoch, step, rows, loss);
+      }
+    }
+    ImageSet validation = holdout.validation();
+    double validationLoss = validation == null ? Double.NaN : model.meanLoss(validation.pixels(), validation.rows());
+    double testLoss = test.rows() == 0 ? Double.NaN : model.meanLoss(test.pixels(), test.rows());
+    return new EpochStats(epoch, lossSum / train.rows(), validationLoss, testLoss, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The order of the rows in {@code epoch}: a shuffle seeded by the seed and the epoch alone, so runs can resume. */
+  int[] epochOrder(int rows, int epoch) {
+    int[] order = new int[rows];
+    for (int i = 0; i < rows; i++) {
       order[i] = i;
     }
+    shuffle(order, new Random(config.seed() * 0x9E3779B97F4A7C15L + epoch));
     return order;
   }
 
   /** Fisher-Yates shuffle, deterministic for a given generator state. */
-  private static void shuffle(int[] order, Random random) {
+  static void shuffle(int[] order, Random random) {
     for (int i = order.length - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
       int t = order[i];

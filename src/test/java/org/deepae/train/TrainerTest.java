@@ -56,7 +56,7 @@ class TrainerTest {
     try (var model = new Trainer(config).fit(SMALL, train, train, List.of(recorder)).model()) {
       double expected = 0;
       for (int i = 0; i < recorder.batchRows.size(); i++) {
-        expected += recorder.batchLosses.get(i) * recorder.batchRows.get(i);
+        expected += (double) recorder.batchLosses.get(i) * recorder.batchRows.get(i);
       }
       expected /= 25;
       assertThat(recorder.epochs.get(0).trainLoss()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));

@@ -1,0 +1,62 @@
+package org.deepae.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deepae.model.Activation;
+import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.Initializer;
+import org.deepae.model.Loss;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** The options that shape the network: layers, activations, loss and initializer. */
+final class NetworkOptions {
+
+  @Option(names = "--layers", split = ",", paramLabel = "N",
+      description = "Encoder layer sizes, the last being the code size (default: 392,196).")
+  List<Integer> layers = new ArrayList<>(AutoencoderSpec.TUTORIAL_LAYERS);
+
+  @Option(names = "--decoder-layers", split = ",", paramLabel = "N",
+      description = "Decoder hidden layer sizes between the code and the output (default: the encoder's, mirrored).")
+  List<Integer> decoderLayers;
+
+  @Option(names = "--activation", paramLabel = "NAME", defaultValue = "relu",
+      description = "Hidden activation: relu, leaky_relu, elu, selu, tanh, sigmoid, linear (default: ${DEFAULT-VALUE}).")
+  String activation;
+
+  @Option(names = "--code-activation", paramLabel = "NAME",
+      description = "Activation of the code layer (default: as --activation; linear allowed).")
+  String codeActivation;
+
+  @Option(names = "--output-activation", paramLabel = "NAME", defaultValue = "relu",
+      description = "Output activation: relu, sigmoid, linear, ... (default: ${DEFAULT-VALUE}, as in the tutorial).")
+  String outputActivation;
+
+  @Option(names = "--loss", paramLabel = "mse|bce", defaultValue = "mse",
+      description = "Reconstruction loss; bce needs --output-activation sigmoid (default: ${DEFAULT-VALUE}).")
+  String loss;
+
+  @Option(names = "--init", paramLabel = "NAME", defaultValue = "variance-scaling",
+      description = "Weight initializer: variance-scaling, glorot, he (default: ${DEFAULT-VALUE}).")
+  String init;
+
+  /** The network for inputs of {@code inputSize} values, or a bad-option error naming the problem. */
+  AutoencoderSpec spec(CommandLine cl, int inputSize) {
+    if (layers.isEmpty() || layers.stream().anyMatch(n -> n == null || n <= 0)) {
+      throw new ParameterException(cl, "--layers must be positive sizes, got " + layers);
+    }
+    if (decoderLayers != null && decoderLayers.stream().anyMatch(n -> n == null || n <= 0)) {
+      throw new ParameterException(cl, "--decoder-layers must be positive sizes, got " + decoderLayers);
+    }
+    try {
+      Activation hidden = Activation.parse(activation);
+      return new AutoencoderSpec(inputSize, layers,
+          decoderLayers == null ? AutoencoderSpec.mirror(layers) : decoderLayers, hidden,
+          codeActivation == null ? hidden : Activation.parse(codeActivation), Activation.parse(outputActivation),
+          Loss.parse(loss), Initializer.parse(init));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cl, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package org.deepae.tf;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deepae.model.AdamSpec;
+import org.deepae.model.OptimizerSpec;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.framework.optimizers.AdaGrad;
+import org.tensorflow.framework.optimizers.GradientDescent;
+import org.tensorflow.framework.optimizers.Momentum;
+import org.tensorflow.framework.optimizers.Optimizer;
+import org.tensorflow.framework.optimizers.RMSProp;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Identity;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * One optimizer step over a set of variables, deterministic for a given seed and thread count.
+ *
+ * <p>Two orderings make it so. The weights are reference variables updated in place, so an update could otherwise
+ * change a layer's weights while back-propagation through that layer still reads them: here every update waits
+ * until all gradients are computed. And TensorFlow Java 1.1.0's framework {@code Adam} updates {@code beta1_power}
+ * and {@code beta2_power} with no ordering against the {@code ApplyAdam} ops that read them: Adam is therefore built
+ * here from {@code ApplyAdam} ops, with the power updates strictly after them. The other optimizers are
+ * {@code tensorflow-framework}'s, given the gated gradients.
+ */
+final class OptimizerUpdate {
+
+  private OptimizerUpdate() {}
+
+  /** Adds the update ops to {@code graph} and returns the op to run once per training step. */
+  @SuppressWarnings("unchecked")
+  static Op minimize(Graph graph, Operand<TFloat32> loss, List<Variable<TFloat32>> variables, OptimizerSpec spec) {
+    Ops tf = Ops.create(graph);
+    Gradients gradients = tf.gradients(loss, variables);
+    List<Op> raw = new ArrayList<>();
+    for (int i = 0; i < variables.size(); i++) {
+      raw.add(tf.identity((Output<TFloat32>) (Output<?>) gradients.dy(i)));
+    }
+    Ops afterAll = tf.withControlDependencies(raw);
+    List<Output<TFloat32>> gated = new ArrayList<>();
+    for (Op gradient : raw) {
+      gated.add(afterAll.identity(((Identity<TFloat32>) gradient).asOutput()).asOutput());
+    }
+    if (spec instanceof AdamSpec adam) {
+      return adam(tf, variables, gated, adam);
+    }
+    List<Optimizer.GradAndVar<?>> pairs = new ArrayList<>();
+    for (int i = 0; i < variables.size(); i++) {
+      pairs.add(new Optimizer.GradAndVar<>(gated.get(i), variables.get(i).asOutput()));
+    }
+    return framework(graph, spec).applyGradients((List) pairs, "train_step");
+  }
+
+  private static Optimizer framework(Graph graph, OptimizerSpec spec) {
+    float lr = (float) spec.learningRate();
+    if (spec instanceof OptimizerSpec.Momentum m) {
+      return new Momentum(graph, lr, (float) m.momentum(), m.nesterov());
+    }
+    if (spec instanceof OptimizerSpec.RmsProp r) {
+      return new RMSProp(graph, lr, (float) r.decay(), (float) r.momentum(), (float) r.epsilon(), false);
+    }
+    if (spec instanceof OptimizerSpec.Adagrad a) {
+      return new AdaGrad(graph, lr, (float) a.initialAccumulator());
+    }
+    if (spec instanceof OptimizerSpec.Sgd) {
+      return new GradientDescent(graph, lr);
+    }
+    throw new IllegalArgumentException("no framework optimizer for " + spec);
+  }
+
+  private static Op adam(Ops tf, List<Variable<TFloat32>> variables, List<Output<TFloat32>> gradients,
+      AdamSpec adam) {
+    Ops init = tf.withInitScope();
+    Operand<TFloat32> lr = tf.constant((float) adam.learningRate());
+    Operand<TFloat32> beta1 = tf.constant((float) adam.beta1());
+    Operand<TFloat32> beta2 = tf.constant((float) adam.beta2());
+    Operand<TFloat32> epsilon = tf.constant((float) adam.epsilon());
+    Variable<TFloat32> beta1Power = init.withName("adam_beta1_power").variable(init.constant((float) adam.beta1()));
+    Variable<TFloat32> beta2Power = init.withName("adam_beta2_power").variable(init.constant((float) adam.beta2()));
+    List<Op> updates = new ArrayList<>();
+    for (int i = 0; i < variables.size(); i++) {
+      Variable<TFloat32> variable = variables.get(i);
+      String name = variable.op().name();
+      Variable<TFloat32> m = init.withName(name + "_adam_m")
+          .variable(init.zeros(init.constant(variable.shape()), TFloat32.class));
+      Variable<TFloat32> v = init.withName(name + "_adam_v")
+          .variable(init.zeros(init.constant(variable.shape()), TFloat32.class));
+      updates.add(tf.train.applyAdam(variable, m, v, beta1Power, beta2Power, lr, beta1, beta2, epsilon,
+          gradients.get(i)));
+    }
+    Ops afterUpdates = tf.withControlDependencies(updates);
+    Op nextBeta1 = afterUpdates.assign(beta1Power, afterUpdates.math.mul(beta1Power, beta1));
+    Op nextBeta2 = afterUpdates.assign(beta2Power, afterUpdates.math.mul(beta2Power, beta2));
+    return tf.withControlDependencies(List.of(nextBeta1, nextBeta2)).withName("train_step").noOp();
+  }
+}

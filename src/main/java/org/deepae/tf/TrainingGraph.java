@@ -1,0 +1,74 @@
+package org.deepae.tf;
+
+import org.deepae.model.Noise;
+import org.deepae.model.Objective;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The ops that train a {@link NetworkGraph}: optional input noise (from stateless random ops seeded per step, so a
+ * resumed run draws the same noise), the loss against the clean input, an optional L2 penalty, and the optimizer
+ * step.
+ */
+final class TrainingGraph {
+
+  /** The reconstruction loss of the batch (without the L2 penalty), before the step. */
+  final Operand<TFloat32> loss;
+  /** The op that applies one optimizer step. */
+  final Op step;
+  /** The per-step noise seed, two int64 values; {@code null} without noise. */
+  final Placeholder<TInt64> noiseSeed;
+
+  private TrainingGraph(Operand<TFloat32> loss, Op step, Placeholder<TInt64> noiseSeed) {
+    this.loss = loss;
+    this.step = step;
+    this.noiseSeed = noiseSeed;
+  }
+
+  static TrainingGraph build(Graph graph, NetworkGraph network, Objective objective) {
+    Ops tf = Ops.create(graph);
+    Operand<TFloat32> clean = network.input;
+    Placeholder<TInt64> seed = null;
+    Operand<TFloat32> input = clean;
+    if (!(objective.noise() instanceof Noise.None)) {
+      seed = tf.withName("noise_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+      input = noisy(tf, clean, objective.noise(), seed);
+    }
+    Operand<TFloat32> logits = network.logits(tf, input);
+    Operand<TFloat32> out = network.activateOutput(tf, logits);
+    Operand<TFloat32> loss = tf.withName("train_loss").math.mean(network.lossTerms(tf, logits, out, clean),
+        tf.constant(new int[] {0, 1}));
+    Operand<TFloat32> total = loss;
+    if (objective.weightDecay() > 0) {
+      Operand<TFloat32> squares = tf.constant(0f);
+      for (int i = 0; i < network.parameters.size(); i += 2) {
+        Variable<TFloat32> weights = network.parameters.get(i);
+        squares = tf.math.add(squares, tf.sum(tf.math.square(weights), tf.constant(new int[] {0, 1})));
+      }
+      total = tf.math.add(loss, tf.math.mul(tf.constant((float) objective.weightDecay()), squares));
+    }
+    Op step = OptimizerUpdate.minimize(graph, total, network.parameters, objective.optimizer());
+    return new TrainingGraph(loss, step, seed);
+  }
+
+  private static Operand<TFloat32> noisy(Ops tf, Operand<TFloat32> x, Noise noise, Operand<TInt64> seed) {
+    Operand<org.tensorflow.types.TInt32> shape = tf.shape(x);
+    if (noise instanceof Noise.Gaussian g) {
+      return tf.math.add(x,
+          tf.math.mul(tf.constant((float) g.stddev()), tf.random.statelessRandomNormal(shape, seed)));
+    }
+    if (noise instanceof Noise.Mask m) {
+      return tf.math.mul(x, tf.dtypes.cast(
+          tf.math.greaterEqual(tf.random.statelessRandomUniform(shape, seed), tf.constant((float) m.fraction())),
+          TFloat32.class));
+    }
+    return x;
+  }
+}
