@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import javax.imageio.ImageIO;
-import org.deepae.io.AtomicFiles;
 
 /**
  * A grid of grayscale images with a label before each row, such as the tutorial's figure: ten test images above
@@ -148,11 +146,6 @@ public final class ImageGrid {
 
   /** Renders {@code rows} and writes them to {@code png} atomically. */
   public void write(Path png, List<Row> rows) throws IOException {
-    BufferedImage image = render(rows);
-    AtomicFiles.write(png, out -> {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IOException(png + ": no PNG writer available");
-      }
-    });
+    PngImages.write(png, render(rows));
   }
 }
