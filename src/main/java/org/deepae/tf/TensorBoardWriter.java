@@ -32,7 +32,7 @@ import org.tensorflow.types.TUint8;
  * <p>The writer owns a small graph and session. The summary ops are built once, with placeholders for the tag,
  * step and values, so each call only feeds tensors. Events are queued and written at least every ten seconds,
  * on {@link #flush()} and on {@link #close()}. Calls are serialized; use after close throws
- * {@link IllegalStateException}.
+ * {@link IllegalStateException}, and a failed write throws {@link UncheckedIOException} naming the log directory.
  */
 public final class TensorBoardWriter implements AutoCloseable {
 
