@@ -22,6 +22,7 @@ import org.deepae.store.ModelInfo;
 import org.deepae.train.MetricsFile;
 import org.deepae.train.ProgressBarListener;
 import org.deepae.train.RunDescription;
+import org.deepae.train.TensorBoardListener;
 import org.deepae.train.Trainer;
 import org.deepae.train.TrainingConfig;
 import org.deepae.train.TrainingListener;
@@ -88,6 +89,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Reuse a run directory that already holds files.")
   boolean overwrite;
 
+  @Option(names = "--tensorboard", paramLabel = "DIR",
+      description = "Also write TensorBoard event files there: losses, reconstructions, weight histograms.")
+  Path tensorboard;
+
   @Option(names = "--json", description = "Print metrics.json to stdout instead of readable lines.")
   boolean json;
 
@@ -112,7 +117,12 @@ final class TrainCommand implements Callable<Integer> {
     Files.createDirectories(runDir);
     Map<String, Object> description = RunDescription.of(network, config);
     MetricsFile metrics = new MetricsFile(runDir.resolve("metrics.json"), datasetSummary(data, choice), description);
-    List<TrainingListener> listeners = new ArrayList<>(List.of(metrics));
+    List<TrainingListener> listeners = new ArrayList<>(List.of(metrics,
+        new LossPlot(runDir.resolve("loss.png"), "Loss per epoch: " + data.info().name() + ", "
+            + network.layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-")))));
+    if (tensorboard != null) {
+      listeners.add(new TensorBoardListener(tensorboard, data.test().head(8), 50));
+    }
     if (!json) {
       listeners.add(new EpochPrinter(stdout));
     }
@@ -139,6 +149,7 @@ final class TrainCommand implements Callable<Integer> {
       stdout.println("Run directory: " + runDir);
       stdout.println("  reconstructions.png  the first " + Math.min(FIGURE_IMAGES, data.test().rows())
           + " test images above their reconstructions");
+      stdout.println("  loss.png             training and test loss per epoch");
       stdout.println("  metrics.json         losses per epoch, configuration, data provenance");
       stdout.println("  model/               the trained weights and network spec");
     }
@@ -184,6 +195,9 @@ final class TrainCommand implements Callable<Integer> {
   private Path runDirectory() throws IOException {
     Path dir = out != null ? out
         : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    if (tensorboard != null && Files.exists(tensorboard) && !Files.isDirectory(tensorboard)) {
+      throw new ParameterException(spec.commandLine(), "--tensorboard " + tensorboard + " is a file, not a directory");
+    }
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new ParameterException(spec.commandLine(), "--out " + dir + " is a file, not a directory");
     }

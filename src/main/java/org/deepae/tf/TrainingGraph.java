@@ -50,7 +50,8 @@ final class TrainingGraph {
       Operand<TFloat32> squares = tf.constant(0f);
       for (int i = 0; i < network.parameters.size(); i += 2) {
         Variable<TFloat32> weights = network.parameters.get(i);
-        squares = tf.math.add(squares, tf.sum(tf.math.square(weights), tf.constant(new int[] {0, 1})));
+        // read through an identity: TF's gradient code crashes on Square applied to a reference variable directly
+        squares = tf.math.add(squares, tf.sum(tf.math.square(tf.identity(weights)), tf.constant(new int[] {0, 1})));
       }
       total = tf.math.add(loss, tf.math.mul(tf.constant((float) objective.weightDecay()), squares));
     }

@@ -78,7 +78,7 @@ public final class Trainer {
         epochs.add(stats);
         monitor.observe(stats, model);
         for (TrainingListener listener : listeners) {
-          listener.onEpochEnd(stats);
+          listener.onEpochEnd(stats, model);
         }
       }
       monitor.restoreBest(model);

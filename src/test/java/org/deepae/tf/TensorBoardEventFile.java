@@ -11,14 +11,14 @@ import java.util.zip.CRC32C;
 import org.tensorflow.proto.Event;
 
 /** Reads a TensorBoard event file (TFRecord framing) back into events, checking every checksum. */
-final class TensorBoardEventFile {
+public final class TensorBoardEventFile {
 
   private static final int MASK_DELTA = 0xa282ead8;
 
   private TensorBoardEventFile() {}
 
   /** The single {@code events.out.tfevents.*} file in {@code logDir}. */
-  static Path find(Path logDir) throws IOException {
+  public static Path find(Path logDir) throws IOException {
     try (var files = Files.list(logDir)) {
       List<Path> events = files.filter(f -> f.getFileName().toString().startsWith("events.out.tfevents.")).toList();
       if (events.size() != 1) {
@@ -32,7 +32,7 @@ final class TensorBoardEventFile {
    * Each record is {@code uint64 length, uint32 masked crc32c(length), byte[length] data, uint32 masked crc32c(data)},
    * little endian.
    */
-  static List<Event> read(Path file) throws IOException {
+  public static List<Event> read(Path file) throws IOException {
     ByteBuffer buffer = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
     List<Event> events = new ArrayList<>();
     while (buffer.hasRemaining()) {

@@ -1,0 +1,83 @@
+package org.deepae.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.deepae.data.ImageSet;
+import org.deepae.tf.TensorBoardWriter;
+import org.deepae.tf.TfAutoencoder;
+
+/**
+ * Writes TensorBoard event files: the batch loss every {@code batchInterval} steps, the training, validation and test
+ * loss per epoch, reconstructions of a few fixed test images each epoch (their originals once), and histograms of
+ * each layer's weights and biases.
+ */
+public final class TensorBoardListener implements TrainingListener {
+
+  private final Path logDir;
+  private final ImageSet shown;
+  private final int batchInterval;
+  private TensorBoardWriter writer;
+  private TrainingPlan plan;
+
+  /**
+   * @param logDir where the event files go
+   * @param shown the images whose reconstructions are shown each epoch (a few, for example 8)
+   * @param batchInterval write the batch loss every this many steps
+   */
+  public TensorBoardListener(Path logDir, ImageSet shown, int batchInterval) {
+    if (batchInterval <= 0) {
+      throw new IllegalArgumentException("batch interval must be positive, got " + batchInterval);
+    }
+    this.logDir = logDir;
+    this.shown = shown;
+    this.batchInterval = batchInterval;
+  }
+
+  @Override
+  public void onTrainingBegin(TrainingPlan plan) throws IOException {
+    this.plan = plan;
+    writer = TensorBoardWriter.open(logDir);
+    if (shown.rows() > 0) {
+      writer.images("images/original", 0, shown.pixels(), shown.rows(), shown.height(), shown.width(), shown.rows());
+    }
+  }
+
+  @Override
+  public void onBatchEnd(int epoch, int step, int rows, float loss) {
+    long globalStep = (long) (epoch - 1) * plan.stepsPerEpoch() + step;
+    if (globalStep % batchInterval == 0 && writer != null) {
+      writer.scalar("loss/batch", globalStep, loss);
+    }
+  }
+
+  @Override
+  public void onEpochEnd(EpochStats stats, TfAutoencoder model) {
+    long step = stats.epoch();
+    writer.scalar("loss/train", step, stats.trainLoss());
+    if (stats.hasValidation()) {
+      writer.scalar("loss/validation", step, stats.validationLoss());
+    }
+    if (Double.isFinite(stats.testLoss())) {
+      writer.scalar("loss/test", step, stats.testLoss());
+    }
+    if (shown.rows() > 0) {
+      float[] reconstructed = model.reconstruct(shown.pixels(), shown.rows());
+      writer.images("images/reconstruction", step, reconstructed, shown.rows(), shown.height(), shown.width(),
+          shown.rows());
+    }
+    List<float[]> parameters = model.parameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      writer.histogram((i % 2 == 0 ? "weights/dense" : "biases/dense") + i / 2, step, parameters.get(i));
+    }
+    writer.flush();
+  }
+
+  @Override
+  public void onTrainingEnd(TrainingHistory history, boolean completed) {
+    if (writer != null) {
+      writer.close();
+      writer = null;
+    }
+  }
+}
