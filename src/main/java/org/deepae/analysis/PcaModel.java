@@ -209,7 +209,8 @@ public final class PcaModel {
     }
   }
 
-  /** Arrays (mean, components, eigenvalues) for the save format; not copied. */
+  // The arrays themselves, not copies, for PcaDirectory.
+
   float[] meanArray() {
     return mean;
   }
