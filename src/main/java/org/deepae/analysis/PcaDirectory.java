@@ -1,0 +1,142 @@
+package org.deepae.analysis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.deepae.data.DataFormatException;
+import org.deepae.data.DatasetInfo;
+import org.deepae.data.NpyReader;
+import org.deepae.data.NpyWriter;
+import org.deepae.data.Rows;
+import org.deepae.io.AtomicFiles;
+import org.deepae.store.ModelFormatException;
+
+/**
+ * The PCA directory format, version 1: {@code pca.json} (format {@code deepae-pca}, sizes and provenance) and three
+ * float32 NumPy arrays, {@code mean.npy} {@code [1, d]}, {@code components.npy} {@code [d, d]} (one component per
+ * row) and {@code eigenvalues.npy} {@code [1, d]}.
+ */
+final class PcaDirectory {
+
+  /** The format version written; loading refuses any other. */
+  static final int FORMAT_VERSION = 1;
+  static final String FORMAT = "deepae-pca";
+  static final String PCA_JSON = "pca.json";
+  static final String MEAN = "mean.npy";
+  static final String COMPONENTS = "components.npy";
+  static final String EIGENVALUES = "eigenvalues.npy";
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private PcaDirectory() {}
+
+  static void save(Path dir, PcaModel model) throws IOException {
+    int d = model.inputSize();
+    byte[] json = JSON.writeValueAsBytes(toJson(model));
+    AtomicFiles.writeDirectory(dir, temp -> {
+      Files.write(temp.resolve(PCA_JSON), json);
+      NpyWriter.writeFloat32(temp.resolve(MEAN), model.meanArray(), 1, d);
+      NpyWriter.writeFloat32(temp.resolve(COMPONENTS), model.componentArray(), d, d);
+      NpyWriter.writeFloat32(temp.resolve(EIGENVALUES), model.eigenvalueArray(), 1, d);
+    });
+  }
+
+  static PcaModel load(Path dir, int threads) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new ModelFormatException(dir + ": no such PCA directory");
+    }
+    Path file = dir.resolve(PCA_JSON);
+    JsonNode root;
+    try {
+      root = JSON.readTree(Files.readAllBytes(file));
+    } catch (NoSuchFileException e) {
+      throw new ModelFormatException(dir + ": not a deepae PCA directory (no " + PCA_JSON + ")", e);
+    } catch (JsonProcessingException e) {
+      throw new ModelFormatException(file + ": invalid JSON: " + e.getOriginalMessage(), e);
+    }
+    if (!FORMAT.equals(root.path("format").asText())) {
+      throw new ModelFormatException(file + ": expected \"format\": \"" + FORMAT + "\", found " + root.path("format"));
+    }
+    if (root.path("format_version").asInt(-1) != FORMAT_VERSION) {
+      throw new ModelFormatException(file + ": unsupported format_version " + root.path("format_version")
+          + " (this deepae reads version " + FORMAT_VERSION + ")");
+    }
+    int d = root.path("input_size").asInt(0);
+    if (d <= 0) {
+      throw new ModelFormatException(file + ": expected a positive input_size, found " + root.path("input_size"));
+    }
+    int trainRows = root.path("train_rows").asInt(0);
+    if (trainRows < 2) {
+      throw new ModelFormatException(file + ": expected train_rows of at least 2, found " + root.path("train_rows"));
+    }
+    int height = root.path("image_height").asInt(0);
+    int width = root.path("image_width").asInt(0);
+    if ((height != 0 || width != 0) && (height <= 0 || width <= 0 || (long) height * width != d)) {
+      throw new ModelFormatException(file + ": image size " + height + "x" + width + " does not fit input_size " + d);
+    }
+    JsonNode dataset = root.path("dataset");
+    DatasetInfo info = dataset.isObject()
+        ? new DatasetInfo(dataset.path("name").asText(), dataset.path("source").asText(),
+            dataset.path("sha256").asText(), null)
+        : null;
+    float[] mean = readArray(dir.resolve(MEAN), 1, d);
+    float[] components = readArray(dir.resolve(COMPONENTS), d, d);
+    float[] eigenvalues = readArray(dir.resolve(EIGENVALUES), 1, d);
+    return new PcaModel(mean, components, eigenvalues, height, width, info, trainRows, threads);
+  }
+
+  private static ObjectNode toJson(PcaModel model) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("format_version", FORMAT_VERSION);
+    root.put("input_size", model.inputSize());
+    if (model.imageHeight() > 0) {
+      root.put("image_height", model.imageHeight());
+      root.put("image_width", model.imageWidth());
+    }
+    root.put("train_rows", model.trainRows());
+    root.put("centered", true);
+    root.put("covariance_divisor", "n - 1");
+    if (model.dataset() != null) {
+      ObjectNode dataset = root.putObject("dataset");
+      dataset.put("name", model.dataset().name());
+      dataset.put("source", model.dataset().source());
+      dataset.put("sha256", model.dataset().sha256());
+    }
+    return root;
+  }
+
+  /** Reads a 2-D array of exactly {@code rows x columns} finite values. */
+  private static float[] readArray(Path file, int rows, int columns) throws ModelFormatException {
+    Rows array;
+    try {
+      array = NpyReader.read(file);
+    } catch (NoSuchFileException e) {
+      throw new ModelFormatException(file + ": missing (expected a float32 array of shape [" + rows + ", " + columns
+          + "])", e);
+    } catch (DataFormatException e) {
+      throw new ModelFormatException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new ModelFormatException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    if (array.isImages() || array.count() != rows || array.width() != columns) {
+      String found = array.isImages()
+          ? "[" + array.count() + ", " + array.imageHeight() + ", " + array.imageWidth() + "]"
+          : "[" + array.count() + ", " + array.width() + "]";
+      throw new ModelFormatException(file + ": expected shape [" + rows + ", " + columns + "], found " + found);
+    }
+    float[] values = array.values();
+    for (int i = 0; i < values.length; i++) {
+      if (!Float.isFinite(values[i])) {
+        throw new ModelFormatException(file + ": value " + i + " is " + values[i] + ", expected a finite number");
+      }
+    }
+    return values;
+  }
+}
