@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deepae.data.ClassNames;
@@ -14,13 +12,11 @@ import org.deepae.data.Dataset;
 import org.deepae.data.ImageSet;
 import org.deepae.data.Split;
 import org.deepae.model.Evaluation;
-import org.deepae.store.ModelInfo;
 import org.deepae.tf.TfAutoencoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code deepae evaluate}: reconstruction error on a dataset's test set, overall and per class. */
@@ -36,17 +32,12 @@ final class EvaluateCommand implements Callable<Integer> {
   @Mixin
   ModelOptions model;
 
-  @Option(names = "--dataset", paramLabel = "NAME|DIR",
-      description = "mnist, mnist-sample, fashion-mnist or an IDX directory (default: the model's training data).")
-  String dataset;
+  @Mixin
+  DatasetOptions dataset;
 
   @Option(names = "--split", paramLabel = "train|test", defaultValue = "test",
       description = "Which half to evaluate on (default: ${DEFAULT-VALUE}).")
   Split split;
-
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Cache for downloaded datasets (default: $DEEPAE_HOME or ~/.cache/deepae).")
-  Path dataDir;
 
   @Option(names = "--json", description = "Print the results as JSON.")
   boolean json;
@@ -57,19 +48,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     model.validate(spec.commandLine());
-    ModelInfo info = model.info();
-    String name = dataset != null ? dataset : info.dataset() == null ? null : info.dataset().name();
-    if (name == null) {
-      throw new ParameterException(spec.commandLine(), "the model does not say what it was trained on; "
-          + "name a dataset with --dataset");
-    }
-    PrintWriter stderr = spec.commandLine().getErr();
-    Dataset data = DatasetChoice.parse(spec.commandLine(), name, dataDir, List.of()).load(stderr);
+    Dataset data = dataset.load(spec.commandLine(), model);
     ImageSet images = split.of(data);
-    if (images.features() != info.spec().inputSize()) {
-      throw new IOException(data.info().source() + ": images have " + images.features() + " values but the model "
-          + model.model + " takes " + info.spec().inputSize());
-    }
     Evaluation evaluation;
     try (TfAutoencoder autoencoder = model.load()) {
       evaluation = autoencoder.evaluate(images);

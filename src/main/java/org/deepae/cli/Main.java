@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description = "Deep autoencoders on TensorFlow Java.",
     subcommands = {TrainCommand.class, EncodeCommand.class, DecodeCommand.class, ReconstructCommand.class,
-        EvaluateCommand.class, ExportCommand.class, PcaCommand.class, CommandLine.HelpCommand.class})
+        EvaluateCommand.class, ExportCommand.class, CompareCommand.class, LatentCommand.class,
+        AnomaliesCommand.class, ReportCommand.class, PcaCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @Spec

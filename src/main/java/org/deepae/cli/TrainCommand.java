@@ -17,6 +17,9 @@ import java.util.stream.Stream;
 import org.deepae.data.Dataset;
 import org.deepae.data.ImageSet;
 import org.deepae.model.AutoencoderSpec;
+import org.deepae.analysis.AnomalyRule;
+import org.deepae.analysis.Threshold;
+import org.deepae.analysis.ThresholdFile;
 import org.deepae.store.ModelDirectory;
 import org.deepae.store.ModelInfo;
 import org.deepae.train.MetricsFile;
@@ -137,8 +140,16 @@ final class TrainCommand implements Callable<Integer> {
       ImageGrid grid = new ImageGrid(shown.height(), shown.width(), 4);
       grid.write(runDir.resolve("reconstructions.png"),
           grid.pairs(shown.pixels(), reconstructed, shown.rows(), FIGURE_IMAGES));
-      ModelDirectory.save(runDir.resolve("model"), model, new ModelInfo(network, description, data.info(),
-          data.train().height(), data.train().width(), data.train().rows(), data.test().rows(), result.history().finalTestLoss(), Version.current()));
+      ModelInfo info = new ModelInfo(network, description, data.info(), data.train().height(),
+          data.train().width(), data.train().rows(), data.test().rows(), result.history().finalTestLoss(),
+          Version.current());
+      Path modelDir = runDir.resolve("model");
+      ModelDirectory.save(modelDir, model, info);
+      Threshold threshold = new AnomalyRule.Sigma(3).apply(model.rowErrors(data.train().pixels(),
+          data.train().rows()));
+      ThresholdFile.save(modelDir, threshold, "training set of " + data.info().name() + " ("
+          + data.train().rows() + " images)");
+      RunReport.write(runDir.resolve("report.html"), model, info, data, result.history().epochs(), threads);
     }
 
     if (json) {
@@ -151,6 +162,7 @@ final class TrainCommand implements Callable<Integer> {
           + " test images above their reconstructions");
       stdout.println("  loss.png             training and test loss per epoch");
       stdout.println("  metrics.json         losses per epoch, configuration, data provenance");
+      stdout.println("  report.html          configuration, loss curve, reconstructions, PCA comparison, latent map");
       stdout.println("  model/               the trained weights and network spec");
     }
     stdout.flush();

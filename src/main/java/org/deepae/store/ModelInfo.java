@@ -28,7 +28,7 @@ public record ModelInfo(AutoencoderSpec spec, Map<String, Object> training, Data
       throw new IllegalArgumentException("image size " + imageHeight + "x" + imageWidth + " does not match the "
           + "input size " + spec.inputSize());
     }
-    training = Map.copyOf(training);
+    training = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(training));
     Objects.requireNonNull(deepaeVersion, "deepaeVersion");
   }
 

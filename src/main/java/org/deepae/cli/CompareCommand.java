@@ -1,0 +1,80 @@
+package org.deepae.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.deepae.data.Dataset;
+import org.deepae.tf.TfAutoencoder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code deepae compare}: the autoencoder's test error beside PCA's at the same code size. */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Compare a model's test error with PCA's at the same code size (PCA fitted on the same training "
+        + "images, both measured on the same test images), overall and per class.")
+final class CompareCommand implements Callable<Integer> {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  ModelOptions model;
+
+  @Mixin
+  DatasetOptions dataset;
+
+  @Option(names = "--json", description = "Print the results as JSON.")
+  boolean json;
+
+  @Mixin
+  VerboseOption verbose;
+
+  @Override
+  public Integer call() throws IOException {
+    model.validate(spec.commandLine());
+    Dataset data = dataset.load(spec.commandLine(), model);
+    ModelStudy.Comparison c;
+    List<List<String>> table;
+    try (TfAutoencoder autoencoder = model.load()) {
+      ModelStudy study = new ModelStudy(autoencoder, data, model.threads);
+      c = study.comparison();
+      table = study.comparisonTable();
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      ObjectNode root = JSON.createObjectNode();
+      root.put("model", model.model.toString());
+      root.put("dataset", data.info().name());
+      root.put("test_rows", c.autoencoder().rows());
+      root.put("code_size", c.codeSize());
+      root.put("autoencoder_mse", c.autoencoder().meanSquaredError());
+      root.put("pca_mse", c.pca().meanSquaredError());
+      root.put("pca_explained_variance_ratio", c.pcaExplainedVariance());
+      root.put("ratio", c.ratio());
+      ArrayNode perClass = root.putArray("per_class");
+      c.autoencoder().perClass().forEach((label, e) -> perClass.addObject().put("label", label)
+          .put("rows", e.rows()).put("autoencoder_mse", e.meanSquaredError())
+          .put("pca_mse", c.pca().perClass().get(label).meanSquaredError()));
+      out.println(root.toPrettyString());
+    } else {
+      out.println(String.format(Locale.ROOT, "%s test set, %d images; code size %d (PCA: %d components, %.1f%% of "
+          + "the training variance)", data.info().name(), c.autoencoder().rows(), c.codeSize(), c.codeSize(),
+          100 * c.pcaExplainedVariance()));
+      out.print(TextTable.format(ModelStudy.COMPARISON_HEADER, table));
+      out.println(c.ratio() < 1 ? "The autoencoder reconstructs better than PCA at this code size."
+          : "PCA reconstructs better than the autoencoder at this code size.");
+    }
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,116 @@
+package org.deepae.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.deepae.analysis.Pca;
+import org.deepae.analysis.PcaModel;
+import org.deepae.data.ClassNames;
+import org.deepae.data.Dataset;
+import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
+import org.deepae.model.Autoencoder;
+import org.deepae.model.Evaluation;
+
+/**
+ * What the analysis commands and the report compute about a model on a dataset: its test error beside PCA's at the
+ * same code size (fitted on the same training rows, measured on the same test rows), and its codes projected to 2-D.
+ * Each result is computed once, when first asked for.
+ */
+final class ModelStudy {
+
+  /** The autoencoder's and PCA's errors on the same test rows. */
+  record Comparison(int codeSize, Evaluation autoencoder, Evaluation pca, double pcaExplainedVariance) {
+
+    /** Autoencoder error over PCA error: below 1 means the autoencoder reconstructs better. */
+    double ratio() {
+      return autoencoder.meanSquaredError() / pca.meanSquaredError();
+    }
+  }
+
+  /** The test codes in 2-D, with their labels and a title that says how they were made. */
+  record LatentMap(float[][] points, int[] labels, String title) {}
+
+  private final Autoencoder model;
+  private final Dataset data;
+  private final int threads;
+  private Comparison comparison;
+  private LatentMap latent;
+
+  ModelStudy(Autoencoder model, Dataset data, int threads) {
+    this.model = model;
+    this.data = data;
+    this.threads = threads;
+  }
+
+  Comparison comparison() {
+    if (comparison == null) {
+      int k = model.spec().codeSize();
+      if (k > data.features()) {
+        throw new IllegalArgumentException("the code has " + k + " values, more than the " + data.features()
+            + " of the input: PCA cannot use that many components");
+      }
+      PcaModel pca = new Pca(threads).fit(data);
+      comparison = new Comparison(k, model.evaluate(data.test()), pca.evaluate(data.test(), k),
+          pca.explainedVarianceRatio(k));
+    }
+    return comparison;
+  }
+
+  LatentMap latent() {
+    if (latent == null) {
+      ImageSet test = data.test();
+      int k = model.spec().codeSize();
+      float[] codes = model.encode(test.pixels(), test.rows());
+      float[][] points = new float[test.rows()][2];
+      String how;
+      if (k == 2) {
+        for (int i = 0; i < test.rows(); i++) {
+          points[i][0] = codes[2 * i];
+          points[i][1] = codes[2 * i + 1];
+        }
+        how = "2-D codes";
+      } else if (k == 1) {
+        for (int i = 0; i < test.rows(); i++) {
+          points[i][0] = codes[i];
+        }
+        how = "1-D codes on a line";
+      } else {
+        PcaModel pca = new Pca(threads).fit(new Rows(codes, test.rows(), k, null, "codes"), null);
+        float[] projected = pca.encode(codes, test.rows(), 2);
+        for (int i = 0; i < test.rows(); i++) {
+          points[i][0] = projected[2 * i];
+          points[i][1] = projected[2 * i + 1];
+        }
+        how = String.format(Locale.ROOT, "%d-D codes, PCA to 2-D", k);
+      }
+      latent = new LatentMap(points, test.labels(), String.format(Locale.ROOT, "%,d %s test images (%s)",
+          test.rows(), data.info().name(), how));
+    }
+    return latent;
+  }
+
+  /** The comparison as table rows: overall, then one per class. */
+  List<List<String>> comparisonTable() {
+    Comparison c = comparison();
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(row("all", c.autoencoder().rows(), c.autoencoder().meanSquaredError(), c.pca().meanSquaredError()));
+    c.autoencoder().perClass().forEach((label, error) -> rows.add(row(className(label), error.rows(),
+        error.meanSquaredError(), c.pca().perClass().get(label).meanSquaredError())));
+    return rows;
+  }
+
+  /** A label with its class name when the dataset has names: {@code 0 T-shirt/top}, or just {@code 3}. */
+  String className(int label) {
+    String name = ClassNames.name(data.info().name(), label);
+    return name.equals(String.valueOf(label)) ? name : label + " " + name;
+  }
+
+  static final List<String> COMPARISON_HEADER =
+      List.of("class", "images", "autoencoder MSE", "PCA MSE", "autoencoder / PCA");
+
+  private static List<String> row(String name, int images, double ae, double pca) {
+    return List.of(name, String.valueOf(images), String.format(Locale.ROOT, "%.6f", ae),
+        String.format(Locale.ROOT, "%.6f", pca), String.format(Locale.ROOT, "%.3f", ae / pca));
+  }
+}

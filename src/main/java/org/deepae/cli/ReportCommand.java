@@ -1,0 +1,77 @@
+package org.deepae.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.deepae.data.Dataset;
+import org.deepae.tf.TfAutoencoder;
+import org.deepae.train.EpochStats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code deepae report}: the single-file HTML report for any model. */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Write a self-contained HTML report of a model: configuration, data, loss curve, reconstructions, "
+        + "PCA comparison and latent map.")
+final class ReportCommand implements Callable<Integer> {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  ModelOptions model;
+
+  @Mixin
+  DatasetOptions dataset;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE.html", description = "The report.")
+  Path out;
+
+  @Mixin
+  VerboseOption verbose;
+
+  @Override
+  public Integer call() throws IOException {
+    model.validate(spec.commandLine());
+    OutputFile target = OutputFile.check(spec.commandLine(), out, List.of("html"));
+    Dataset data = dataset.load(spec.commandLine(), model);
+    try (TfAutoencoder autoencoder = model.load()) {
+      RunReport.write(target.path(), autoencoder, model.info(), data, history(model.model), model.threads);
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println("Wrote the report: " + target.path());
+    stdout.flush();
+    return 0;
+  }
+
+  /** The epochs recorded in the {@code metrics.json} of the run that holds the model, if there is one. */
+  static List<EpochStats> history(Path modelDir) {
+    Path parent = modelDir.toAbsolutePath().getParent();
+    Path metrics = parent == null ? null : parent.resolve("metrics.json");
+    List<EpochStats> epochs = new ArrayList<>();
+    if (metrics == null || !Files.isRegularFile(metrics)) {
+      return epochs;
+    }
+    try {
+      for (JsonNode e : JSON.readTree(metrics.toFile()).path("epochs")) {
+        epochs.add(new EpochStats(e.path("epoch").asInt(), e.path("train_loss").asDouble(Double.NaN),
+            e.path("validation_loss").asDouble(Double.NaN), e.path("test_loss").asDouble(Double.NaN),
+            e.path("seconds").asDouble()));
+      }
+    } catch (IOException e) {
+      return new ArrayList<>();
+    }
+    return epochs;
+  }
+}

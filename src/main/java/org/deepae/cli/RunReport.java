@@ -1,0 +1,93 @@
+package org.deepae.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.deepae.data.Dataset;
+import org.deepae.data.ImageSet;
+import org.deepae.store.ModelInfo;
+import org.deepae.tf.TfAutoencoder;
+import org.deepae.train.EpochStats;
+import org.deepae.viz.HtmlReport;
+import org.deepae.viz.ImageGrid;
+import org.deepae.viz.LossChart;
+
+/**
+ * The single-file HTML report of a model: configuration and data provenance, the loss curve, the reconstruction
+ * figure, the comparison with PCA at the model's code size, and the latent map.
+ */
+final class RunReport {
+
+  private RunReport() {}
+
+  /**
+   * Writes the report.
+   *
+   * @param epochs the training history, or an empty list when it is not known
+   */
+  static void write(Path html, TfAutoencoder model, ModelInfo info, Dataset data, List<EpochStats> epochs,
+      int threads) throws IOException {
+    String network = info.spec().layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-"));
+    ModelStudy study = new ModelStudy(model, data, threads);
+    ModelStudy.Comparison comparison = study.comparison();
+    HtmlReport report = HtmlReport.titled("deepae: " + network + " on " + data.info().name());
+    report.paragraph(String.format(Locale.ROOT, "Test mean squared error %.6f over %,d test images; PCA with %d "
+        + "components (the code size), fitted on the same %,d training images, reaches %.6f. The autoencoder's error "
+        + "is %.3f times PCA's: %s.", comparison.autoencoder().meanSquaredError(), comparison.autoencoder().rows(),
+        comparison.codeSize(), data.train().rows(), comparison.pca().meanSquaredError(), comparison.ratio(),
+        comparison.ratio() < 1 ? "the autoencoder reconstructs better" : "PCA reconstructs better"));
+
+    report.section("Configuration").keyValues(strings(info.training()));
+    Map<String, String> provenance = new LinkedHashMap<>();
+    provenance.put("dataset", data.info().name());
+    provenance.put("source", data.info().source());
+    provenance.put("content SHA-256", data.info().sha256());
+    provenance.put("training images", String.valueOf(data.train().rows()));
+    provenance.put("test images", String.valueOf(data.test().rows()));
+    provenance.put("image size", data.train().height() + " x " + data.train().width());
+    provenance.put("deepae version", info.deepaeVersion());
+    report.section("Data").keyValues(provenance);
+
+    report.section("Training");
+    if (epochs.isEmpty()) {
+      report.paragraph("No training history was found beside this model (metrics.json).");
+    } else {
+      Map<String, double[]> series = new LinkedHashMap<>();
+      series.put("training", epochs.stream().mapToDouble(EpochStats::trainLoss).toArray());
+      if (epochs.stream().anyMatch(EpochStats::hasValidation)) {
+        series.put("validation", epochs.stream().mapToDouble(EpochStats::validationLoss).toArray());
+      }
+      series.put("test", epochs.stream().mapToDouble(EpochStats::testLoss).toArray());
+      report.image(LossChart.titled("Loss per epoch").withYAxisTitle("loss (mean per value)")
+              .render(epochs.stream().map(EpochStats::epoch).toList(), series),
+          "Training and test loss per epoch", "Loss per epoch (the mean over each epoch's batches for training).");
+    }
+
+    ImageSet shown = data.test().head(TrainCommand.FIGURE_IMAGES);
+    ImageGrid grid = new ImageGrid(shown.height(), shown.width(), 4);
+    report.section("Reconstructions").image(grid.render(grid.pairs(shown.pixels(),
+            model.reconstruct(shown.pixels(), shown.rows()), shown.rows(), TrainCommand.FIGURE_IMAGES)),
+        "The first test images above their reconstructions", "The first " + shown.rows()
+            + " test images (top) and their reconstructions (bottom).");
+
+    report.section("Autoencoder and PCA").paragraph(String.format(Locale.ROOT, "PCA with %d components explains "
+        + "%.1f%% of the training variance. Both are measured on the same test images.", comparison.codeSize(),
+        100 * comparison.pcaExplainedVariance()));
+    report.table(ModelStudy.COMPARISON_HEADER, study.comparisonTable());
+
+    ModelStudy.LatentMap latent = study.latent();
+    report.section("Latent map").image(LatentCommand.scatter(data, latent).render(latent.points(), latent.labels()),
+        "The test codes in two dimensions, one colour per class", latent.title() + ".");
+    report.write(html);
+  }
+
+  private static Map<String, String> strings(Map<String, Object> values) {
+    Map<String, String> out = new LinkedHashMap<>();
+    values.forEach((k, v) -> out.put(k, String.valueOf(v)));
+    return out;
+  }
+}
