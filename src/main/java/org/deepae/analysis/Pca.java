@@ -8,8 +8,10 @@ import org.deepae.data.DatasetInfo;
 import org.deepae.data.Rows;
 import org.deepae.tf.MatrixProducts;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,17 +69,33 @@ public final class Pca {
       }
     }
     long products = System.nanoTime();
-    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
-    if (!eig.decompose(covariance)) {
-      throw new IllegalStateException("the eigendecomposition of the " + d + " x " + d + " covariance failed");
-    }
-    Integer[] order = IntStream.range(0, eig.getNumberOfEigenvalues()).boxed().toArray(Integer[]::new);
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> eig.getEigenvalue(i).getReal()).reversed());
     float[] components = new float[d * d];
     float[] eigenvalues = new float[d];
-    for (int c = 0; c < d; c++) {
-      eigenvalues[c] = (float) Math.max(0, eig.getEigenvalue(order[c]).getReal());
-      writeComponent(eig.getEigenVector(order[c]), components, c * d, d);
+    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
+    if (eig.decompose(covariance.copy())) {
+      Integer[] order = IntStream.range(0, eig.getNumberOfEigenvalues()).boxed().toArray(Integer[]::new);
+      Arrays.sort(order, Comparator.comparingDouble((Integer i) -> eig.getEigenvalue(i).getReal()).reversed());
+      for (int c = 0; c < d; c++) {
+        eigenvalues[c] = (float) Math.max(0, eig.getEigenvalue(order[c]).getReal());
+        writeComponent(eig.getEigenVector(order[c]), components, c * d, d);
+      }
+    } else {
+      // EJML's symmetric QR iteration can fail to converge, for example when many columns are constant (the codes of
+      // dead ReLU units); the SVD of the covariance, which is symmetric and positive semi-definite, gives the same
+      // eigenpairs.
+      LOG.debug("symmetric eigendecomposition did not converge; using the SVD");
+      SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(d, d, false, true, false);
+      if (!svd.decompose(covariance.copy())) {
+        throw new IllegalStateException("the eigendecomposition of the " + d + " x " + d + " covariance failed");
+      }
+      double[] values = svd.getSingularValues();
+      DMatrixRMaj v = svd.getV(null, false);
+      Integer[] order = IntStream.range(0, values.length).boxed().toArray(Integer[]::new);
+      Arrays.sort(order, Comparator.comparingDouble((Integer i) -> values[i]).reversed());
+      for (int c = 0; c < d; c++) {
+        eigenvalues[c] = (float) values[order[c]];
+        writeComponent(CommonOps_DDRM.extractColumn(v, order[c], null), components, c * d, d);
+      }
     }
     long end = System.nanoTime();
     LOG.info("PCA of {} rows of {} values: covariance in {} ms, eigendecomposition in {} ms", n, d,
