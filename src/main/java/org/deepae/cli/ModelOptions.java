@@ -7,6 +7,7 @@ import org.deepae.store.ModelDirectory;
 import org.deepae.store.ModelInfo;
 import org.deepae.tf.TfAutoencoder;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -17,18 +18,19 @@ final class ModelOptions {
       description = "A model directory (a run's model/) or a SavedModel written by 'deepae export'.")
   Path model;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-      description = "TensorFlow threads; 0 uses all cores (default: ${DEFAULT-VALUE}).")
-  int threads;
+  @Mixin
+  ThreadsOption threadsOption;
 
   /** Checks the options before any work: the model must be an existing directory. */
   void validate(CommandLine cl) {
     if (!Files.isDirectory(model)) {
       throw new ParameterException(cl, "--model " + model + ": no such directory");
     }
-    if (threads < 0) {
-      throw new ParameterException(cl, "--threads must be 0 (all cores) or positive, got " + threads);
-    }
+  }
+
+  /** TensorFlow's thread count; 0 means all cores. */
+  int threads() {
+    return threadsOption.get();
   }
 
   /** The model's metadata. */
@@ -38,6 +40,6 @@ final class ModelOptions {
 
   /** The model, loaded for inference; the caller closes it. */
   TfAutoencoder load() throws IOException {
-    return ModelDirectory.load(model, threads);
+    return ModelDirectory.load(model, threads());
   }
 }

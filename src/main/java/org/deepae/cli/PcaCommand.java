@@ -50,9 +50,8 @@ final class PcaCommand implements Callable<Integer> {
       description = "Cache for downloaded datasets (default: $DEEPAE_HOME or ~/.cache/deepae).")
   Path dataDir;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-      description = "TensorFlow threads; 0 uses all cores (default: ${DEFAULT-VALUE}).")
-  int threads;
+  @Mixin
+  ThreadsOption threads;
 
   @Option(names = "--save", paramLabel = "DIR",
       description = "Save the fitted PCA to this directory (pca.json, mean.npy, components.npy, eigenvalues.npy).")
@@ -65,9 +64,6 @@ final class PcaCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (components.isEmpty() || components.stream().anyMatch(k -> k == null || k <= 0)) {
       throw new ParameterException(spec.commandLine(), "--components must be positive numbers, got " + components);
-    }
-    if (threads < 0) {
-      throw new ParameterException(spec.commandLine(), "--threads must be 0 (all cores) or positive, got " + threads);
     }
     checkSaveDirectory();
     PrintWriter stderr = spec.commandLine().getErr();
@@ -82,7 +78,7 @@ final class PcaCommand implements Callable<Integer> {
     stderr.flush();
 
     long begin = System.nanoTime();
-    PcaModel model = new Pca(threads).fit(data);
+    PcaModel model = new Pca(threads.get()).fit(data);
     double fitSeconds = (System.nanoTime() - begin) / 1e9;
     ImageSet test = data.test();
     List<double[]> results = new ArrayList<>();

@@ -47,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
     OutputFile target = OutputFile.check(spec.commandLine(), out, List.of("html"));
     Dataset data = dataset.load(spec.commandLine(), model);
     try (TfAutoencoder autoencoder = model.load()) {
-      RunReport.write(target.path(), autoencoder, model.info(), data, history(model.model), model.threads);
+      RunReport.write(target.path(), autoencoder, model.info(), data, history(model.model), model.threads());
     }
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("Wrote the report: " + target.path());

@@ -83,8 +83,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seeds initialization and shuffling (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "TensorFlow threads; 0 uses all cores (default: ${DEFAULT-VALUE}).")
-  int threads;
+  @Mixin
+  ThreadsOption threads;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<date-time>).")
   Path out;
@@ -149,7 +149,7 @@ final class TrainCommand implements Callable<Integer> {
           data.train().rows()));
       ThresholdFile.save(modelDir, threshold, "training set of " + data.info().name() + " ("
           + data.train().rows() + " images)");
-      RunReport.write(runDir.resolve("report.html"), model, info, data, result.history().epochs(), threads);
+      RunReport.write(runDir.resolve("report.html"), model, info, data, result.history().epochs(), threads.get());
     }
 
     if (json) {
@@ -184,10 +184,7 @@ final class TrainCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--validation-split must be in [0, 1), got "
           + optimization.validationSplit);
     }
-    if (threads < 0) {
-      throw new ParameterException(spec.commandLine(), "--threads must be 0 (all cores) or positive, got " + threads);
-    }
-    return new TrainingConfig(epochs, batchSize, seed, threads, optimization.optimizer(spec.commandLine()),
+    return new TrainingConfig(epochs, batchSize, seed, threads.get(), optimization.optimizer(spec.commandLine()),
         optimization.weightDecay, optimization.noise(spec.commandLine()), optimization.validationSplit,
         optimization.earlyStopping(spec.commandLine()));
   }
