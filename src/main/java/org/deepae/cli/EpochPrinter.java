@@ -20,6 +20,10 @@ final class EpochPrinter implements TrainingListener {
   @Override
   public void onTrainingBegin(TrainingPlan plan) {
     epochs = plan.epochs();
+    if (!plan.completed().isEmpty()) {
+      out.println("Resuming after epoch " + plan.completed().size() + " of " + epochs);
+      out.flush();
+    }
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.deepae.train.EpochStats;
 import org.deepae.train.TrainingListener;
+import org.deepae.train.TrainingPlan;
 import org.deepae.viz.LossChart;
 
 /** Keeps a run's {@code loss.png} up to date: training, validation (if any) and test loss per epoch. */
@@ -20,6 +21,12 @@ final class LossPlot implements TrainingListener {
   LossPlot(Path png, String title) {
     this.png = png;
     this.title = title;
+  }
+
+  @Override
+  public void onTrainingBegin(TrainingPlan plan) {
+    epochs.clear();
+    epochs.addAll(plan.completed());
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.DoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.deepae.data.Dataset;
@@ -30,9 +31,12 @@ import org.deepae.train.Trainer;
 import org.deepae.train.TrainingConfig;
 import org.deepae.train.TrainingListener;
 import org.deepae.viz.ImageGrid;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -99,8 +103,28 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print metrics.json to stdout instead of readable lines.")
   boolean json;
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Read options from a JSON file ({\"layers\": [512, 256, 32], \"epochs\": 20, ...}); options "
+          + "given on the command line win. Every run writes its effective configuration as config.json.")
+  Path configFile;
+
+  @Option(names = "--resume", paramLabel = "RUN_DIR",
+      description = "Continue an interrupted run from its last completed epoch, with its config.json; it ends as an "
+          + "uninterrupted run with the same seed and thread count would.")
+  Path resume;
+
+  /** Set when this invocation continues a run (the resolved form of --resume). */
+  @Option(names = "--resuming", hidden = true)
+  boolean resuming;
+
   @Override
   public Integer call() throws IOException {
+    if (resume != null) {
+      return rerun(resumeArguments());
+    }
+    if (configFile != null) {
+      return rerun(configArguments());
+    }
     TrainingConfig config = trainingConfig();
     Path runDir = runDirectory();
     DatasetChoice choice = DatasetChoice.parse(spec.commandLine(), dataset, dataDir, mirrors);
@@ -118,11 +142,17 @@ final class TrainCommand implements Callable<Integer> {
     stderr.flush();
 
     Files.createDirectories(runDir);
+    ConfigFile.write(runDir.resolve("config.json"), spec);
     Map<String, Object> description = RunDescription.of(network, config);
+    Path modelDir = runDir.resolve("model");
+    DoubleFunction<ModelInfo> info = testLoss -> new ModelInfo(network, description, data.info(),
+        data.train().height(), data.train().width(), data.train().rows(), data.test().rows(), testLoss,
+        Version.current());
     MetricsFile metrics = new MetricsFile(runDir.resolve("metrics.json"), datasetSummary(data, choice), description);
     List<TrainingListener> listeners = new ArrayList<>(List.of(metrics,
         new LossPlot(runDir.resolve("loss.png"), "Loss per epoch: " + data.info().name() + ", "
-            + network.layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-")))));
+            + network.layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-"))),
+        new ModelSnapshot(modelDir, info)));
     if (tensorboard != null) {
       listeners.add(new TensorBoardListener(tensorboard, data.test().head(8), 50));
     }
@@ -133,23 +163,23 @@ final class TrainCommand implements Callable<Integer> {
       listeners.add(new ProgressBarListener(System.err));
     }
 
-    Trainer.Result result = new Trainer(config).fit(network, data.train(), data.test(), listeners);
+    Trainer trainer = new Trainer(config).withCheckpoints(runDir.resolve("checkpoint"));
+    Trainer.Result result = (resuming ? trainer.resuming() : trainer).fit(network, data.train(), data.test(),
+        listeners);
     try (var model = result.model()) {
       ImageSet shown = data.test().head(FIGURE_IMAGES);
       float[] reconstructed = model.reconstruct(shown.pixels(), shown.rows());
       ImageGrid grid = new ImageGrid(shown.height(), shown.width(), 4);
       grid.write(runDir.resolve("reconstructions.png"),
           grid.pairs(shown.pixels(), reconstructed, shown.rows(), FIGURE_IMAGES));
-      ModelInfo info = new ModelInfo(network, description, data.info(), data.train().height(),
-          data.train().width(), data.train().rows(), data.test().rows(), result.history().finalTestLoss(),
-          Version.current());
-      Path modelDir = runDir.resolve("model");
-      ModelDirectory.save(modelDir, model, info);
+      ModelInfo finalInfo = info.apply(result.history().finalTestLoss());
+      ModelDirectory.save(modelDir, model, finalInfo);
       Threshold threshold = new AnomalyRule.Sigma(3).apply(model.rowErrors(data.train().pixels(),
           data.train().rows()));
       ThresholdFile.save(modelDir, threshold, "training set of " + data.info().name() + " ("
           + data.train().rows() + " images)");
-      RunReport.write(runDir.resolve("report.html"), model, info, data, result.history().epochs(), threads.get());
+      RunReport.write(runDir.resolve("report.html"), model, finalInfo, data, result.history().epochs(),
+          threads.get());
     }
 
     if (json) {
@@ -167,6 +197,65 @@ final class TrainCommand implements Callable<Integer> {
     }
     stdout.flush();
     return 0;
+  }
+
+  /** Runs {@code deepae train} again with {@code args}, on the same streams and handlers. */
+  private int rerun(List<String> args) {
+    CommandLine cl = spec.commandLine();
+    CommandLine root = Main.commandLine(cl.getOut(), cl.getErr());
+    List<String> all = new ArrayList<>();
+    all.add(spec.name());
+    if (verbose.verbose) {
+      all.add("-v");
+    }
+    all.addAll(args);
+    return root.execute(all.toArray(String[]::new));
+  }
+
+  /** The options of the --config file that the command line does not set, then the command line's own. */
+  private List<String> configArguments() throws IOException {
+    ParseResult parsed = spec.commandLine().getParseResult();
+    List<String> given = new ArrayList<>();
+    List<String> own = new ArrayList<>();
+    for (OptionSpec option : parsed.matchedOptions()) {
+      String name = option.longestName();
+      if (name.equals("--config") || name.equals("--verbose")) {
+        continue;
+      }
+      given.add(name);
+      if (option.arity().max() == 0) {
+        own.add(name);
+      } else {
+        for (String value : option.stringValues()) {
+          own.add(name);
+          own.add(value);
+        }
+      }
+    }
+    List<String> args = new ArrayList<>(ConfigFile.arguments(spec.commandLine(), configFile, given));
+    args.addAll(own);
+    return args;
+  }
+
+  /** The interrupted run's own options, its directory, and the signal to continue from its checkpoint. */
+  private List<String> resumeArguments() throws IOException {
+    for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+      if (!option.longestName().equals("--resume") && !option.longestName().equals("--verbose")) {
+        throw new ParameterException(spec.commandLine(), "--resume takes no other options (the run's config.json "
+            + "has them), got " + option.longestName());
+      }
+    }
+    Path config = resume.resolve("config.json");
+    if (!Files.isRegularFile(config)) {
+      throw new IOException(resume + ": not a deepae run directory to resume (no config.json)");
+    }
+    if (!Files.isRegularFile(resume.resolve("checkpoint").resolve("state.json"))) {
+      throw new IOException(resume + ": no checkpoint to resume from (the run stopped before its first epoch "
+          + "ended); start it again instead");
+    }
+    List<String> args = new ArrayList<>(ConfigFile.arguments(spec.commandLine(), config, List.of()));
+    args.addAll(List.of("--out", resume.toString(), "--overwrite", "--resuming"));
+    return args;
   }
 
   private TrainingConfig trainingConfig() {

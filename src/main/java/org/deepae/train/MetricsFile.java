@@ -27,6 +27,7 @@ public final class MetricsFile implements TrainingListener {
   private final Map<String, Object> config;
   private final List<EpochStats> epochs = new ArrayList<>();
   private double totalSeconds;
+  private double priorSeconds;
   private boolean completed;
   private int finalEpoch;
   private boolean stoppedEarly;
@@ -44,6 +45,10 @@ public final class MetricsFile implements TrainingListener {
 
   @Override
   public void onTrainingBegin(TrainingPlan plan) throws IOException {
+    epochs.clear();
+    epochs.addAll(plan.completed());
+    priorSeconds = epochs.stream().mapToDouble(EpochStats::seconds).sum();
+    totalSeconds = priorSeconds;
     write();
   }
 
@@ -56,7 +61,7 @@ public final class MetricsFile implements TrainingListener {
 
   @Override
   public void onTrainingEnd(TrainingHistory history, boolean completed) throws IOException {
-    this.totalSeconds = history.totalSeconds();
+    this.totalSeconds = priorSeconds + history.totalSeconds();
     this.completed = completed;
     this.finalEpoch = history.finalEpoch();
     this.stoppedEarly = history.stoppedEarly();

@@ -37,6 +37,21 @@ final class Monitor {
     }
   }
 
+  /** What a checkpoint keeps of the monitor, to resume it. */
+  record State(double best, int bestEpoch, int sinceBest, boolean stopped, List<float[]> bestWeights) {}
+
+  State state() {
+    return new State(best, bestEpoch, sinceBest, stopped, bestWeights);
+  }
+
+  void restore(State state) {
+    best = state.best();
+    bestEpoch = state.bestEpoch();
+    sinceBest = state.sinceBest();
+    stopped = state.stopped();
+    bestWeights = state.bestWeights();
+  }
+
   boolean shouldStop() {
     return stopped;
   }

@@ -1,6 +1,7 @@
 package org.deepae.train;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,9 +23,36 @@ public final class Trainer {
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
   private final TrainingConfig config;
+  private final Path checkpointDir;
+  private final boolean resume;
 
   public Trainer(TrainingConfig config) {
+    this(config, null, false);
+  }
+
+  private Trainer(TrainingConfig config, Path checkpointDir, boolean resume) {
     this.config = Objects.requireNonNull(config, "config");
+    this.checkpointDir = checkpointDir;
+    this.resume = resume;
+  }
+
+  /**
+   * This trainer, keeping a checkpoint in {@code dir} after every epoch (weights, optimizer state, epoch number,
+   * metrics so far), written atomically.
+   */
+  public Trainer withCheckpoints(Path dir) {
+    return new Trainer(config, Objects.requireNonNull(dir, "dir"), resume);
+  }
+
+  /**
+   * This trainer, continuing from the checkpoint in the {@link #withCheckpoints} directory: with the same data,
+   * seed and thread count it ends with the same weights and metrics as an uninterrupted run.
+   */
+  public Trainer resuming() {
+    if (checkpointDir == null) {
+      throw new IllegalStateException("resuming needs a checkpoint directory (withCheckpoints)");
+    }
+    return new Trainer(config, checkpointDir, true);
   }
 
   /** The configuration this trainer uses. */
@@ -51,9 +79,13 @@ public final class Trainer {
       throw new IllegalArgumentException("the training set is empty");
     }
     Holdout holdout = Holdout.of(train, config.validationSplit(), config.seed());
+    Checkpoint start = resume ? Checkpoint.load(checkpointDir) : null;
     TfAutoencoder model = TfAutoencoder.forTraining(spec, config.objective(), config.seed(), config.threads());
     try {
-      TrainingHistory history = run(model, holdout, test, listeners);
+      if (start != null) {
+        model.restoreCheckpoint(checkpointDir.resolve(Checkpoint.PREFIX));
+      }
+      TrainingHistory history = run(model, holdout, test, listeners, start);
       return new Result(model, history);
     } catch (IOException | RuntimeException e) {
       model.close();
@@ -62,23 +94,30 @@ public final class Trainer {
   }
 
   private TrainingHistory run(TfAutoencoder model, Holdout holdout, ImageSet test,
-      List<? extends TrainingListener> listeners) throws IOException {
+      List<? extends TrainingListener> listeners, Checkpoint start) throws IOException {
     ImageSet train = holdout.train();
-    TrainingPlan plan = new TrainingPlan(config.epochs(), train.rows(), test.rows(), config.batchSize());
+    List<EpochStats> epochs = new ArrayList<>(start == null ? List.of() : start.epochs());
+    TrainingPlan plan = new TrainingPlan(config.epochs(), train.rows(), test.rows(), config.batchSize(), epochs);
     for (TrainingListener listener : listeners) {
       listener.onTrainingBegin(plan);
     }
-    List<EpochStats> epochs = new ArrayList<>();
     Monitor monitor = new Monitor(config.earlyStopping());
+    if (start != null) {
+      monitor.restore(start.monitor());
+    }
     long runStart = System.nanoTime();
     try {
-      for (int epoch = 1; epoch <= config.epochs() && !monitor.shouldStop(); epoch++) {
+      for (int epoch = epochs.size() + 1; epoch <= config.epochs() && !monitor.shouldStop(); epoch++) {
         EpochStats stats = epoch(model, epoch, holdout, test, listeners);
         LOG.debug("epoch {}: {}", epoch, stats);
         epochs.add(stats);
         monitor.observe(stats, model);
         for (TrainingListener listener : listeners) {
           listener.onEpochEnd(stats, model);
+        }
+        // last, so that a checkpoint means every listener has seen its epoch (metrics written, model saved)
+        if (checkpointDir != null) {
+          Checkpoint.save(checkpointDir, model, epoch, epochs, monitor.state());
         }
       }
       monitor.restoreBest(model);

@@ -1,0 +1,123 @@
+package org.deepae.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.deepae.io.AtomicFiles;
+import org.deepae.tf.TfAutoencoder;
+
+/**
+ * A training run's state after a completed epoch, kept in a directory written atomically: every variable of the
+ * training graph (weights and optimizer state) as a TensorFlow checkpoint, and {@code state.json} with the epoch
+ * number, the epochs' statistics and the early-stopping monitor (its best weights in {@code best-weights.bin}).
+ * The shuffle needs no state: each epoch's order follows from the seed and the epoch number.
+ *
+ * @param epoch the last completed epoch
+ * @param epochs the statistics of every completed epoch
+ * @param monitor the early-stopping monitor's state
+ */
+record Checkpoint(int epoch, List<EpochStats> epochs, Monitor.State monitor) {
+
+  static final String PREFIX = "variables/variables";
+  private static final String STATE = "state.json";
+  private static final String BEST = "best-weights.bin";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Writes the checkpoint of {@code model} after {@code epoch} into {@code dir}, replacing the previous one. */
+  static void save(Path dir, TfAutoencoder model, int epoch, List<EpochStats> epochs, Monitor.State monitor)
+      throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", "deepae-checkpoint");
+    root.put("format_version", 1);
+    root.put("epoch", epoch);
+    ArrayNode list = root.putArray("epochs");
+    for (EpochStats e : epochs) {
+      list.addObject().put("epoch", e.epoch()).put("train_loss", e.trainLoss())
+          .put("validation_loss", e.validationLoss()).put("test_loss", e.testLoss()).put("seconds", e.seconds());
+    }
+    root.putObject("monitor").put("best", monitor.best()).put("best_epoch", monitor.bestEpoch())
+        .put("since_best", monitor.sinceBest()).put("stopped", monitor.stopped());
+    byte[] state = JSON.writeValueAsBytes(root);
+    AtomicFiles.writeDirectory(dir, temp -> {
+      model.saveCheckpoint(temp.resolve(PREFIX));
+      if (monitor.bestWeights() != null) {
+        try (OutputStream out = Files.newOutputStream(temp.resolve(BEST))) {
+          writeArrays(out, monitor.bestWeights());
+        }
+      }
+      Files.write(temp.resolve(STATE), state);
+    });
+  }
+
+  /** Whether {@code dir} holds a checkpoint. */
+  static boolean exists(Path dir) {
+    return Files.isRegularFile(dir.resolve(STATE));
+  }
+
+  /** Reads the state in {@code dir}; the weights are restored separately from {@link #PREFIX}. */
+  static Checkpoint load(Path dir) throws IOException {
+    JsonNode root;
+    try {
+      root = JSON.readTree(Files.readAllBytes(dir.resolve(STATE)));
+    } catch (NoSuchFileException e) {
+      throw new IOException(dir + ": no checkpoint to resume from (no " + STATE + ")", e);
+    }
+    if (root.path("format_version").asInt(-1) != 1) {
+      throw new IOException(dir.resolve(STATE) + ": unsupported checkpoint format_version "
+          + root.path("format_version"));
+    }
+    List<EpochStats> epochs = new ArrayList<>();
+    for (JsonNode e : root.path("epochs")) {
+      epochs.add(new EpochStats(e.path("epoch").asInt(), e.path("train_loss").asDouble(),
+          e.path("validation_loss").asDouble(Double.NaN), e.path("test_loss").asDouble(Double.NaN),
+          e.path("seconds").asDouble()));
+    }
+    JsonNode m = root.path("monitor");
+    List<float[]> best = null;
+    if (Files.isRegularFile(dir.resolve(BEST))) {
+      try (InputStream in = Files.newInputStream(dir.resolve(BEST))) {
+        best = readArrays(in);
+      }
+    }
+    Monitor.State monitor = new Monitor.State(m.path("best").asDouble(Double.POSITIVE_INFINITY),
+        m.path("best_epoch").asInt(), m.path("since_best").asInt(), m.path("stopped").asBoolean(), best);
+    return new Checkpoint(root.path("epoch").asInt(), epochs, monitor);
+  }
+
+  private static void writeArrays(OutputStream stream, List<float[]> arrays) throws IOException {
+    DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(stream));
+    out.writeInt(arrays.size());
+    for (float[] a : arrays) {
+      out.writeInt(a.length);
+      for (float v : a) {
+        out.writeFloat(v);
+      }
+    }
+    out.flush();
+  }
+
+  private static List<float[]> readArrays(InputStream stream) throws IOException {
+    DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(stream));
+    int count = in.readInt();
+    List<float[]> arrays = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      float[] a = new float[in.readInt()];
+      for (int j = 0; j < a.length; j++) {
+        a[j] = in.readFloat();
+      }
+      arrays.add(a);
+    }
+    return arrays;
+  }
+}
