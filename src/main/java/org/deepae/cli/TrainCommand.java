@@ -31,12 +31,9 @@ import org.deepae.train.Trainer;
 import org.deepae.train.TrainingConfig;
 import org.deepae.train.TrainingListener;
 import org.deepae.viz.ImageGrid;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -120,10 +117,11 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (resume != null) {
-      return rerun(resumeArguments());
+      return Reinvocation.rerun(spec, verbose.verbose, Reinvocation.resumeArguments(spec.commandLine(), resume));
     }
     if (configFile != null) {
-      return rerun(configArguments());
+      return Reinvocation.rerun(spec, verbose.verbose,
+          Reinvocation.configArguments(spec.commandLine(), configFile));
     }
     TrainingConfig config = trainingConfig();
     Path runDir = runDirectory();
@@ -197,65 +195,6 @@ final class TrainCommand implements Callable<Integer> {
     }
     stdout.flush();
     return 0;
-  }
-
-  /** Runs {@code deepae train} again with {@code args}, on the same streams and handlers. */
-  private int rerun(List<String> args) {
-    CommandLine cl = spec.commandLine();
-    CommandLine root = Main.commandLine(cl.getOut(), cl.getErr());
-    List<String> all = new ArrayList<>();
-    all.add(spec.name());
-    if (verbose.verbose) {
-      all.add("-v");
-    }
-    all.addAll(args);
-    return root.execute(all.toArray(String[]::new));
-  }
-
-  /** The options of the --config file that the command line does not set, then the command line's own. */
-  private List<String> configArguments() throws IOException {
-    ParseResult parsed = spec.commandLine().getParseResult();
-    List<String> given = new ArrayList<>();
-    List<String> own = new ArrayList<>();
-    for (OptionSpec option : parsed.matchedOptions()) {
-      String name = option.longestName();
-      if (name.equals("--config") || name.equals("--verbose")) {
-        continue;
-      }
-      given.add(name);
-      if (option.arity().max() == 0) {
-        own.add(name);
-      } else {
-        for (String value : option.stringValues()) {
-          own.add(name);
-          own.add(value);
-        }
-      }
-    }
-    List<String> args = new ArrayList<>(ConfigFile.arguments(spec.commandLine(), configFile, given));
-    args.addAll(own);
-    return args;
-  }
-
-  /** The interrupted run's own options, its directory, and the signal to continue from its checkpoint. */
-  private List<String> resumeArguments() throws IOException {
-    for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
-      if (!option.longestName().equals("--resume") && !option.longestName().equals("--verbose")) {
-        throw new ParameterException(spec.commandLine(), "--resume takes no other options (the run's config.json "
-            + "has them), got " + option.longestName());
-      }
-    }
-    Path config = resume.resolve("config.json");
-    if (!Files.isRegularFile(config)) {
-      throw new IOException(resume + ": not a deepae run directory to resume (no config.json)");
-    }
-    if (!Files.isRegularFile(resume.resolve("checkpoint").resolve("state.json"))) {
-      throw new IOException(resume + ": no checkpoint to resume from (the run stopped before its first epoch "
-          + "ended); start it again instead");
-    }
-    List<String> args = new ArrayList<>(ConfigFile.arguments(spec.commandLine(), config, List.of()));
-    args.addAll(List.of("--out", resume.toString(), "--overwrite", "--resuming"));
-    return args;
   }
 
   private TrainingConfig trainingConfig() {
