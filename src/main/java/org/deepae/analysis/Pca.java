@@ -100,7 +100,8 @@ public final class Pca {
     long end = System.nanoTime();
     LOG.info("PCA of {} rows of {} values: covariance in {} ms, eigendecomposition in {} ms", n, d,
         (products - begin) / 1_000_000, (end - products) / 1_000_000);
-    return new PcaModel(mean, components, eigenvalues, rows.imageHeight(), rows.imageWidth(), dataset, n, threads);
+    return new PcaModel(mean, components, eigenvalues, rows.imageHeight(), rows.imageWidth(), dataset, n, threads,
+        0);
   }
 
   /** The column means, summed in double. */

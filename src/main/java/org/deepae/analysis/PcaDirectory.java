@@ -88,7 +88,11 @@ final class PcaDirectory {
     float[] mean = readArray(dir.resolve(MEAN), 1, d);
     float[] components = readArray(dir.resolve(COMPONENTS), d, d);
     float[] eigenvalues = readArray(dir.resolve(EIGENVALUES), 1, d);
-    return new PcaModel(mean, components, eigenvalues, height, width, info, trainRows, threads);
+    int codeSize = root.path("code_size").asInt(0);
+    if (codeSize < 0 || codeSize > d) {
+      throw new ModelFormatException(file + ": code_size must be between 1 and " + d + ", found " + codeSize);
+    }
+    return new PcaModel(mean, components, eigenvalues, height, width, info, trainRows, threads, codeSize);
   }
 
   private static ObjectNode toJson(PcaModel model) {
@@ -101,6 +105,9 @@ final class PcaDirectory {
       root.put("image_width", model.imageWidth());
     }
     root.put("train_rows", model.trainRows());
+    if (model.codeSize() > 0) {
+      root.put("code_size", model.codeSize());
+    }
     root.put("centered", true);
     root.put("covariance_divisor", "n - 1");
     if (model.dataset() != null) {

@@ -27,6 +27,7 @@ public final class PcaModel {
   private final DatasetInfo dataset;
   private final int trainRows;
   private final int threads;
+  private final int codeSize;
 
   /**
    * Wraps fitted or loaded arrays, which it keeps (not copies).
@@ -39,9 +40,10 @@ public final class PcaModel {
    * @param dataset where the training rows came from, or {@code null}
    * @param trainRows number of training rows
    * @param threads TensorFlow intra-op threads for the products; 0 lets TensorFlow choose
+   * @param codeSize the number of components it uses as a model ({@link PcaAutoencoder}), or 0 when not chosen
    */
   PcaModel(float[] mean, float[] components, float[] eigenvalues, int imageHeight, int imageWidth,
-      DatasetInfo dataset, int trainRows, int threads) {
+      DatasetInfo dataset, int trainRows, int threads, int codeSize) {
     int d = mean.length;
     if (d == 0 || components.length != (long) d * d || eigenvalues.length != d) {
       throw new IllegalArgumentException("expected a mean of d values, d x d components and d eigenvalues, got "
@@ -63,6 +65,21 @@ public final class PcaModel {
     this.dataset = dataset;
     this.trainRows = trainRows;
     this.threads = threads;
+    if (codeSize < 0 || codeSize > d) {
+      throw new IllegalArgumentException("code size must be between 1 and " + d + " (or 0 for none), got " + codeSize);
+    }
+    this.codeSize = codeSize;
+  }
+
+  /** This PCA, using its first {@code k} components when used as a model. */
+  public PcaModel withCodeSize(int k) {
+    checkK(k);
+    return new PcaModel(mean, components, eigenvalues, imageHeight, imageWidth, dataset, trainRows, threads, k);
+  }
+
+  /** The number of components used as a model, or 0 when none was chosen. */
+  public int codeSize() {
+    return codeSize;
   }
 
   /** Reads a PCA written by {@link #save(Path)}, using all cores for its products. */
@@ -160,6 +177,20 @@ public final class PcaModel {
   public float[] reconstruct(float[] rows, int count, int k) {
     checkK(k);
     return MatrixProducts.reconstruct(rows, count, inputSize(), mean, basis(k), k, threads);
+  }
+
+  /** Rows rebuilt from codes of {@code k} values: {@code mean + codes * W_k^T}, {@code count x d} values. */
+  public float[] decode(float[] codes, int count, int k) {
+    checkK(k);
+    int d = inputSize();
+    float[] out = MatrixProducts.project(codes, count, k, new float[k], Arrays.copyOf(components, k * d), d,
+        threads);
+    for (int r = 0; r < count; r++) {
+      for (int j = 0; j < d; j++) {
+        out[r * d + j] += mean[j];
+      }
+    }
+    return out;
   }
 
   /** Each row's mean over its values of the squared reconstruction error with {@code k} components. */

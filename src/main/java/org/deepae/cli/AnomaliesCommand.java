@@ -16,7 +16,7 @@ import org.deepae.data.Dataset;
 import org.deepae.data.Rows;
 import org.deepae.io.AtomicFiles;
 import org.deepae.store.ModelInfo;
-import org.deepae.tf.TfAutoencoder;
+import org.deepae.model.Autoencoder;
 import org.deepae.viz.ErrorHistogram;
 import org.deepae.viz.ImageGrid;
 import picocli.CommandLine.ArgGroup;
@@ -91,7 +91,7 @@ final class AnomaliesCommand implements Callable<Integer> {
     ModelInfo info = model.info();
     Rows rows = input.read(info.spec().inputSize(), info.imageHeight(), info.imageWidth());
     PrintWriter stdout = spec.commandLine().getOut();
-    try (TfAutoencoder autoencoder = model.load()) {
+    try (Autoencoder autoencoder = model.load()) {
       float[] errors = autoencoder.rowErrors(rows.values(), rows.count());
       Threshold threshold = threshold(autoencoder, info, chosen, errors, stdout);
       AnomalyScores scores = new AnomalyScores(errors, threshold);
@@ -117,7 +117,7 @@ final class AnomaliesCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Threshold threshold(TfAutoencoder autoencoder, ModelInfo info, AnomalyRule chosen, float[] errors,
+  private Threshold threshold(Autoencoder autoencoder, ModelInfo info, AnomalyRule chosen, float[] errors,
       PrintWriter stdout) throws IOException {
     if (saveThreshold) {
       AnomalyRule ruleForTraining = chosen != null ? chosen : new AnomalyRule.Sigma(3);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deepae.data.Dataset;
-import org.deepae.tf.TfAutoencoder;
+import org.deepae.model.Autoencoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +45,7 @@ final class CompareCommand implements Callable<Integer> {
     Dataset data = dataset.load(spec.commandLine(), model);
     ModelStudy.Comparison c;
     List<List<String>> table;
-    try (TfAutoencoder autoencoder = model.load()) {
+    try (Autoencoder autoencoder = model.load()) {
       ModelStudy study = new ModelStudy(autoencoder, data, model.threads());
       c = study.comparison();
       table = study.comparisonTable();

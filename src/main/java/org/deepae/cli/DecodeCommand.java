@@ -9,7 +9,7 @@ import org.deepae.data.CsvWriter;
 import org.deepae.data.NpyWriter;
 import org.deepae.data.Rows;
 import org.deepae.store.ModelInfo;
-import org.deepae.tf.TfAutoencoder;
+import org.deepae.model.Autoencoder;
 import org.deepae.viz.ImageGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +58,7 @@ final class DecodeCommand implements Callable<Integer> {
     }
     Rows codes = input.read(info.spec().codeSize(), 0, 0);
     float[] decoded;
-    try (TfAutoencoder autoencoder = model.load()) {
+    try (Autoencoder autoencoder = model.load()) {
       decoded = autoencoder.decode(codes.values(), codes.count());
     }
     switch (target.format()) {

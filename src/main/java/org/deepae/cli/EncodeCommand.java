@@ -9,7 +9,7 @@ import org.deepae.data.CsvWriter;
 import org.deepae.data.NpyWriter;
 import org.deepae.data.Rows;
 import org.deepae.store.ModelInfo;
-import org.deepae.tf.TfAutoencoder;
+import org.deepae.model.Autoencoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +45,7 @@ final class EncodeCommand implements Callable<Integer> {
     ModelInfo info = model.info();
     Rows rows = input.read(info.spec().inputSize(), info.imageHeight(), info.imageWidth());
     float[] codes;
-    try (TfAutoencoder autoencoder = model.load()) {
+    try (Autoencoder autoencoder = model.load()) {
       codes = autoencoder.encode(rows.values(), rows.count());
     }
     Rows result = new Rows(codes, rows.count(), info.spec().codeSize(), rows.labels(), rows.source());

@@ -12,7 +12,7 @@ import org.deepae.data.Dataset;
 import org.deepae.data.ImageSet;
 import org.deepae.data.Split;
 import org.deepae.model.Evaluation;
-import org.deepae.tf.TfAutoencoder;
+import org.deepae.model.Autoencoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +51,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Dataset data = dataset.load(spec.commandLine(), model);
     ImageSet images = split.of(data);
     Evaluation evaluation;
-    try (TfAutoencoder autoencoder = model.load()) {
+    try (Autoencoder autoencoder = model.load()) {
       evaluation = autoencoder.evaluate(images);
     }
     PrintWriter stdout = spec.commandLine().getOut();

@@ -43,6 +43,10 @@ final class ExportCommand implements Callable<Integer> {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, not a directory");
     }
+    if (model.isPca()) {
+      throw new ParameterException(spec.commandLine(), "--model " + model.model + " is a PCA; export takes a model "
+          + "trained by 'deepae train'");
+    }
     ModelDirectory.exportSavedModel(model.model, out);
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("Exported " + model.model + " as a SavedModel: " + out);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.deepae.data.ClassNames;
 import org.deepae.data.Dataset;
-import org.deepae.tf.TfAutoencoder;
+import org.deepae.model.Autoencoder;
 import org.deepae.viz.LatentScatter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +42,7 @@ final class LatentCommand implements Callable<Integer> {
     OutputFile target = OutputFile.check(spec.commandLine(), out, List.of("png"));
     Dataset data = dataset.load(spec.commandLine(), model);
     ModelStudy.LatentMap map;
-    try (TfAutoencoder autoencoder = model.load()) {
+    try (Autoencoder autoencoder = model.load()) {
       map = new ModelStudy(autoencoder, data, model.threads()).latent();
     }
     scatter(data, map).write(target.path(), map.points(), map.labels());

@@ -5,7 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.deepae.store.ModelDirectory;
 import org.deepae.store.ModelInfo;
-import org.deepae.tf.TfAutoencoder;
+import org.deepae.analysis.PcaAutoencoder;
+import org.deepae.model.Autoencoder;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,7 +16,8 @@ import picocli.CommandLine.ParameterException;
 final class ModelOptions {
 
   @Option(names = "--model", required = true, paramLabel = "DIR",
-      description = "A model directory (a run's model/) or a SavedModel written by 'deepae export'.")
+      description = "A model directory (a run's model/), a SavedModel written by 'deepae export', or a PCA saved "
+          + "by 'deepae pca --save'.")
   Path model;
 
   @Mixin
@@ -33,13 +35,18 @@ final class ModelOptions {
     return threadsOption.get();
   }
 
-  /** The model's metadata. */
-  ModelInfo info() throws IOException {
-    return ModelDirectory.readInfo(model);
+  /** Whether the model is a PCA saved by {@code deepae pca --save}. */
+  boolean isPca() {
+    return PcaAutoencoder.isPca(model);
   }
 
-  /** The model, loaded for inference; the caller closes it. */
-  TfAutoencoder load() throws IOException {
-    return ModelDirectory.load(model, threads());
+  /** The model's metadata. */
+  ModelInfo info() throws IOException {
+    return isPca() ? PcaAutoencoder.load(model, threads()).info() : ModelDirectory.readInfo(model);
+  }
+
+  /** The model, loaded for inference: a model directory, a deepae SavedModel, or a saved PCA; the caller closes it. */
+  Autoencoder load() throws IOException {
+    return isPca() ? PcaAutoencoder.load(model, threads()) : ModelDirectory.load(model, threads());
   }
 }

@@ -54,7 +54,8 @@ final class PcaCommand implements Callable<Integer> {
   ThreadsOption threads;
 
   @Option(names = "--save", paramLabel = "DIR",
-      description = "Save the fitted PCA to this directory (pca.json, mean.npy, components.npy, eigenvalues.npy).")
+      description = "Save the fitted PCA to this directory (pca.json, mean.npy, components.npy, eigenvalues.npy); "
+          + "other commands then take it as --model, with the largest --components as its code size.")
   Path save;
 
   @Option(names = "--json", description = "Print the results as JSON.")
@@ -87,7 +88,7 @@ final class PcaCommand implements Callable<Integer> {
           model.explainedVarianceRatio(k)});
     }
     if (save != null) {
-      model.save(save);
+      model.withCodeSize(largest).save(save);
     }
 
     PrintWriter stdout = spec.commandLine().getOut();

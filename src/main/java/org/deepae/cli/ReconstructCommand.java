@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.deepae.data.Rows;
 import org.deepae.store.ModelInfo;
-import org.deepae.tf.TfAutoencoder;
+import org.deepae.model.Autoencoder;
 import org.deepae.viz.ImageGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,7 +73,7 @@ final class ReconstructCommand implements Callable<Integer> {
     }
     Rows shown = indices.isEmpty() ? all.head(count) : all.select(indices.stream().mapToInt(i -> i).toArray());
     float[] reconstructed;
-    try (TfAutoencoder autoencoder = model.load()) {
+    try (Autoencoder autoencoder = model.load()) {
       reconstructed = autoencoder.reconstruct(shown.values(), shown.count());
     }
     ImageGrid grid = new ImageGrid(height, width, scale);

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.deepae.data.Dataset;
-import org.deepae.tf.TfAutoencoder;
+import org.deepae.model.Autoencoder;
 import org.deepae.train.EpochStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +46,7 @@ final class ReportCommand implements Callable<Integer> {
     model.validate(spec.commandLine());
     OutputFile target = OutputFile.check(spec.commandLine(), out, List.of("html"));
     Dataset data = dataset.load(spec.commandLine(), model);
-    try (TfAutoencoder autoencoder = model.load()) {
+    try (Autoencoder autoencoder = model.load()) {
       RunReport.write(target.path(), autoencoder, model.info(), data, history(model.model), model.threads());
     }
     PrintWriter stdout = spec.commandLine().getOut();

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.deepae.data.Dataset;
 import org.deepae.data.ImageSet;
 import org.deepae.store.ModelInfo;
-import org.deepae.tf.TfAutoencoder;
+import org.deepae.model.Autoencoder;
 import org.deepae.train.EpochStats;
 import org.deepae.viz.HtmlReport;
 import org.deepae.viz.ImageGrid;
@@ -29,7 +29,7 @@ final class RunReport {
    *
    * @param epochs the training history, or an empty list when it is not known
    */
-  static void write(Path html, TfAutoencoder model, ModelInfo info, Dataset data, List<EpochStats> epochs,
+  static void write(Path html, Autoencoder model, ModelInfo info, Dataset data, List<EpochStats> epochs,
       int threads) throws IOException {
     String network = info.spec().layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-"));
     ModelStudy study = new ModelStudy(model, data, threads);
