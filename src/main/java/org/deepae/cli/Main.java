@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
     description = "Deep autoencoders on TensorFlow Java.",
     subcommands = {TrainCommand.class, EncodeCommand.class, DecodeCommand.class, ReconstructCommand.class,
         EvaluateCommand.class, ExportCommand.class, CompareCommand.class, LatentCommand.class,
-        AnomaliesCommand.class, ReportCommand.class, PcaCommand.class, CommandLine.HelpCommand.class})
+        AnomaliesCommand.class, ReportCommand.class, PcaCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @Spec

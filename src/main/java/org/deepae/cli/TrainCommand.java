@@ -29,6 +29,7 @@ import org.deepae.train.RunDescription;
 import org.deepae.train.TensorBoardListener;
 import org.deepae.train.Trainer;
 import org.deepae.train.TrainingConfig;
+import org.deepae.train.TrainingInterruptedException;
 import org.deepae.train.TrainingListener;
 import org.deepae.viz.ImageGrid;
 import picocli.CommandLine.Command;
@@ -46,6 +47,9 @@ import picocli.CommandLine.Spec;
         "Train a deep autoencoder and write a run directory with reconstructions.png, metrics.json and model/.",
         "Defaults reproduce the tutorial: 784-392-196-392-784, ReLU everywhere, Adam (0.01), 5 epochs of 150."})
 final class TrainCommand implements Callable<Integer> {
+
+  /** The exit code after Ctrl-C, as shells report it (128 + SIGINT). */
+  static final int INTERRUPTED = 130;
 
   /** Images shown in the reconstruction figure, as in the tutorial. */
   static final int FIGURE_IMAGES = 10;
@@ -162,22 +166,34 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     Trainer trainer = new Trainer(config).withCheckpoints(runDir.resolve("checkpoint"));
-    Trainer.Result result = (resuming ? trainer.resuming() : trainer).fit(network, data.train(), data.test(),
-        listeners);
-    try (var model = result.model()) {
-      ImageSet shown = data.test().head(FIGURE_IMAGES);
-      float[] reconstructed = model.reconstruct(shown.pixels(), shown.rows());
-      ImageGrid grid = new ImageGrid(shown.height(), shown.width(), 4);
-      grid.write(runDir.resolve("reconstructions.png"),
-          grid.pairs(shown.pixels(), reconstructed, shown.rows(), FIGURE_IMAGES));
-      ModelInfo finalInfo = info.apply(result.history().finalTestLoss());
-      ModelDirectory.save(modelDir, model, finalInfo);
-      Threshold threshold = new AnomalyRule.Sigma(3).apply(model.rowErrors(data.train().pixels(),
-          data.train().rows()));
-      ThresholdFile.save(modelDir, threshold, "training set of " + data.info().name() + " ("
-          + data.train().rows() + " images)");
-      RunReport.write(runDir.resolve("report.html"), model, finalInfo, data, result.history().epochs(),
-          threads.get());
+    Trainer.Result result;
+    try (InterruptGuard guard = new InterruptGuard()) {
+      try {
+        result = (resuming ? trainer.resuming() : trainer).stoppingWhen(guard::requested)
+            .fit(network, data.train(), data.test(), listeners);
+      } catch (TrainingInterruptedException e) {
+        stderr.println(e.completedEpochs() == 0
+            ? "deepae train: interrupted before the first epoch ended; nothing to resume, start again"
+            : "deepae train: interrupted; " + runDir + " keeps the checkpoint after epoch " + e.completedEpochs()
+                + ": continue with ./deepae train --resume " + runDir);
+        stderr.flush();
+        return INTERRUPTED;
+      }
+      try (var model = result.model()) {
+        ImageSet shown = data.test().head(FIGURE_IMAGES);
+        float[] reconstructed = model.reconstruct(shown.pixels(), shown.rows());
+        ImageGrid grid = new ImageGrid(shown.height(), shown.width(), 4);
+        grid.write(runDir.resolve("reconstructions.png"),
+            grid.pairs(shown.pixels(), reconstructed, shown.rows(), FIGURE_IMAGES));
+        ModelInfo finalInfo = info.apply(result.history().finalTestLoss());
+        ModelDirectory.save(modelDir, model, finalInfo);
+        Threshold threshold = new AnomalyRule.Sigma(3).apply(model.rowErrors(data.train().pixels(),
+            data.train().rows()));
+        ThresholdFile.save(modelDir, threshold, "training set of " + data.info().name() + " ("
+            + data.train().rows() + " images)");
+        RunReport.write(runDir.resolve("report.html"), model, finalInfo, data, result.history().epochs(),
+            threads.get());
+      }
     }
 
     if (json) {

@@ -116,7 +116,7 @@ public final class TfAutoencoder implements Autoencoder {
     }
   }
 
-  private static ConfigProto sessionConfig(int threads) {
+  static ConfigProto sessionConfig(int threads) {
     ConfigProto.Builder config = ConfigProto.newBuilder().setInterOpParallelismThreads(1);
     if (threads > 0) {
       config.setIntraOpParallelismThreads(threads);

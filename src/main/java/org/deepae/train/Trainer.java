@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 import org.deepae.data.ImageSet;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.tf.TfAutoencoder;
@@ -25,15 +26,25 @@ public final class Trainer {
   private final TrainingConfig config;
   private final Path checkpointDir;
   private final boolean resume;
+  private final BooleanSupplier stopRequested;
 
   public Trainer(TrainingConfig config) {
-    this(config, null, false);
+    this(config, null, false, () -> false);
   }
 
-  private Trainer(TrainingConfig config, Path checkpointDir, boolean resume) {
+  private Trainer(TrainingConfig config, Path checkpointDir, boolean resume, BooleanSupplier stopRequested) {
     this.config = Objects.requireNonNull(config, "config");
     this.checkpointDir = checkpointDir;
     this.resume = resume;
+    this.stopRequested = stopRequested;
+  }
+
+  /**
+   * This trainer, stopping at the next step once {@code stop} says so, with a {@link TrainingInterruptedException};
+   * the checkpoint of the last completed epoch stays.
+   */
+  public Trainer stoppingWhen(BooleanSupplier stop) {
+    return new Trainer(config, checkpointDir, resume, Objects.requireNonNull(stop, "stop"));
   }
 
   /**
@@ -41,7 +52,7 @@ public final class Trainer {
    * metrics so far), written atomically.
    */
   public Trainer withCheckpoints(Path dir) {
-    return new Trainer(config, Objects.requireNonNull(dir, "dir"), resume);
+    return new Trainer(config, Objects.requireNonNull(dir, "dir"), resume, stopRequested);
   }
 
   /**
@@ -52,7 +63,7 @@ public final class Trainer {
     if (checkpointDir == null) {
       throw new IllegalStateException("resuming needs a checkpoint directory (withCheckpoints)");
     }
-    return new Trainer(config, checkpointDir, true);
+    return new Trainer(config, checkpointDir, true, stopRequested);
   }
 
   /** The configuration this trainer uses. */
@@ -153,6 +164,9 @@ public final class Trainer {
     int step = 0;
     for (int first = 0; first < train.rows(); first += config.batchSize()) {
       int rows = Math.min(config.batchSize(), train.rows() - first);
+      if (stopRequested.getAsBoolean()) {
+        throw new TrainingInterruptedException(epoch - 1);
+      }
       for (int r = 0; r < rows; r++) {
         System.arraycopy(train.pixels(), order[first + r] * features, batch, r * features, features);
       }

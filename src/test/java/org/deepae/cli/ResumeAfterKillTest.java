@@ -62,6 +62,27 @@ class ResumeAfterKillTest {
   }
 
   @Test
+  void ctrlCStopsCleanlyAndSaysHowToResume() throws Exception {
+    Path run = dir.resolve("run");
+    Path log = dir.resolve("run.log");
+    Process p = start(run, log, TRAIN);
+    waitFor(() -> completedEpochs(run) >= 1, p);
+    Assumptions.assumeTrue(p.isAlive(), "training finished before it could be interrupted");
+    Process signal = new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start();
+    assertThat(signal.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String output = Files.readString(log);
+    assertThat(p.exitValue()).as(output).isEqualTo(130);
+    assertThat(output).contains("deepae train: interrupted; " + run + " keeps the checkpoint after epoch",
+        "continue with ./deepae train --resume " + run).doesNotContain("Exception");
+    try (Stream<Path> entries = Files.list(run)) {
+      assertThat(entries.map(e -> e.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+    }
+    assertLoadableModel(run);
+    resumeAndCompare(run);
+  }
+
+  @Test
   void killedWhileWritingACheckpointResumesToTheSameResult() throws Exception {
     Path run = dir.resolve("run");
     boolean caught = false;

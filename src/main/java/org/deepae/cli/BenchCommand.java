@@ -1,0 +1,113 @@
+package org.deepae.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.deepae.model.AutoencoderSpec;
+import org.deepae.train.SpeedBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code deepae bench}: training and inference speed against the machine's matrix-product rate. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Measure the tutorial network's training and inference speed on synthetic data against this "
+        + "machine's TensorFlow matrix-product rate at the same shapes, the time from JVM start to the first training "
+        + "step, and peak memory. No disk I/O is timed."})
+final class BenchCommand implements Callable<Integer> {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--rows", paramLabel = "N", defaultValue = "60000",
+      description = "Training images per epoch (default: ${DEFAULT-VALUE}, one MNIST epoch).")
+  int rows;
+
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "150",
+      description = "Training batch size (default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(names = "--matmul-seconds", paramLabel = "S", defaultValue = "3",
+      description = "How long to measure each matrix-product rate (default: ${DEFAULT-VALUE}).")
+  double matmulSeconds;
+
+  @Mixin
+  ThreadsOption threads;
+
+  @Option(names = "--json", description = "Print the results as JSON.")
+  boolean json;
+
+  @Mixin
+  VerboseOption verbose;
+
+  @Override
+  public Integer call() throws IOException {
+    if (rows < batchSize || batchSize <= 0) {
+      throw new ParameterException(spec.commandLine(), "--rows must be at least --batch-size, and both positive");
+    }
+    if (!(matmulSeconds > 0)) {
+      throw new ParameterException(spec.commandLine(), "--matmul-seconds must be positive, got " + matmulSeconds);
+    }
+    AutoencoderSpec network = AutoencoderSpec.tutorial(784);
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("Benchmarking 784-392-196-392-784 (batch " + batchSize + ", " + rows + " synthetic images per epoch); "
+        + "this takes about a minute");
+    err.flush();
+    SpeedBenchmark.Report r = new SpeedBenchmark(new SpeedBenchmark.Settings(network, batchSize, rows, rows,
+        threads.get(), matmulSeconds)).run();
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(toJson(r).toPrettyString());
+    } else {
+      out.println(String.format(Locale.ROOT, "%-34s %12s %10s %10s %7s", "", "images/s", "GFLOP/s", "bound", "ratio"));
+      line(out, "training (Adam, batch " + batchSize + ")", r.training());
+      line(out, "inference: encode (batch 1000)", r.encode());
+      line(out, "inference: reconstruct (batch 1000)", r.reconstruct());
+      out.println(String.format(Locale.ROOT, "training epoch of %d images: %.2f s; %.2f MFLOP per image per step",
+          rows, r.epochSeconds(), r.trainingFlopsPerImage() / 1e6));
+      out.println(String.format(Locale.ROOT, "JVM start to first training step: %.2f s", r.secondsToFirstStep()));
+      out.println(r.peakResidentBytes() < 0 ? "peak resident memory: unknown"
+          : String.format(Locale.ROOT, "peak resident memory: %.2f GB", r.peakResidentBytes() / 1e9));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void line(PrintWriter out, String name, SpeedBenchmark.Throughput t) {
+    out.println(String.format(Locale.ROOT, "%-34s %12.0f %10.1f %10.1f %7.2f", name, t.imagesPerSecond(), t.gflops(),
+        t.boundGflops(), t.ratio()));
+  }
+
+  private ObjectNode toJson(SpeedBenchmark.Report r) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("network", "784-392-196-392-784");
+    root.put("batch_size", batchSize);
+    root.put("rows", rows);
+    root.put("threads", threads.get() == 0 ? Runtime.getRuntime().availableProcessors() : threads.get());
+    root.put("training_bound_gflops", r.trainingBoundGflops());
+    root.put("inference_bound_gflops", r.inferenceBoundGflops());
+    root.put("training_flops_per_image", r.trainingFlopsPerImage());
+    put(root.putObject("training"), r.training());
+    root.with("training").put("epoch_seconds", r.epochSeconds());
+    put(root.putObject("encode"), r.encode());
+    put(root.putObject("reconstruct"), r.reconstruct());
+    root.put("seconds_to_first_training_step", r.secondsToFirstStep());
+    root.put("peak_resident_bytes", r.peakResidentBytes());
+    return root;
+  }
+
+  private static void put(ObjectNode node, SpeedBenchmark.Throughput t) {
+    node.put("images_per_second", t.imagesPerSecond());
+    node.put("gflops", t.gflops());
+    node.put("bound_gflops", t.boundGflops());
+    node.put("ratio", t.ratio());
+  }
+}

@@ -1,0 +1,99 @@
+package org.deepae.tf;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.linalg.MatMul;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Measures TensorFlow's float32 matrix-product rate on this machine for a given set of products, run together in one
+ * session call as a training step runs them: the reference against which training and inference speed are judged.
+ */
+public final class MatMulBenchmark {
+
+  /**
+   * One product {@code op(A) x op(B)} of an {@code m x k} by a {@code k x n} matrix, where A or B may be stored
+   * transposed as the gradients store them.
+   */
+  public record Product(int m, int k, int n, boolean transposeA, boolean transposeB) {
+
+    /** A product without transposition. */
+    public static Product of(int m, int k, int n) {
+      return new Product(m, k, n, false, false);
+    }
+
+    /** Floating-point operations: {@code 2 m k n}. */
+    public double flops() {
+      return 2.0 * m * k * n;
+    }
+  }
+
+  /** What a measurement found. */
+  public record Rate(double flopsPerCall, int calls, double seconds) {
+
+    /** Achieved GFLOP/s. */
+    public double gflops() {
+      return flopsPerCall * calls / seconds / 1e9;
+    }
+  }
+
+  private MatMulBenchmark() {}
+
+  /**
+   * Runs all {@code products} together, once per session call, for at least {@code seconds} after a warm-up, and
+   * returns the achieved rate. The inputs are variables of random values, so nothing is fed and almost nothing fetched.
+   */
+  public static Rate measure(List<Product> products, int threads, double seconds) {
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      Random random = new Random(1);
+      List<Op> targets = new ArrayList<>();
+      double flops = 0;
+      for (Product p : products) {
+        Operand<TFloat32> a = constant(tf, random, p.transposeA() ? p.k() : p.m(), p.transposeA() ? p.m() : p.k());
+        Operand<TFloat32> b = constant(tf, random, p.transposeB() ? p.n() : p.k(), p.transposeB() ? p.k() : p.n());
+        // a reduction keeps the product from being pruned while fetching almost nothing
+        targets.add(tf.sum(tf.linalg.matMul(a, b, MatMul.transposeA(p.transposeA()), MatMul.transposeB(p.transposeB())),
+            tf.constant(new int[] {0, 1})));
+        flops += p.flops();
+      }
+      try (Session session = new Session(graph, TfAutoencoder.sessionConfig(threads))) {
+        run(session, targets, 10);
+        int calls = 0;
+        long start = System.nanoTime();
+        long budget = (long) (seconds * 1e9);
+        while (System.nanoTime() - start < budget || calls < 10) {
+          run(session, targets, 1);
+          calls++;
+        }
+        return new Rate(flops, calls, (System.nanoTime() - start) / 1e9);
+      }
+    }
+  }
+
+  private static void run(Session session, List<Op> targets, int times) {
+    for (int i = 0; i < times; i++) {
+      Session.Runner runner = session.runner();
+      targets.forEach(runner::addTarget);
+      runner.run().close();
+    }
+  }
+
+  /** A variable holding random values: unlike a constant, TensorFlow's optimizer cannot fold products of it away. */
+  private static Operand<TFloat32> constant(Ops tf, Random random, int rows, int cols) {
+    float[] values = new float[rows * cols];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = random.nextFloat() - 0.5f;
+    }
+    Ops init = tf.withInitScope();
+    return init.variable(init.constant(Shape.of(rows, cols), DataBuffers.of(values, true, false)));
+  }
+}

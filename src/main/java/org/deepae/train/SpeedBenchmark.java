@@ -1,0 +1,167 @@
+package org.deepae.train;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.deepae.data.ImageSet;
+import org.deepae.model.AutoencoderSpec;
+import org.deepae.tf.MatMulBenchmark;
+import org.deepae.tf.MatMulBenchmark.Product;
+import org.deepae.tf.TfAutoencoder;
+
+/**
+ * Measures, in one process on synthetic data of the tutorial's shapes: the machine's matrix-product rate at the
+ * model's shapes (the bound), the training loop's throughput over a full epoch after a warm-up epoch, inference
+ * throughput at batch 1,000, the time from JVM start to the first training step, and peak resident memory.
+ *
+ * <p>FLOPs count only matrix products, {@code 2 m k n} each, and only those the training step runs: every layer's
+ * forward product and weight gradient, and the input gradient of every layer but the first (TensorFlow does not compute
+ * the gradient with respect to the input data).
+ */
+public final class SpeedBenchmark {
+
+  /** The settings of a run. */
+  public record Settings(AutoencoderSpec spec, int batchSize, int trainRows, int inferenceRows, int threads,
+      double matmulSeconds) {}
+
+  /** One measured rate: work done per second and its ratio to the matrix-product bound. */
+  public record Throughput(double imagesPerSecond, double gflops, double boundGflops) {
+    public double ratio() {
+      return gflops / boundGflops;
+    }
+  }
+
+  /** Everything measured. */
+  public record Report(double trainingBoundGflops, double inferenceBoundGflops, Throughput training,
+      Throughput encode, Throughput reconstruct, double secondsToFirstStep, long peakResidentBytes,
+      double epochSeconds, double trainingFlopsPerImage) {}
+
+  private final Settings settings;
+
+  public SpeedBenchmark(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** Runs every measurement. */
+  public Report run() throws IOException {
+    AutoencoderSpec spec = settings.spec();
+    int d = spec.inputSize();
+    double firstStep;
+    ImageSet train = synthetic(settings.trainRows(), d, 1);
+    try (TfAutoencoder model = TfAutoencoder.forTraining(spec, TrainingConfig.tutorial().optimizer(), 42,
+        settings.threads())) {
+      model.trainStep(train.pixels(), Math.min(settings.batchSize(), train.rows()));
+      firstStep = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
+    }
+
+    double trainingBound = MatMulBenchmark.measure(trainingProducts(spec, settings.batchSize()), settings.threads(),
+        settings.matmulSeconds()).gflops();
+    double inferenceBound = MatMulBenchmark.measure(forwardProducts(spec, 1000, spec.denseLayerCount()),
+        settings.threads(), settings.matmulSeconds()).gflops();
+
+    double flopsPerImage = trainingFlops(spec);
+    TrainingConfig config = new TrainingConfig(2, settings.batchSize(), 42, settings.threads(),
+        TrainingConfig.tutorial().optimizer());
+    ImageSet tiny = synthetic(1, d, 2);
+    double epochSeconds;
+    List<EpochStats> epochs = new ArrayList<>();
+    TrainingListener record = new TrainingListener() {
+      @Override
+      public void onEpochEnd(EpochStats stats) {
+        epochs.add(stats);
+      }
+    };
+    try (TfAutoencoder model = new Trainer(config).fit(spec, train, tiny, List.of(record)).model()) {
+      epochSeconds = epochs.get(1).seconds();
+      ImageSet rows = synthetic(settings.inferenceRows(), d, 3);
+      double encodeFlops = 2.0 * sumProducts(spec, 0, spec.codeLayerIndex() + 1);
+      double reconstructFlops = 2.0 * sumProducts(spec, 0, spec.denseLayerCount());
+      Throughput encode = inference(() -> model.encode(rows.pixels(), rows.rows()), rows.rows(), encodeFlops,
+          inferenceBound);
+      Throughput reconstruct = inference(() -> model.reconstruct(rows.pixels(), rows.rows()), rows.rows(),
+          reconstructFlops, inferenceBound);
+      double imagesPerSecond = train.rows() / epochSeconds;
+      Throughput training = new Throughput(imagesPerSecond, imagesPerSecond * flopsPerImage / 1e9, trainingBound);
+      return new Report(trainingBound, inferenceBound, training, encode, reconstruct, firstStep, peakResidentBytes(),
+          epochSeconds, flopsPerImage);
+    }
+  }
+
+  private static Throughput inference(Runnable pass, int rows, double flopsPerImage, double bound) {
+    pass.run();
+    long start = System.nanoTime();
+    int passes = 0;
+    while (passes < 3 || System.nanoTime() - start < 2_000_000_000L) {
+      pass.run();
+      passes++;
+    }
+    double perSecond = (double) rows * passes / ((System.nanoTime() - start) / 1e9);
+    return new Throughput(perSecond, perSecond * flopsPerImage / 1e9, bound);
+  }
+
+  /** The products of one training step at batch {@code b}. */
+  static List<Product> trainingProducts(AutoencoderSpec spec, int b) {
+    List<Integer> sizes = spec.layerSizes();
+    List<Product> products = new ArrayList<>(forwardProducts(spec, b, spec.denseLayerCount()));
+    for (int i = 0; i < spec.denseLayerCount(); i++) {
+      int in = sizes.get(i);
+      int out = sizes.get(i + 1);
+      products.add(new Product(in, b, out, true, false));
+      if (i > 0) {
+        products.add(new Product(b, out, in, false, true));
+      }
+    }
+    return products;
+  }
+
+  private static List<Product> forwardProducts(AutoencoderSpec spec, int b, int layers) {
+    List<Integer> sizes = spec.layerSizes();
+    List<Product> products = new ArrayList<>();
+    for (int i = 0; i < layers; i++) {
+      products.add(Product.of(b, sizes.get(i), sizes.get(i + 1)));
+    }
+    return products;
+  }
+
+  /** Matrix-product FLOPs of one training step per image. */
+  static double trainingFlops(AutoencoderSpec spec) {
+    return trainingProducts(spec, 1).stream().mapToDouble(Product::flops).sum();
+  }
+
+  private static double sumProducts(AutoencoderSpec spec, int from, int to) {
+    List<Integer> sizes = spec.layerSizes();
+    double sum = 0;
+    for (int i = from; i < to; i++) {
+      sum += (double) sizes.get(i) * sizes.get(i + 1);
+    }
+    return sum;
+  }
+
+  /** Uniform random pixels in [0, 1), seeded. */
+  static ImageSet synthetic(int rows, int width, long seed) {
+    Random random = new Random(seed);
+    float[] pixels = new float[rows * width];
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = random.nextFloat();
+    }
+    return new ImageSet(pixels, null, rows, 1, width);
+  }
+
+  /** The process's peak resident set size ({@code VmHWM}), or -1 where {@code /proc} does not tell. */
+  static long peakResidentBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+}

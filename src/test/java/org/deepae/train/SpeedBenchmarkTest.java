@@ -1,0 +1,40 @@
+package org.deepae.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.deepae.model.AutoencoderSpec;
+import org.deepae.tf.MatMulBenchmark;
+import org.junit.jupiter.api.Test;
+
+class SpeedBenchmarkTest {
+
+  @Test
+  void countsTheProductsATrainingStepRuns() {
+    AutoencoderSpec spec = AutoencoderSpec.tutorial(784);
+    // forward and weight gradient of every layer, input gradient of all but the first:
+    // 2 * (2 * 768,320 + (768,320 - 784 * 392)) = 3,995,264
+    assertThat(SpeedBenchmark.trainingFlops(spec)).isEqualTo(3_995_264.0);
+    List<MatMulBenchmark.Product> products = SpeedBenchmark.trainingProducts(spec, 150);
+    assertThat(products).hasSize(4 + 4 + 3);
+    assertThat(products.get(0)).isEqualTo(MatMulBenchmark.Product.of(150, 784, 392));
+    assertThat(products).contains(new MatMulBenchmark.Product(784, 150, 392, true, false),
+        new MatMulBenchmark.Product(150, 784, 392, false, true));
+  }
+
+  @Test
+  void measuresAPositiveRateAndReportsEverything() throws Exception {
+    MatMulBenchmark.Rate rate = MatMulBenchmark.measure(List.of(MatMulBenchmark.Product.of(64, 64, 64)), 1, 0.05);
+    assertThat(rate.calls()).isGreaterThanOrEqualTo(10);
+    assertThat(rate.gflops()).isPositive();
+
+    AutoencoderSpec small = new AutoencoderSpec(64, List.of(32, 8), org.deepae.model.Activation.RELU,
+        org.deepae.model.Activation.RELU, org.deepae.model.Loss.MSE);
+    SpeedBenchmark.Report report = new SpeedBenchmark(new SpeedBenchmark.Settings(small, 20, 200, 200, 1, 0.05)).run();
+    assertThat(report.training().imagesPerSecond()).isPositive();
+    assertThat(report.training().ratio()).isPositive();
+    assertThat(report.encode().gflops()).isPositive();
+    assertThat(report.secondsToFirstStep()).isPositive();
+    assertThat(report.epochSeconds()).isPositive();
+  }
+}
