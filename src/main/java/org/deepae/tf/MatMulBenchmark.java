@@ -3,6 +3,7 @@ package org.deepae.tf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.deepae.model.Precision;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
@@ -52,6 +53,11 @@ public final class MatMulBenchmark {
    * returns the achieved rate. The inputs are variables of random values, so nothing is fed and almost nothing fetched.
    */
   public static Rate measure(List<Product> products, int threads, double seconds) {
+    return measure(products, threads, Precision.FP32, seconds);
+  }
+
+  /** As {@link #measure(List, int, double)}, with the products in {@code precision}. */
+  public static Rate measure(List<Product> products, int threads, Precision precision, double seconds) {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       Random random = new Random(1);
@@ -65,7 +71,7 @@ public final class MatMulBenchmark {
             tf.constant(new int[] {0, 1})));
         flops += p.flops();
       }
-      try (Session session = new Session(graph, TfAutoencoder.sessionConfig(threads))) {
+      try (Session session = new Session(graph, TfAutoencoder.sessionConfig(threads, precision))) {
         run(session, targets, 10);
         int calls = 0;
         long start = System.nanoTime();

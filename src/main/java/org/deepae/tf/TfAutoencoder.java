@@ -10,6 +10,7 @@ import org.deepae.model.Autoencoder;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Objective;
 import org.deepae.model.OptimizerSpec;
+import org.deepae.model.Precision;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -23,6 +24,8 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.RewriterConfig;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -80,11 +83,17 @@ public final class TfAutoencoder implements Autoencoder {
    * @param threads intra-op threads; 0 lets TensorFlow choose
    */
   public static TfAutoencoder forTraining(AutoencoderSpec spec, Objective objective, long seed, int threads) {
+    return forTraining(spec, objective, seed, threads, Precision.FP32);
+  }
+
+  /** As {@link #forTraining(AutoencoderSpec, Objective, long, int)}, with the matrix products in {@code precision}. */
+  public static TfAutoencoder forTraining(AutoencoderSpec spec, Objective objective, long seed, int threads,
+      Precision precision) {
     Graph graph = new Graph();
     try {
       NetworkGraph network = NetworkGraph.build(graph, spec, seed);
       TrainingGraph training = TrainingGraph.build(graph, network, objective);
-      Session session = new Session(graph, sessionConfig(threads));
+      Session session = new Session(graph, sessionConfig(threads, precision));
       session.initialize();
       return new TfAutoencoder(spec, graph, session, network, training, seed);
     } catch (RuntimeException e) {
@@ -117,9 +126,18 @@ public final class TfAutoencoder implements Autoencoder {
   }
 
   static ConfigProto sessionConfig(int threads) {
+    return sessionConfig(threads, Precision.FP32);
+  }
+
+  /** One inter-op thread, {@code threads} intra-op threads (0: TensorFlow's choice), and the precision. */
+  static ConfigProto sessionConfig(int threads, Precision precision) {
     ConfigProto.Builder config = ConfigProto.newBuilder().setInterOpParallelismThreads(1);
     if (threads > 0) {
       config.setIntraOpParallelismThreads(threads);
+    }
+    if (precision == Precision.BF16) {
+      config.setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(RewriterConfig.newBuilder()
+          .setAutoMixedPrecisionOnednnBfloat16(RewriterConfig.Toggle.ON)));
     }
     return config.build();
   }

@@ -34,6 +34,7 @@ public final class RunDescription {
     values.put("epochs", config.epochs());
     values.put("batch_size", config.batchSize());
     values.put("seed", config.seed());
+    values.put("precision", config.precision().id());
     values.put("threads", config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads());
     values.put("parameters", spec.parameterCount());
     return values;

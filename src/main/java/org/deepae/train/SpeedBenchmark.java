@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Random;
 import org.deepae.data.ImageSet;
 import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.Noise;
+import org.deepae.model.Objective;
+import org.deepae.model.Precision;
 import org.deepae.tf.MatMulBenchmark;
 import org.deepae.tf.MatMulBenchmark.Product;
 import org.deepae.tf.TfAutoencoder;
@@ -26,7 +29,7 @@ public final class SpeedBenchmark {
 
   /** The settings of a run. */
   public record Settings(AutoencoderSpec spec, int batchSize, int trainRows, int inferenceRows, int threads,
-      double matmulSeconds) {}
+      Precision precision, double matmulSeconds) {}
 
   /** One measured rate: work done per second and its ratio to the matrix-product bound. */
   public record Throughput(double imagesPerSecond, double gflops, double boundGflops) {
@@ -52,20 +55,20 @@ public final class SpeedBenchmark {
     int d = spec.inputSize();
     double firstStep;
     ImageSet train = synthetic(settings.trainRows(), d, 1);
-    try (TfAutoencoder model = TfAutoencoder.forTraining(spec, TrainingConfig.tutorial().optimizer(), 42,
-        settings.threads())) {
+    try (TfAutoencoder model = TfAutoencoder.forTraining(spec, Objective.of(TrainingConfig.tutorial().optimizer()),
+        42, settings.threads(), settings.precision())) {
       model.trainStep(train.pixels(), Math.min(settings.batchSize(), train.rows()));
       firstStep = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
     }
 
     double trainingBound = MatMulBenchmark.measure(trainingProducts(spec, settings.batchSize()), settings.threads(),
-        settings.matmulSeconds()).gflops();
+        settings.precision(), settings.matmulSeconds()).gflops();
     double inferenceBound = MatMulBenchmark.measure(forwardProducts(spec, 1000, spec.denseLayerCount()),
-        settings.threads(), settings.matmulSeconds()).gflops();
+        settings.threads(), settings.precision(), settings.matmulSeconds()).gflops();
 
     double flopsPerImage = trainingFlops(spec);
     TrainingConfig config = new TrainingConfig(2, settings.batchSize(), 42, settings.threads(),
-        TrainingConfig.tutorial().optimizer());
+        TrainingConfig.tutorial().optimizer(), 0, new Noise.None(), 0, null, settings.precision());
     ImageSet tiny = synthetic(1, d, 2);
     double epochSeconds;
     List<EpochStats> epochs = new ArrayList<>();

@@ -5,6 +5,7 @@ import org.deepae.model.AdamSpec;
 import org.deepae.model.Noise;
 import org.deepae.model.Objective;
 import org.deepae.model.OptimizerSpec;
+import org.deepae.model.Precision;
 
 /**
  * How to train. {@link #tutorial()} gives the tutorial's values: 5 epochs of batches of 150 with Adam at learning
@@ -19,9 +20,10 @@ import org.deepae.model.OptimizerSpec;
  * @param noise input noise for a denoising autoencoder
  * @param validationSplit fraction of the training rows held out for validation, in [0, 1)
  * @param earlyStopping when to stop early, or {@code null} to run every epoch
+ * @param precision the arithmetic of the matrix products
  */
 public record TrainingConfig(int epochs, int batchSize, long seed, int threads, OptimizerSpec optimizer,
-    double weightDecay, Noise noise, double validationSplit, EarlyStopping earlyStopping) {
+    double weightDecay, Noise noise, double validationSplit, EarlyStopping earlyStopping, Precision precision) {
 
   /** The default seed. */
   public static final long DEFAULT_SEED = 42;
@@ -42,6 +44,14 @@ public record TrainingConfig(int epochs, int batchSize, long seed, int threads, 
       throw new IllegalArgumentException("validation split must be in [0, 1), got " + validationSplit);
     }
     new Objective(optimizer, weightDecay, noise); // validates the weight decay
+    Objects.requireNonNull(precision, "precision");
+  }
+
+  /** A configuration in float32. */
+  public TrainingConfig(int epochs, int batchSize, long seed, int threads, OptimizerSpec optimizer,
+      double weightDecay, Noise noise, double validationSplit, EarlyStopping earlyStopping) {
+    this(epochs, batchSize, seed, threads, optimizer, weightDecay, noise, validationSplit, earlyStopping,
+        Precision.FP32);
   }
 
   /** Plain training: no weight decay, noise, validation split or early stopping. */

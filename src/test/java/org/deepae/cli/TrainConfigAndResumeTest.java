@@ -74,6 +74,7 @@ class TrainConfigAndResumeTest {
       "--weight-decay=-1                 | --weight-decay must be 0 or more, got -1.0",
       "--decoder-layers=0                | --decoder-layers must be positive sizes, got [0]",
       "--init=zeros                      | unknown initializer 'zeros'",
+      "--precision=fp16                  | unknown precision 'fp16'",
   })
   void badTrainingChoicesAreBadOptions(String option, String message) {
     Path out = dir.resolve("run");

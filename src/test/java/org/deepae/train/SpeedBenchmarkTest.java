@@ -30,7 +30,8 @@ class SpeedBenchmarkTest {
 
     AutoencoderSpec small = new AutoencoderSpec(64, List.of(32, 8), org.deepae.model.Activation.RELU,
         org.deepae.model.Activation.RELU, org.deepae.model.Loss.MSE);
-    SpeedBenchmark.Report report = new SpeedBenchmark(new SpeedBenchmark.Settings(small, 20, 200, 200, 1, 0.05)).run();
+    SpeedBenchmark.Report report = new SpeedBenchmark(new SpeedBenchmark.Settings(small, 20, 200, 200, 1,
+        org.deepae.model.Precision.FP32, 0.05)).run();
     assertThat(report.training().imagesPerSecond()).isPositive();
     assertThat(report.training().ratio()).isPositive();
     assertThat(report.encode().gflops()).isPositive();

@@ -91,6 +91,16 @@ class TrainingChoicesTest {
   }
 
   @Test
+  void bfloat16MixedPrecisionTrainsReproducibly() throws Exception {
+    AutoencoderSpec spec = spec(Activation.RELU, Activation.RELU, Activation.SIGMOID, Loss.MSE, Initializer.HE);
+    TrainingConfig config = new TrainingConfig(8, 10, 5, 1, AdamSpec.tutorial(), 0, new Noise.None(), 0, null,
+        org.deepae.model.Precision.BF16);
+    TrainingHistory first = history(spec, config);
+    assertThat(first.epochs().get(7).trainLoss()).isLessThan(first.epochs().get(0).trainLoss());
+    assertThat(losses(history(spec, config))).isEqualTo(losses(first));
+  }
+
+  @Test
   void bceNeedsASigmoidOutput() {
     assertThatThrownBy(() -> spec(Activation.RELU, Activation.RELU, Activation.RELU, Loss.BCE,
         Initializer.HE)).hasMessageContaining("bce loss needs a sigmoid output activation, got relu");
