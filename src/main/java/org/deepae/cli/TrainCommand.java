@@ -18,12 +18,14 @@ import java.util.stream.Stream;
 import org.deepae.data.Dataset;
 import org.deepae.data.ImageSet;
 import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.Device;
 import org.deepae.model.Precision;
 import org.deepae.analysis.AnomalyRule;
 import org.deepae.analysis.Threshold;
 import org.deepae.analysis.ThresholdFile;
 import org.deepae.store.ModelDirectory;
 import org.deepae.store.ModelInfo;
+import org.deepae.tf.Devices;
 import org.deepae.train.MetricsFile;
 import org.deepae.train.ProgressBarListener;
 import org.deepae.train.RunDescription;
@@ -97,6 +99,11 @@ final class TrainCommand implements Callable<Integer> {
           + "on CPUs with AVX512_BF16 or AMX) (default: ${DEFAULT-VALUE}).")
   String precision;
 
+  @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
+      description = "Where TensorFlow runs: auto (a GPU if the build supports one and one is present), cpu, or gpu "
+          + "(default: ${DEFAULT-VALUE}).")
+  String device;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<date-time>).")
   Path out;
 
@@ -147,6 +154,8 @@ final class TrainCommand implements Callable<Integer> {
         network.layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-")), data.info().name(),
         data.train().rows(), data.test().rows(), data.train().height(), data.train().width(), config.epochs(),
         config.batchSize(), optimizerName(config), config.optimizer().learningRate()));
+    stderr.println("Device: " + Devices.describe(config.device()) + "; " + config.precision().id()
+        + (config.threads() == 0 ? "" : "; " + config.threads() + " threads"));
     stderr.flush();
 
     Files.createDirectories(runDir);
@@ -236,7 +245,15 @@ final class TrainCommand implements Callable<Integer> {
     }
     return new TrainingConfig(epochs, batchSize, seed, threads.get(), optimization.optimizer(spec.commandLine()),
         optimization.weightDecay, optimization.noise(spec.commandLine()), optimization.validationSplit,
-        optimization.earlyStopping(spec.commandLine()), parsePrecision());
+        optimization.earlyStopping(spec.commandLine()), parsePrecision(), parseDevice());
+  }
+
+  private Device parseDevice() {
+    try {
+      return Device.parse(device);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--device: " + e.getMessage());
+    }
   }
 
   private Precision parsePrecision() {

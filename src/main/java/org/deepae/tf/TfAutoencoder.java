@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import org.deepae.model.Autoencoder;
 import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.Device;
 import org.deepae.model.Objective;
 import org.deepae.model.OptimizerSpec;
 import org.deepae.model.Precision;
@@ -89,11 +90,17 @@ public final class TfAutoencoder implements Autoencoder {
   /** As {@link #forTraining(AutoencoderSpec, Objective, long, int)}, with the matrix products in {@code precision}. */
   public static TfAutoencoder forTraining(AutoencoderSpec spec, Objective objective, long seed, int threads,
       Precision precision) {
+    return forTraining(spec, objective, seed, threads, precision, Device.AUTO);
+  }
+
+  /** As {@link #forTraining(AutoencoderSpec, Objective, long, int, Precision)}, on {@code device}. */
+  public static TfAutoencoder forTraining(AutoencoderSpec spec, Objective objective, long seed, int threads,
+      Precision precision, Device device) {
     Graph graph = new Graph();
     try {
       NetworkGraph network = NetworkGraph.build(graph, spec, seed);
       TrainingGraph training = TrainingGraph.build(graph, network, objective);
-      Session session = new Session(graph, sessionConfig(threads, precision));
+      Session session = new Session(graph, sessionConfig(threads, precision, device));
       session.initialize();
       return new TfAutoencoder(spec, graph, session, network, training, seed);
     } catch (RuntimeException e) {
@@ -131,10 +138,16 @@ public final class TfAutoencoder implements Autoencoder {
 
   /** One inter-op thread, {@code threads} intra-op threads (0: TensorFlow's choice), and the precision. */
   static ConfigProto sessionConfig(int threads, Precision precision) {
+    return sessionConfig(threads, precision, Device.AUTO);
+  }
+
+  /** The session configuration for {@code threads}, {@code precision} and {@code device}. */
+  static ConfigProto sessionConfig(int threads, Precision precision, Device device) {
     ConfigProto.Builder config = ConfigProto.newBuilder().setInterOpParallelismThreads(1);
     if (threads > 0) {
       config.setIntraOpParallelismThreads(threads);
     }
+    Devices.configure(config, device);
     if (precision == Precision.BF16) {
       config.setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(RewriterConfig.newBuilder()
           .setAutoMixedPrecisionOnednnBfloat16(RewriterConfig.Toggle.ON)));

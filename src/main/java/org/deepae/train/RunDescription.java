@@ -35,6 +35,7 @@ public final class RunDescription {
     values.put("batch_size", config.batchSize());
     values.put("seed", config.seed());
     values.put("precision", config.precision().id());
+    values.put("device", config.device().id());
     values.put("threads", config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads());
     values.put("parameters", spec.parameterCount());
     return values;

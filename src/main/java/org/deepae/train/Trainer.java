@@ -92,7 +92,7 @@ public final class Trainer {
     Holdout holdout = Holdout.of(train, config.validationSplit(), config.seed());
     Checkpoint start = resume ? Checkpoint.load(checkpointDir) : null;
     TfAutoencoder model = TfAutoencoder.forTraining(spec, config.objective(), config.seed(), config.threads(),
-        config.precision());
+        config.precision(), config.device());
     try {
       if (start != null) {
         model.restoreCheckpoint(checkpointDir.resolve(Checkpoint.PREFIX));

@@ -2,6 +2,7 @@ package org.deepae.train;
 
 import java.util.Objects;
 import org.deepae.model.AdamSpec;
+import org.deepae.model.Device;
 import org.deepae.model.Noise;
 import org.deepae.model.Objective;
 import org.deepae.model.OptimizerSpec;
@@ -21,9 +22,11 @@ import org.deepae.model.Precision;
  * @param validationSplit fraction of the training rows held out for validation, in [0, 1)
  * @param earlyStopping when to stop early, or {@code null} to run every epoch
  * @param precision the arithmetic of the matrix products
+ * @param device where the graph runs
  */
 public record TrainingConfig(int epochs, int batchSize, long seed, int threads, OptimizerSpec optimizer,
-    double weightDecay, Noise noise, double validationSplit, EarlyStopping earlyStopping, Precision precision) {
+    double weightDecay, Noise noise, double validationSplit, EarlyStopping earlyStopping, Precision precision,
+    Device device) {
 
   /** The default seed. */
   public static final long DEFAULT_SEED = 42;
@@ -45,6 +48,14 @@ public record TrainingConfig(int epochs, int batchSize, long seed, int threads, 
     }
     new Objective(optimizer, weightDecay, noise); // validates the weight decay
     Objects.requireNonNull(precision, "precision");
+    Objects.requireNonNull(device, "device");
+  }
+
+  /** A configuration on TensorFlow's own device placement. */
+  public TrainingConfig(int epochs, int batchSize, long seed, int threads, OptimizerSpec optimizer,
+      double weightDecay, Noise noise, double validationSplit, EarlyStopping earlyStopping, Precision precision) {
+    this(epochs, batchSize, seed, threads, optimizer, weightDecay, noise, validationSplit, earlyStopping, precision,
+        Device.AUTO);
   }
 
   /** A configuration in float32. */
