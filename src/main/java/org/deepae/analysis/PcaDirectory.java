@@ -59,6 +59,9 @@ final class PcaDirectory {
       throw new ModelFormatException(dir + ": not a deepae PCA directory (no " + PCA_JSON + ")", e);
     } catch (JsonProcessingException e) {
       throw new ModelFormatException(file + ": invalid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new ModelFormatException(file + ": cannot read (" + (Files.isDirectory(file) ? "a directory, expected a file"
+          : e.getMessage()) + ")", e);
     }
     if (!FORMAT.equals(root.path("format").asText())) {
       throw new ModelFormatException(file + ": expected \"format\": \"" + FORMAT + "\", found " + root.path("format"));

@@ -98,7 +98,7 @@ public final class CsvReader {
         return in.readLine();
       } catch (CharacterCodingException e) {
         throw new DataFormatException(source, "line " + (lineNo + 1) + ": expected UTF-8 text, found bytes that are "
-            + "not (" + e + "); is this a binary file?", e);
+            + "not; is this a binary file?", e);
       }
     }
 

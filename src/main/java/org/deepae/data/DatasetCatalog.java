@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -93,18 +94,28 @@ public final class DatasetCatalog {
 
   private Dataset loadMnist(DownloadListener listener) throws IOException {
     Path dir = config.cacheDir().resolve(MNIST);
-    Set<URI> used;
-    try {
-      used = fetchMissing(dir, config.mnist(), listener);
-    } catch (InterruptedIOException e) {
-      throw e;
-    } catch (IOException e) {
-      String note = "mnist could not be downloaded (" + e.getMessage() + "); using the bundled 10,000-image sample "
-          + MNIST_SAMPLE;
-      LOG.info(note);
-      return loadSample(note);
+    Set<URI> used = new LinkedHashSet<>();
+    IdxDirectory.Contents contents = null;
+    for (int attempt = 0; contents == null; attempt++) {
+      try {
+        used.addAll(fetchMissing(dir, config.mnist(), listener));
+      } catch (InterruptedIOException e) {
+        throw e;
+      } catch (IOException e) {
+        String note = "mnist could not be downloaded (" + e.getMessage() + "); using the bundled 10,000-image sample "
+            + MNIST_SAMPLE;
+        LOG.info(note);
+        return loadSample(note);
+      }
+      try {
+        contents = IdxDirectory.read(dir);
+      } catch (DataFormatException e) {
+        if (attempt > 0) {
+          throw e;
+        }
+        deleteDamaged(dir, e);
+      }
     }
-    IdxDirectory.Contents contents = IdxDirectory.read(dir);
     String note = used.isEmpty() ? null : "downloaded from " + used + " into " + dir;
     return new Dataset(new DatasetInfo(MNIST, dir.toString(), contents.sha256(), note),
         contents.train(), contents.test());
@@ -146,6 +157,25 @@ public final class DatasetCatalog {
     Path name = dir.toAbsolutePath().normalize().getFileName();
     return new Dataset(new DatasetInfo(name == null ? dir.toString() : name.toString(),
         dir.toAbsolutePath().toString(), contents.sha256(), null), contents.train(), contents.test());
+  }
+
+  /**
+   * Deletes the cached file {@code damage} is about (all four files when it is about more than one), so that they are
+   * downloaded again.
+   */
+  private static void deleteDamaged(Path dir, DataFormatException damage) throws IOException {
+    List<Path> cached = new ArrayList<>();
+    for (String name : IdxDirectory.STANDARD_NAMES) {
+      cached.add(dir.resolve(name + ".gz"));
+      cached.add(dir.resolve(name));
+    }
+    Path named = Path.of(damage.source());
+    List<Path> doomed = cached.contains(named) ? List.of(named) : cached;
+    LOG.warn("cached data is damaged ({}); deleting {} and downloading again", damage.getMessage(),
+        doomed.size() == 1 ? named : "the cached files in " + dir);
+    for (Path file : doomed) {
+      Files.deleteIfExists(file);
+    }
   }
 
   /** Downloads the files {@code dir} lacks; returns the mirrors used (empty when all were cached). */

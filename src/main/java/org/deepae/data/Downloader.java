@@ -19,6 +19,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.deepae.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +43,11 @@ public final class Downloader {
    * Timeouts for one download.
    *
    * @param connect time allowed to open the connection
-   * @param request time allowed from sending the request until the response headers arrive (the JDK client has no
-   *     timeout for reading the body; a transfer that breaks off is reported as truncated)
+   * @param request time allowed from sending the request until the response headers arrive, and the longest the body
+   *     may then stall with no data before the download is abandoned
    */
   public record Timeouts(Duration connect, Duration request) {
-    /** 15 s to connect, 60 s for the response to start. */
+    /** 15 s to connect, 60 s for the response to start and at most 60 s without data while it arrives. */
     public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(15), Duration.ofSeconds(60));
 
     public Timeouts {
@@ -145,23 +151,63 @@ public final class Downloader {
     }
     long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
     long received = 0;
+    ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
+      Thread thread = new Thread(task, "deepae-download " + url);
+      thread.setDaemon(true);
+      return thread;
+    });
     try (InputStream body = response.body(); OutputStream out = Files.newOutputStream(tmp)) {
       byte[] buffer = new byte[BUFFER];
-      for (int n; (n = body.read(buffer)) >= 0; ) {
+      for (int n; (n = readWithin(reader, body, buffer, url)) >= 0; ) {
         out.write(buffer, 0, n);
         digest.update(buffer, 0, n);
         received += n;
         listener.onProgress(url, received, length);
       }
+    } catch (StalledException e) {
+      throw new IOException(url + ": no data for " + seconds(timeouts.request()) + " s after " + received + " of "
+          + (length < 0 ? "an unknown number of" : length) + " bytes; the server stopped sending", e);
+    } catch (InterruptedIOException e) {
+      throw e;
     } catch (IOException e) {
       throw new IOException(url + ": transfer broke off after " + received + " of "
           + (length < 0 ? "an unknown number of" : length) + " bytes (" + describe(e) + ")", e);
+    } finally {
+      reader.shutdownNow();
     }
     if (length >= 0 && received != length) {
       throw new IOException(url + ": truncated transfer: Content-Length is " + length + " bytes, received "
           + received);
     }
     return digest.digest();
+  }
+
+  /** Reads into {@code buffer} on {@code reader}, giving up when no data arrives within the request timeout. */
+  private int readWithin(ExecutorService reader, InputStream body, byte[] buffer, URI url) throws IOException {
+    Future<Integer> read = reader.submit(() -> body.read(buffer));
+    try {
+      return read.get(timeouts.request().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      read.cancel(true);
+      throw new StalledException();
+    } catch (InterruptedException e) {
+      read.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException(url + ": download interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
+
+  /** No data arrived within the request timeout. */
+  private static final class StalledException extends IOException {}
+
+  private static String seconds(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? Long.toString(millis / 1000) : Double.toString(millis / 1000.0);
   }
 
   private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

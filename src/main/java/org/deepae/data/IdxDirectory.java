@@ -37,6 +37,13 @@ final class IdxDirectory {
   /** Reads the four files from {@code dir}, preferring {@code name.gz} over {@code name}. */
   static Contents read(Path dir) throws IOException {
     List<String> missing = missing(dir);
+    for (String name : missing) {
+      for (Path candidate : List.of(dir.resolve(name + ".gz"), dir.resolve(name))) {
+        if (Files.isDirectory(candidate)) {
+          throw new DataFormatException(candidate, "expected an IDX file, found a directory");
+        }
+      }
+    }
     if (!missing.isEmpty()) {
       throw new DataFormatException(dir, "expected the files " + STANDARD_NAMES + " (each plain or .gz), missing "
           + missing);

@@ -129,16 +129,16 @@ public final class InputReader {
       throw new DataFormatException(rows.source(), "no rows: expected at least one");
     }
     requireFinite(rows);
+    if (options.expectsImageSize() && rows.isImages() && (rows.imageHeight() != options.expectedHeight()
+        || rows.imageWidth() != options.expectedImageWidth())) {
+      throw new DataFormatException(rows.source(), "images are " + rows.imageHeight() + "x" + rows.imageWidth()
+          + " but the model takes " + options.expectedHeight() + "x" + options.expectedImageWidth());
+    }
     if (options.expectedWidth() > 0 && rows.width() != options.expectedWidth()) {
       throw new DataFormatException(rows.source(), "rows have " + rows.width() + " values but the model takes "
           + options.expectedWidth());
     }
     if (options.expectsImageSize()) {
-      if (rows.isImages() && (rows.imageHeight() != options.expectedHeight()
-          || rows.imageWidth() != options.expectedImageWidth())) {
-        throw new DataFormatException(rows.source(), "images are " + rows.imageHeight() + "x" + rows.imageWidth()
-            + " but the model takes " + options.expectedHeight() + "x" + options.expectedImageWidth());
-      }
       if (!rows.isImages() && rows.width() == options.expectedHeight() * options.expectedImageWidth()) {
         return new Rows(rows.values(), rows.count(), rows.width(), rows.labels(), options.expectedHeight(),
             options.expectedImageWidth(), rows.source());

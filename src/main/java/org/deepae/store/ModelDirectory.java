@@ -76,6 +76,9 @@ public final class ModelDirectory {
           : dir + ": not a deepae model directory (no " + MODEL_JSON + ")", e);
     } catch (JsonProcessingException e) {
       throw new ModelFormatException(file + ": invalid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new ModelFormatException(file + ": cannot read (" + (Files.isDirectory(file) ? "a directory, expected a file"
+          : e.getMessage()) + ")", e);
     }
     return fromJson(file, root);
   }
