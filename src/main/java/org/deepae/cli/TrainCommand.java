@@ -147,6 +147,8 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     network.spec(spec.commandLine(), 784); // checks the network options before loading any data
+    String deviceLine = "Device: " + Devices.describe(config.device(), config.threads()) + "; "
+        + config.precision().id() + (config.threads() == 0 ? "" : "; " + config.threads() + " threads");
     Dataset data = choice.load(stderr);
     AutoencoderSpec network = this.network.spec(spec.commandLine(), data.features());
     stderr.println(String.format(Locale.ROOT,
@@ -154,8 +156,7 @@ final class TrainCommand implements Callable<Integer> {
         network.layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-")), data.info().name(),
         data.train().rows(), data.test().rows(), data.train().height(), data.train().width(), config.epochs(),
         config.batchSize(), optimizerName(config), config.optimizer().learningRate()));
-    stderr.println("Device: " + Devices.describe(config.device()) + "; " + config.precision().id()
-        + (config.threads() == 0 ? "" : "; " + config.threads() + " threads"));
+    stderr.println(deviceLine);
     stderr.flush();
 
     Files.createDirectories(runDir);

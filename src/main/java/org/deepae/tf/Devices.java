@@ -16,15 +16,17 @@ public final class Devices {
 
   /**
    * Whether TensorFlow sees a GPU: a tiny op pinned to {@code /device:GPU:0} runs without soft placement. The answer
-   * is computed once per process.
+   * is computed once per process. The probe's session uses {@code threads} like the sessions after it, since the
+   * first session of a process sizes TensorFlow's thread pool.
    */
-  public static synchronized boolean gpuAvailable() {
+  public static synchronized boolean gpuAvailable(int threads) {
     if (gpu == null) {
       try (Graph graph = new Graph()) {
         Ops tf = Ops.create(graph).withDevice(DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU)
             .deviceIndex(0).build());
         var sum = tf.math.add(tf.constant(1f), tf.constant(2f));
-        try (Session session = new Session(graph, ConfigProto.newBuilder().setAllowSoftPlacement(false).build())) {
+        ConfigProto config = TfAutoencoder.sessionConfig(threads).toBuilder().setAllowSoftPlacement(false).build();
+        try (Session session = new Session(graph, config)) {
           session.runner().addTarget(sum).run().close();
           gpu = true;
         }
@@ -40,8 +42,8 @@ public final class Devices {
    *
    * @throws IllegalStateException for {@link Device#GPU} when TensorFlow sees no GPU, with what to do about it
    */
-  public static String describe(Device requested) {
-    boolean hasGpu = gpuAvailable();
+  public static String describe(Device requested, int threads) {
+    boolean hasGpu = gpuAvailable(threads);
     if (requested == Device.GPU && !hasGpu) {
       throw new IllegalStateException("--device gpu: TensorFlow sees no GPU (this build uses the native library "
           + "'tensorflow-core-native' for the CPU unless built with ./mvnw -Pgpu, and a GPU needs the NVIDIA driver "

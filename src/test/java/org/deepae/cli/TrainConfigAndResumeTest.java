@@ -75,6 +75,7 @@ class TrainConfigAndResumeTest {
       "--decoder-layers=0                | --decoder-layers must be positive sizes, got [0]",
       "--init=zeros                      | unknown initializer 'zeros'",
       "--precision=fp16                  | unknown precision 'fp16'",
+      "--device=tpu                      | unknown device 'tpu'",
   })
   void badTrainingChoicesAreBadOptions(String option, String message) {
     Path out = dir.resolve("run");
@@ -116,5 +117,19 @@ class TrainConfigAndResumeTest {
     CommandRun extra = CommandRun.of("train", "--resume", dir.toString(), "--epochs", "9");
     assertThat(extra.exitCode()).isEqualTo(2);
     assertThat(extra.err()).contains("--resume takes no other options", "--epochs");
+  }
+
+  @Test
+  void saysWhichDeviceRunsAndRefusesAGpuThatIsNotThere() {
+    CommandRun cpu = CommandRun.of("train", "--dataset", "mnist-sample", "--epochs", "1", "--layers", "8,2",
+        "--batch-size", "2000", "--device", "cpu", "--out", dir.resolve("cpu").toString());
+    assertThat(cpu.exitCode()).as(cpu.err()).isZero();
+    assertThat(cpu.err()).contains("Device: CPU; fp32");
+    org.junit.jupiter.api.Assumptions.assumeFalse(org.deepae.tf.Devices.gpuAvailable(0), "this machine has a GPU");
+    CommandRun gpu = CommandRun.of("train", "--dataset", "mnist-sample", "--device", "gpu", "--out",
+        dir.resolve("gpu").toString());
+    assertThat(gpu.exitCode()).isEqualTo(1);
+    assertThat(gpu.err()).contains("--device gpu: TensorFlow sees no GPU", "-Pgpu", "CUDA 12");
+    assertThat(gpu.err().strip().lines()).hasSize(1);
   }
 }
