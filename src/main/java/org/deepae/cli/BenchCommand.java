@@ -45,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--precision", paramLabel = "fp32|bf16", defaultValue = "fp32",
       description = "Arithmetic of the matrix products, for the bound and the runs alike (default: ${DEFAULT-VALUE}).")
-  String precision;
+  Precision precision;
 
   @Option(names = "--json", description = "Print the results as JSON.")
   boolean json;
@@ -61,19 +61,13 @@ final class BenchCommand implements Callable<Integer> {
     if (!(matmulSeconds > 0)) {
       throw new ParameterException(spec.commandLine(), "--matmul-seconds must be positive, got " + matmulSeconds);
     }
-    Precision arithmetic;
-    try {
-      arithmetic = Precision.parse(precision);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--precision: " + e.getMessage());
-    }
     AutoencoderSpec network = AutoencoderSpec.tutorial(784);
     PrintWriter err = spec.commandLine().getErr();
     err.println("Benchmarking 784-392-196-392-784 (batch " + batchSize + ", " + rows + " synthetic images per epoch); "
         + "this takes about a minute");
     err.flush();
     SpeedBenchmark.Report r = new SpeedBenchmark(new SpeedBenchmark.Settings(network, batchSize, rows, rows,
-        threads.get(), arithmetic, matmulSeconds)).run();
+        threads.get(), precision, matmulSeconds)).run();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(toJson(r).toPrettyString());
@@ -101,7 +95,7 @@ final class BenchCommand implements Callable<Integer> {
     ObjectNode root = JSON.createObjectNode();
     root.put("network", "784-392-196-392-784");
     root.put("batch_size", batchSize);
-    root.put("precision", precision);
+    root.put("precision", precision.id());
     root.put("rows", rows);
     root.put("threads", threads.get() == 0 ? Runtime.getRuntime().availableProcessors() : threads.get());
     root.put("training_bound_gflops", r.trainingBoundGflops());

@@ -97,12 +97,12 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--precision", paramLabel = "fp32|bf16", defaultValue = "fp32",
       description = "Matrix products in float32, or in bfloat16 through oneDNN's automatic mixed precision (faster "
           + "on CPUs with AVX512_BF16 or AMX) (default: ${DEFAULT-VALUE}).")
-  String precision;
+  Precision precision;
 
   @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
       description = "Where TensorFlow runs: auto (a GPU if the build supports one and one is present), cpu, or gpu "
           + "(default: ${DEFAULT-VALUE}).")
-  String device;
+  Device device;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<date-time>).")
   Path out;
@@ -246,23 +246,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     return new TrainingConfig(epochs, batchSize, seed, threads.get(), optimization.optimizer(spec.commandLine()),
         optimization.weightDecay, optimization.noise(spec.commandLine()), optimization.validationSplit,
-        optimization.earlyStopping(spec.commandLine()), parsePrecision(), parseDevice());
-  }
-
-  private Device parseDevice() {
-    try {
-      return Device.parse(device);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--device: " + e.getMessage());
-    }
-  }
-
-  private Precision parsePrecision() {
-    try {
-      return Precision.parse(precision);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--precision: " + e.getMessage());
-    }
+        optimization.earlyStopping(spec.commandLine()), precision, device);
   }
 
   private static String optimizerName(TrainingConfig config) {

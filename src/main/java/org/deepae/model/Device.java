@@ -15,14 +15,4 @@ public enum Device {
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
-
-  /** Parses {@link #id()}, case-insensitively. */
-  public static Device parse(String text) {
-    for (Device d : values()) {
-      if (d.id().equalsIgnoreCase(text.trim())) {
-        return d;
-      }
-    }
-    throw new IllegalArgumentException("unknown device '" + text + "' (expected auto, cpu or gpu)");
-  }
 }

@@ -16,14 +16,4 @@ public enum Precision {
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
-
-  /** Parses {@link #id()}, case-insensitively. */
-  public static Precision parse(String text) {
-    for (Precision p : values()) {
-      if (p.id().equalsIgnoreCase(text.trim())) {
-        return p;
-      }
-    }
-    throw new IllegalArgumentException("unknown precision '" + text + "' (expected fp32 or bf16)");
-  }
 }

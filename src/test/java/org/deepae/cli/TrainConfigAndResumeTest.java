@@ -74,8 +74,8 @@ class TrainConfigAndResumeTest {
       "--weight-decay=-1                 | --weight-decay must be 0 or more, got -1.0",
       "--decoder-layers=0                | --decoder-layers must be positive sizes, got [0]",
       "--init=zeros                      | unknown initializer 'zeros'",
-      "--precision=fp16                  | unknown precision 'fp16'",
-      "--device=tpu                      | unknown device 'tpu'",
+      "--precision=fp16                  | Invalid value for option '--precision': expected one of [FP32, BF16]",
+      "--device=tpu                      | Invalid value for option '--device': expected one of [AUTO, CPU, GPU]",
   })
   void badTrainingChoicesAreBadOptions(String option, String message) {
     Path out = dir.resolve("run");
