@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.deepae.model.Autoencoder;
 import org.deepae.model.AutoencoderSpec;
@@ -52,7 +54,6 @@ public final class TfAutoencoder implements Autoencoder {
   private final Session session;
   private final NetworkGraph network;
   private final TrainingGraph training;
-  private TFloat32 batchTensor;
   private long steps;
   private final long noiseSeed;
   private boolean closed;
@@ -179,8 +180,7 @@ public final class TfAutoencoder implements Autoencoder {
     }
     checkRows(batch, rows, spec.inputSize());
     steps++;
-    TFloat32 input = batchTensorFor(rows);
-    input.copyFrom(DataBuffers.of(batch, true, false).slice(0, (long) rows * spec.inputSize()));
+    TFloat32 input = feed(batch, 0, rows, spec.inputSize());
     Session.Runner runner = session.runner().feed(network.input, input).addTarget(training.step)
         .fetch(training.loss);
     if (training.noiseSeed == null) {
@@ -192,17 +192,6 @@ public final class TfAutoencoder implements Autoencoder {
         Result result = runner.feed(training.noiseSeed, seed).run()) {
       return ((TFloat32) result.get(0)).getFloat();
     }
-  }
-
-  /** A feed tensor for {@code rows} rows, reused across steps of the same size. */
-  private TFloat32 batchTensorFor(int rows) {
-    if (batchTensor == null || batchTensor.shape().get(0) != rows) {
-      if (batchTensor != null) {
-        batchTensor.close();
-      }
-      batchTensor = TFloat32.tensorOf(Shape.of(rows, spec.inputSize()));
-    }
-    return batchTensor;
   }
 
   @Override
@@ -244,8 +233,8 @@ public final class TfAutoencoder implements Autoencoder {
     double sum = 0;
     for (int start = 0; start < count; start += CHUNK_ROWS) {
       int n = Math.min(CHUNK_ROWS, count - start);
-      try (TFloat32 input = slice(rows, start, n, spec.inputSize());
-          Result result = session.runner().feed(network.input, input).fetch(sumOp).run()) {
+      try (Result result = session.runner().feed(network.input, feed(rows, start, n, spec.inputSize()))
+          .fetch(sumOp).run()) {
         sum += ((TFloat32) result.get(0)).getFloat();
       }
     }
@@ -261,18 +250,40 @@ public final class TfAutoencoder implements Autoencoder {
     FloatDataBuffer target = DataBuffers.of(out, false, false);
     for (int start = 0; start < count; start += CHUNK_ROWS) {
       int n = Math.min(CHUNK_ROWS, count - start);
-      try (TFloat32 input = slice(rows, start, n, (int) inputWidth);
-          Result result = session.runner().feed(placeholder, input).fetch(output).run()) {
+      try (Result result = session.runner().feed(placeholder, feed(rows, start, n, (int) inputWidth))
+          .fetch(output).run()) {
         ((TFloat32) result.get(0)).copyTo(target.slice((long) start * width, (long) n * width));
       }
     }
     return out;
   }
 
-  private static TFloat32 slice(float[] rows, int start, int n, int width) {
-    return TFloat32.tensorOf(Shape.of(n, width),
-        DataBuffers.of(rows, true, false).slice((long) start * width, (long) n * width));
+  /**
+   * A feed tensor holding rows {@code start .. start + n} of {@code rows}. Tensors are kept and reused for the same
+   * shape: allocating a fresh native buffer for every chunk costs page faults that a reused one does not.
+   */
+  private TFloat32 feed(float[] rows, int start, int n, int width) {
+    Shape shape = Shape.of(n, width);
+    TFloat32 tensor = feedTensors.get(shape);
+    if (tensor == null) {
+      tensor = TFloat32.tensorOf(shape);
+      feedTensors.put(shape, tensor);
+    }
+    tensor.copyFrom(DataBuffers.of(rows, true, false).slice((long) start * width, (long) n * width));
+    return tensor;
   }
+
+  /** Reused feed tensors by shape; the eldest is closed beyond a handful (full and last chunks, in and out). */
+  private final Map<Shape, TFloat32> feedTensors = new LinkedHashMap<>(8, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Shape, TFloat32> eldest) {
+      if (size() > 6) {
+        eldest.getValue().close();
+        return true;
+      }
+      return false;
+    }
+  };
 
   /** The current weights and biases, in layer order (w0, b0, w1, b1, ...), copied out of the session. */
   public List<float[]> parameters() {
@@ -419,9 +430,8 @@ public final class TfAutoencoder implements Autoencoder {
       return;
     }
     closed = true;
-    if (batchTensor != null) {
-      batchTensor.close();
-    }
+    feedTensors.values().forEach(TFloat32::close);
+    feedTensors.clear();
     session.close();
     graph.close();
   }
