@@ -51,6 +51,26 @@ class AnalysisCommandsTest {
   }
 
   @Test
+  void theRunsReportLoadsEveryImageInHeadlessChromium() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(org.deepae.viz.HeadlessChromium.installed(),
+        "headless Chromium is not installed");
+    org.deepae.viz.HeadlessChromium chromium = new org.deepae.viz.HeadlessChromium(dir);
+    assertThat(chromium.dumpDom(run.resolve("report.html")))
+        .contains("data-images-loaded=\"3\"", "data-images-total=\"3\"");
+    Path png = dir.resolve("report.png");
+    chromium.screenshot(run.resolve("report.html"), png, 1100, 2400);
+    BufferedImage screenshot = ImageIO.read(png.toFile());
+    assertThat(screenshot.getWidth()).isEqualTo(1100);
+    java.util.Set<Integer> colours = new java.util.HashSet<>();
+    for (int y = 0; y < screenshot.getHeight(); y += 7) {
+      for (int x = 0; x < screenshot.getWidth(); x += 7) {
+        colours.add(screenshot.getRGB(x, y));
+      }
+    }
+    assertThat(colours).as("distinct colours in the screenshot").hasSizeGreaterThan(50);
+  }
+
+  @Test
   void compareReportsBothErrorsOnTheSameTestRows() throws Exception {
     CommandRun run = CommandRun.of("compare", "--model", model.toString(), "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,15 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HtmlReportInChromiumTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final long TIMEOUT_SECONDS = 60;
 
   @TempDir
   Path dir;
 
   @BeforeAll
   static void needsChromium() {
-    assumeTrue(Files.isExecutable(CHROMIUM), "headless Chromium is not installed at " + CHROMIUM);
+    assumeTrue(HeadlessChromium.installed(), "headless Chromium is not installed at " + HeadlessChromium.PATH);
   }
 
   @Test
@@ -43,11 +37,12 @@ class HtmlReportInChromiumTest {
     Path html = dir.resolve("report.html");
     report.write(html);
 
-    String dom = chromium("dom", "--dump-dom", html.toUri().toString());
+    HeadlessChromium chromium = new HeadlessChromium(dir);
+    String dom = chromium.dumpDom(html);
     assertThat(dom).contains("data-images-loaded=\"2\"").contains("data-images-total=\"2\"");
 
     Path screenshot = dir.resolve("screenshot.png");
-    chromium("screenshot", "--screenshot=" + screenshot, "--window-size=1200,1600", html.toUri().toString());
+    chromium.screenshot(html, screenshot, 1200, 1600);
     BufferedImage image = ImageIO.read(screenshot.toFile());
     assertThat(image).as("screenshot decodes").isNotNull();
     Pictures.assertDrawn(image, 1200, 1600);
@@ -60,7 +55,7 @@ class HtmlReportInChromiumTest {
     int data = page.indexOf("data:image/png;base64,") + "data:image/png;base64,".length();
     Files.writeString(html, page.substring(0, data) + "AAAA" + page.substring(page.indexOf('"', data)));
 
-    String dom = chromium("damaged", "--dump-dom", html.toUri().toString());
+    String dom = new HeadlessChromium(dir).dumpDom(html);
     assertThat(dom).contains("data-images-loaded=\"1\"").contains("data-images-total=\"2\"");
   }
 
@@ -82,24 +77,5 @@ class HtmlReportInChromiumTest {
         .section("Errors")
         .image(ErrorHistogram.titled("Reconstruction errors").render(errors,
             new ErrorHistogram.Threshold(0.045, "3 sigma")), "Histogram of errors", "Reconstruction errors");
-  }
-
-  /** Runs headless Chromium with {@code arguments} and returns what it printed on stdout. */
-  private String chromium(String name, String... arguments) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--user-data-dir=" + dir.resolve("profile-" + name)));
-    command.addAll(List.of(arguments));
-    Path out = dir.resolve(name + ".out");
-    Path err = dir.resolve(name + ".err");
-    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      throw new AssertionError("Chromium (" + name + ") did not finish in " + TIMEOUT_SECONDS + " s");
-    }
-    assertThat(process.exitValue()).as("Chromium (%s) exit code; stderr: %s", name,
-        Files.readString(err, StandardCharsets.UTF_8)).isZero();
-    return Files.readString(out, StandardCharsets.UTF_8);
   }
 }
