@@ -25,6 +25,10 @@ final class ModelOptions {
 
   /** Checks the options before any work: the model must be an existing directory. */
   void validate(CommandLine cl) {
+    if (Files.exists(model) && !Files.isDirectory(model)) {
+      throw new ParameterException(cl, "--model " + model + " is a file; expected a model directory (a run's "
+          + "model/, a SavedModel or a saved PCA)");
+    }
     if (!Files.isDirectory(model)) {
       throw new ParameterException(cl, "--model " + model + ": no such directory");
     }

@@ -139,7 +139,7 @@ class ModelCorpusTest {
     Outputs outputs = Outputs.fresh(dir.resolve("out"), "codes.csv");
 
     Cli.run("encode", "--model", file.toString(), "--input", input.toString(), "--out", outputs.file().toString())
-        .failsCleanly(2, "encode", file.toString());
+        .failsCleanly(2, "encode", file + " is a file; expected a model directory");
 
     outputs.assertUnchanged();
   }
