@@ -25,7 +25,7 @@ public final class Devices {
         Ops tf = Ops.create(graph).withDevice(DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU)
             .deviceIndex(0).build());
         var sum = tf.math.add(tf.constant(1f), tf.constant(2f));
-        ConfigProto config = TfAutoencoder.sessionConfig(threads).toBuilder().setAllowSoftPlacement(false).build();
+        ConfigProto config = SessionSettings.config(threads).toBuilder().setAllowSoftPlacement(false).build();
         try (Session session = new Session(graph, config)) {
           session.runner().addTarget(sum).run().close();
           gpu = true;

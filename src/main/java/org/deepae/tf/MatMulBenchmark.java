@@ -71,7 +71,7 @@ public final class MatMulBenchmark {
             tf.constant(new int[] {0, 1})));
         flops += p.flops();
       }
-      try (Session session = new Session(graph, TfAutoencoder.sessionConfig(threads, precision))) {
+      try (Session session = new Session(graph, SessionSettings.config(threads, precision))) {
         run(session, targets, 10);
         int calls = 0;
         long start = System.nanoTime();

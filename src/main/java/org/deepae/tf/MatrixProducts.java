@@ -13,7 +13,6 @@ import org.tensorflow.ndarray.buffer.FloatDataBuffer;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.linalg.MatMul;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -52,7 +51,7 @@ public final class MatrixProducts {
       Placeholder<TFloat32> x = input(tf, width);
       Operand<TFloat32> centered = tf.math.sub(x, tf.constant(mean));
       Operand<TFloat32> gram = tf.linalg.matMul(centered, centered, MatMul.transposeA(true));
-      try (Session session = new Session(graph, sessionConfig(threads))) {
+      try (Session session = new Session(graph, SessionSettings.config(threads))) {
         for (int start = 0; start < count; start += CHUNK_ROWS) {
           int n = Math.min(CHUNK_ROWS, count - start);
           try (TFloat32 batch = slice(rows, start, n, width);
@@ -130,7 +129,7 @@ public final class MatrixProducts {
         case RESIDUALS -> tf.reduceSum(tf.math.square(tf.math.sub(centered,
             tf.linalg.matMul(codes, w, MatMul.transposeB(true)))), tf.constant(new int[] {1}));
       };
-      try (Session session = new Session(graph, sessionConfig(threads))) {
+      try (Session session = new Session(graph, SessionSettings.config(threads))) {
         for (int start = 0; start < count; start += CHUNK_ROWS) {
           int n = Math.min(CHUNK_ROWS, count - start);
           try (TFloat32 batch = slice(rows, start, n, width);
@@ -150,14 +149,6 @@ public final class MatrixProducts {
   private static TFloat32 slice(float[] rows, int start, int n, int width) {
     return TFloat32.tensorOf(Shape.of(n, width),
         DataBuffers.of(rows, true, false).slice((long) start * width, (long) n * width));
-  }
-
-  private static ConfigProto sessionConfig(int threads) {
-    ConfigProto.Builder config = ConfigProto.newBuilder().setInterOpParallelismThreads(1);
-    if (threads > 0) {
-      config.setIntraOpParallelismThreads(threads);
-    }
-    return config.build();
   }
 
   private static void checkRows(float[] rows, int count, int width, float[] mean, int threads) {

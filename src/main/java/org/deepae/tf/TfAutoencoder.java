@@ -3,10 +3,7 @@ package org.deepae.tf;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.deepae.model.Autoencoder;
 import org.deepae.model.AutoencoderSpec;
@@ -17,18 +14,9 @@ import org.deepae.model.Precision;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
-import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
-import org.tensorflow.Signature;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.ndarray.buffer.FloatDataBuffer;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.proto.ConfigProto;
-import org.tensorflow.proto.GraphOptions;
-import org.tensorflow.proto.RewriterConfig;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -37,14 +25,6 @@ import org.tensorflow.types.TInt64;
  * ops) or restored from a checkpoint for inference.
  */
 public final class TfAutoencoder implements Autoencoder {
-
-  /** SavedModel signature keys written by {@link #exportSavedModel(Path)}. */
-  public static final String SIGNATURE_ENCODE = "encode";
-  public static final String SIGNATURE_DECODE = "decode";
-  public static final String SIGNATURE_RECONSTRUCT = "reconstruct";
-  /** TensorFlow Serving's default signature: the same as {@link #SIGNATURE_RECONSTRUCT}. */
-  public static final String SIGNATURE_DEFAULT = "serving_default";
-  private static final String PREDICT_METHOD = "tensorflow/serving/predict";
 
   /** Rows per session call when encoding, reconstructing or evaluating many rows. */
   private static final int CHUNK_ROWS = 1000;
@@ -56,6 +36,8 @@ public final class TfAutoencoder implements Autoencoder {
   private final TrainingGraph training;
   private long steps;
   private final long noiseSeed;
+  private final FeedTensors feeds = new FeedTensors();
+  private final ParameterValues parameterValues;
   private boolean closed;
 
   private TfAutoencoder(AutoencoderSpec spec, Graph graph, Session session, NetworkGraph network,
@@ -66,6 +48,7 @@ public final class TfAutoencoder implements Autoencoder {
     this.session = session;
     this.network = network;
     this.training = training;
+    this.parameterValues = new ParameterValues(graph, session, network.parameters);
   }
 
   /**
@@ -101,7 +84,7 @@ public final class TfAutoencoder implements Autoencoder {
     try {
       NetworkGraph network = NetworkGraph.build(graph, spec, seed);
       TrainingGraph training = TrainingGraph.build(graph, network, objective);
-      Session session = new Session(graph, sessionConfig(threads, precision, device));
+      Session session = new Session(graph, SessionSettings.config(threads, precision, device));
       session.initialize();
       return new TfAutoencoder(spec, graph, session, network, training, seed);
     } catch (RuntimeException e) {
@@ -119,7 +102,7 @@ public final class TfAutoencoder implements Autoencoder {
     Graph graph = new Graph();
     try {
       NetworkGraph network = NetworkGraph.build(graph, spec, 0);
-      Session session = new Session(graph, sessionConfig(threads));
+      Session session = new Session(graph, SessionSettings.config(threads));
       try {
         session.restore(checkpointPrefix.toString());
       } catch (RuntimeException e) {
@@ -131,29 +114,6 @@ public final class TfAutoencoder implements Autoencoder {
       graph.close();
       throw e;
     }
-  }
-
-  static ConfigProto sessionConfig(int threads) {
-    return sessionConfig(threads, Precision.FP32);
-  }
-
-  /** One inter-op thread, {@code threads} intra-op threads (0: TensorFlow's choice), and the precision. */
-  static ConfigProto sessionConfig(int threads, Precision precision) {
-    return sessionConfig(threads, precision, Device.AUTO);
-  }
-
-  /** The session configuration for {@code threads}, {@code precision} and {@code device}. */
-  static ConfigProto sessionConfig(int threads, Precision precision, Device device) {
-    ConfigProto.Builder config = ConfigProto.newBuilder().setInterOpParallelismThreads(1);
-    if (threads > 0) {
-      config.setIntraOpParallelismThreads(threads);
-    }
-    Devices.configure(config, device);
-    if (precision == Precision.BF16) {
-      config.setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(RewriterConfig.newBuilder()
-          .setAutoMixedPrecisionOnednnBfloat16(RewriterConfig.Toggle.ON)));
-    }
-    return config.build();
   }
 
   @Override
@@ -180,7 +140,7 @@ public final class TfAutoencoder implements Autoencoder {
     }
     checkRows(batch, rows, spec.inputSize());
     steps++;
-    TFloat32 input = feed(batch, 0, rows, spec.inputSize());
+    TFloat32 input = feeds.fill(batch, 0, rows, spec.inputSize());
     Session.Runner runner = session.runner().feed(network.input, input).addTarget(training.step)
         .fetch(training.loss);
     if (training.noiseSeed == null) {
@@ -233,7 +193,7 @@ public final class TfAutoencoder implements Autoencoder {
     double sum = 0;
     for (int start = 0; start < count; start += CHUNK_ROWS) {
       int n = Math.min(CHUNK_ROWS, count - start);
-      try (Result result = session.runner().feed(network.input, feed(rows, start, n, spec.inputSize()))
+      try (Result result = session.runner().feed(network.input, feeds.fill(rows, start, n, spec.inputSize()))
           .fetch(sumOp).run()) {
         sum += ((TFloat32) result.get(0)).getFloat();
       }
@@ -250,7 +210,7 @@ public final class TfAutoencoder implements Autoencoder {
     FloatDataBuffer target = DataBuffers.of(out, false, false);
     for (int start = 0; start < count; start += CHUNK_ROWS) {
       int n = Math.min(CHUNK_ROWS, count - start);
-      try (Result result = session.runner().feed(placeholder, feed(rows, start, n, (int) inputWidth))
+      try (Result result = session.runner().feed(placeholder, feeds.fill(rows, start, n, (int) inputWidth))
           .fetch(output).run()) {
         ((TFloat32) result.get(0)).copyTo(target.slice((long) start * width, (long) n * width));
       }
@@ -258,48 +218,10 @@ public final class TfAutoencoder implements Autoencoder {
     return out;
   }
 
-  /**
-   * A feed tensor holding rows {@code start .. start + n} of {@code rows}. Tensors are kept and reused for the same
-   * shape: allocating a fresh native buffer for every chunk costs page faults that a reused one does not.
-   */
-  private TFloat32 feed(float[] rows, int start, int n, int width) {
-    Shape shape = Shape.of(n, width);
-    TFloat32 tensor = feedTensors.get(shape);
-    if (tensor == null) {
-      tensor = TFloat32.tensorOf(shape);
-      feedTensors.put(shape, tensor);
-    }
-    tensor.copyFrom(DataBuffers.of(rows, true, false).slice((long) start * width, (long) n * width));
-    return tensor;
-  }
-
-  /** Reused feed tensors by shape; the eldest is closed beyond a handful (full and last chunks, in and out). */
-  private final Map<Shape, TFloat32> feedTensors = new LinkedHashMap<>(8, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Shape, TFloat32> eldest) {
-      if (size() > 6) {
-        eldest.getValue().close();
-        return true;
-      }
-      return false;
-    }
-  };
-
   /** The current weights and biases, in layer order (w0, b0, w1, b1, ...), copied out of the session. */
   public List<float[]> parameters() {
     checkOpen();
-    Session.Runner runner = session.runner();
-    network.parameters.forEach(runner::fetch);
-    List<float[]> values = new ArrayList<>();
-    try (Result result = runner.run()) {
-      for (int i = 0; i < result.size(); i++) {
-        TFloat32 tensor = (TFloat32) result.get(i);
-        float[] copy = new float[Math.toIntExact(tensor.size())];
-        tensor.copyTo(DataBuffers.of(copy, false, false));
-        values.add(copy);
-      }
-    }
-    return values;
+    return parameterValues.read();
   }
 
   /**
@@ -308,40 +230,8 @@ public final class TfAutoencoder implements Autoencoder {
    */
   public void setParameters(List<float[]> values) {
     checkOpen();
-    if (values.size() != network.parameters.size()) {
-      throw new IllegalArgumentException("expected " + network.parameters.size() + " arrays, got " + values.size());
-    }
-    Ops tf = Ops.create(graph);
-    if (assignments == null) {
-      assignments = new ArrayList<>();
-      for (var parameter : network.parameters) {
-        Placeholder<TFloat32> value = tf.placeholder(TFloat32.class, Placeholder.shape(parameter.shape()));
-        assignments.add(new Assignment(value, tf.assign(parameter, value)));
-      }
-    }
-    List<TFloat32> tensors = new ArrayList<>();
-    try {
-      Session.Runner runner = session.runner();
-      for (int i = 0; i < values.size(); i++) {
-        Assignment a = assignments.get(i);
-        Shape shape = network.parameters.get(i).shape();
-        if (values.get(i).length != shape.size()) {
-          throw new IllegalArgumentException("parameter " + i + " needs " + shape.size() + " values, got "
-              + values.get(i).length);
-        }
-        TFloat32 t = TFloat32.tensorOf(shape, DataBuffers.of(values.get(i), true, false));
-        tensors.add(t);
-        runner.feed(a.value(), t).addTarget(a.op());
-      }
-      runner.run().close();
-    } finally {
-      tensors.forEach(TFloat32::close);
-    }
+    parameterValues.write(values);
   }
-
-  private record Assignment(Placeholder<TFloat32> value, Op op) {}
-
-  private List<Assignment> assignments;
 
   /** Restores every variable, optimizer state included, from a checkpoint written by {@link #saveCheckpoint}. */
   public void restoreCheckpoint(Path prefix) throws IOException {
@@ -381,25 +271,7 @@ public final class TfAutoencoder implements Autoencoder {
     if (training != null) {
       throw new IllegalStateException("export a model loaded for inference, not one built for training");
     }
-    try {
-      SavedModelBundle.exporter(dir.toString())
-          .withTags(SavedModelBundle.DEFAULT_TAG)
-          .withSession(session)
-          .withSignatures(
-              signature(SIGNATURE_ENCODE, "x", network.input, "code", network.code),
-              signature(SIGNATURE_DECODE, "code", network.codeInput, "x_hat", network.decoded),
-              signature(SIGNATURE_RECONSTRUCT, "x", network.input, "x_hat", network.output),
-              signature(SIGNATURE_DEFAULT, "x", network.input, "x_hat", network.output))
-          .export();
-    } catch (RuntimeException e) {
-      throw new IOException(dir + ": cannot write the SavedModel: " + firstLine(e.getMessage()), e);
-    }
-  }
-
-  private static Signature signature(String key, String inputName, Operand<TFloat32> input, String outputName,
-      Operand<TFloat32> output) {
-    return Signature.builder().key(key).methodName(PREDICT_METHOD)
-        .input(inputName, input).output(outputName, output).build();
+    SavedModelExport.write(session, network, dir);
   }
 
   private static void checkRows(float[] rows, int count, int width) {
@@ -416,7 +288,7 @@ public final class TfAutoencoder implements Autoencoder {
     }
   }
 
-  private static String firstLine(String message) {
+  static String firstLine(String message) {
     if (message == null) {
       return "unknown error";
     }
@@ -430,8 +302,7 @@ public final class TfAutoencoder implements Autoencoder {
       return;
     }
     closed = true;
-    feedTensors.values().forEach(TFloat32::close);
-    feedTensors.clear();
+    feeds.close();
     session.close();
     graph.close();
   }
