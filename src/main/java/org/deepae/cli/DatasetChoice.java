@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.deepae.data.CatalogConfig;
 import org.deepae.data.Dataset;
 import org.deepae.data.DatasetCatalog;
@@ -65,5 +67,22 @@ record DatasetChoice(String requested, Path dataDir, List<URI> mirrors) {
       err.flush();
     }
     return data;
+  }
+
+  /** What metrics.json records of the data: name, source, sizes, checksum, what was asked for and any note. */
+  Map<String, Object> summary(Dataset data) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("name", data.info().name());
+    summary.put("source", data.info().source());
+    summary.put("train_size", data.train().rows());
+    summary.put("test_size", data.test().rows());
+    summary.put("image_height", data.train().height());
+    summary.put("image_width", data.train().width());
+    summary.put("sha256", data.info().sha256());
+    summary.put("requested", requested);
+    if (data.info().note() != null) {
+      summary.put("note", data.info().note());
+    }
+    return summary;
   }
 }

@@ -99,4 +99,11 @@ final class OptimizerOptions {
   private static double or(Double value, double otherwise) {
     return value == null ? otherwise : value;
   }
+
+  /** The optimizer's name for people: Adam, SGD, momentum, RMSProp, AdaGrad. */
+  static String displayName(OptimizerSpec optimizer) {
+    String id = optimizer.id();
+    return id.equals("adam") ? "Adam" : id.equals("sgd") ? "SGD" : id.equals("rmsprop") ? "RMSProp"
+        : id.equals("adagrad") ? "AdaGrad" : "momentum";
+  }
 }

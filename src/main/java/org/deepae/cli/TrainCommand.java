@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -155,7 +154,7 @@ final class TrainCommand implements Callable<Integer> {
         "Training %s on %s (%d training, %d test images of %dx%d), %d epochs of batches of %d, %s at %s",
         network.layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-")), data.info().name(),
         data.train().rows(), data.test().rows(), data.train().height(), data.train().width(), config.epochs(),
-        config.batchSize(), optimizerName(config), config.optimizer().learningRate()));
+        config.batchSize(), OptimizerOptions.displayName(config.optimizer()), config.optimizer().learningRate()));
     stderr.println(deviceLine);
     stderr.flush();
 
@@ -166,7 +165,7 @@ final class TrainCommand implements Callable<Integer> {
     DoubleFunction<ModelInfo> info = testLoss -> new ModelInfo(network, description, data.info(),
         data.train().height(), data.train().width(), data.train().rows(), data.test().rows(), testLoss,
         Version.current());
-    MetricsFile metrics = new MetricsFile(runDir.resolve("metrics.json"), datasetSummary(data, choice), description);
+    MetricsFile metrics = new MetricsFile(runDir.resolve("metrics.json"), choice.summary(data), description);
     List<TrainingListener> listeners = new ArrayList<>(List.of(metrics,
         new LossPlot(runDir.resolve("loss.png"), "Loss per epoch: " + data.info().name() + ", "
             + network.layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-"))),
@@ -249,11 +248,7 @@ final class TrainCommand implements Callable<Integer> {
         optimization.earlyStopping(spec.commandLine()), precision, device);
   }
 
-  private static String optimizerName(TrainingConfig config) {
-    String id = config.optimizer().id();
-    return id.equals("adam") ? "Adam" : id.equals("sgd") ? "SGD" : id.equals("rmsprop") ? "RMSProp"
-        : id.equals("adagrad") ? "AdaGrad" : "momentum";
-  }
+
 
   private void requirePositive(String option, int value) {
     if (value <= 0) {
@@ -286,19 +281,4 @@ final class TrainCommand implements Callable<Integer> {
     return dir;
   }
 
-  private static Map<String, Object> datasetSummary(Dataset data, DatasetChoice choice) {
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("name", data.info().name());
-    summary.put("source", data.info().source());
-    summary.put("train_size", data.train().rows());
-    summary.put("test_size", data.test().rows());
-    summary.put("image_height", data.train().height());
-    summary.put("image_width", data.train().width());
-    summary.put("sha256", data.info().sha256());
-    summary.put("requested", choice.requested());
-    if (data.info().note() != null) {
-      summary.put("note", data.info().note());
-    }
-    return summary;
-  }
 }
