@@ -141,4 +141,26 @@ class TfAutoencoderTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
   }
+
+  @Test
+  void towersComputeTheSameStepAsOneChain() {
+    ImageSet data = TestImages.bars(9, 4, 6);
+    try (TfAutoencoder one = TfAutoencoder.forTraining(SMALL, AdamSpec.tutorial(), 5, 1);
+        TfAutoencoder two = TfAutoencoder.forTraining(SMALL, AdamSpec.tutorial(), 5, 2)) {
+      assertThat(TfAutoencoder.towers(1)).isEqualTo(1);
+      assertThat(TfAutoencoder.towers(2)).isEqualTo(2);
+      for (int rows : new int[] {9, 1}) {
+        float a = one.trainStep(data.pixels(), rows);
+        float b = two.trainStep(data.pixels(), rows);
+        assertThat(b).as("loss of a batch of %d", rows).isCloseTo(a, org.assertj.core.data.Offset.offset(1e-6f));
+      }
+      List<float[]> pa = one.parameters();
+      List<float[]> pb = two.parameters();
+      for (int i = 0; i < pa.size(); i++) {
+        for (int j = 0; j < pa.get(i).length; j++) {
+          assertThat(pb.get(i)[j]).isCloseTo(pa.get(i)[j], org.assertj.core.data.Offset.offset(1e-5f));
+        }
+      }
+    }
+  }
 }
