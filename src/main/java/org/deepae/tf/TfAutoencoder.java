@@ -15,8 +15,6 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.ndarray.buffer.FloatDataBuffer;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -37,11 +35,12 @@ public final class TfAutoencoder implements Autoencoder {
   private long steps;
   private final long noiseSeed;
   private final FeedTensors feeds = new FeedTensors();
+  private final ChunkedRuns chunks;
   private final ParameterValues parameterValues;
   private boolean closed;
 
   private TfAutoencoder(AutoencoderSpec spec, Graph graph, Session session, NetworkGraph network,
-      TrainingGraph training, long noiseSeed) {
+      TrainingGraph training, long noiseSeed, int threads) {
     this.noiseSeed = noiseSeed;
     this.spec = spec;
     this.graph = graph;
@@ -49,6 +48,7 @@ public final class TfAutoencoder implements Autoencoder {
     this.network = network;
     this.training = training;
     this.parameterValues = new ParameterValues(graph, session, network.parameters);
+    this.chunks = new ChunkedRuns(session, CHUNK_ROWS, towers(threads));
   }
 
   /**
@@ -86,7 +86,7 @@ public final class TfAutoencoder implements Autoencoder {
       TrainingGraph training = TrainingGraph.build(graph, network, objective, towers(threads));
       Session session = new Session(graph, SessionSettings.config(threads, precision, device));
       session.initialize();
-      return new TfAutoencoder(spec, graph, session, network, training, seed);
+      return new TfAutoencoder(spec, graph, session, network, training, seed, threads);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -109,7 +109,7 @@ public final class TfAutoencoder implements Autoencoder {
         session.close();
         throw new IOException(checkpointPrefix + ": cannot restore the weights: " + firstLine(e.getMessage()), e);
       }
-      return new TfAutoencoder(spec, graph, session, network, null, 0);
+      return new TfAutoencoder(spec, graph, session, network, null, 0, threads);
     } catch (IOException | RuntimeException e) {
       graph.close();
       throw e;
@@ -216,18 +216,8 @@ public final class TfAutoencoder implements Autoencoder {
   /** Feeds {@code count} rows to {@code placeholder} in chunks and collects {@code output}, {@code width} per row. */
   private float[] map(Operand<TFloat32> placeholder, float[] rows, int count, Operand<TFloat32> output, int width) {
     checkOpen();
-    long inputWidth = placeholder.shape().get(1);
-    checkRows(rows, count, (int) inputWidth);
-    float[] out = new float[Math.multiplyExact(count, width)];
-    FloatDataBuffer target = DataBuffers.of(out, false, false);
-    for (int start = 0; start < count; start += CHUNK_ROWS) {
-      int n = Math.min(CHUNK_ROWS, count - start);
-      try (Result result = session.runner().feed(placeholder, feeds.fill(rows, start, n, (int) inputWidth))
-          .fetch(output).run()) {
-        ((TFloat32) result.get(0)).copyTo(target.slice((long) start * width, (long) n * width));
-      }
-    }
-    return out;
+    checkRows(rows, count, (int) placeholder.shape().get(1));
+    return chunks.map(placeholder, rows, count, output, width, feeds);
   }
 
   /** The current weights and biases, in layer order (w0, b0, w1, b1, ...), copied out of the session. */
@@ -315,6 +305,7 @@ public final class TfAutoencoder implements Autoencoder {
     }
     closed = true;
     feeds.close();
+    chunks.close();
     session.close();
     graph.close();
   }
