@@ -146,8 +146,11 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     network.spec(spec.commandLine(), 784); // checks the network options before loading any data
-    String deviceLine = "Device: " + Devices.describe(config.device(), config.threads()) + "; "
-        + config.precision().id() + (config.threads() == 0 ? "" : "; " + config.threads() + " threads");
+    if (config.device() == Device.GPU) {
+      // an explicit GPU is checked before any work; otherwise the device is probed once the training session exists,
+      // since the first session of a process sets up TensorFlow's threads and a probe first made training 2x slower
+      Devices.describe(Device.GPU, config.threads());
+    }
     Dataset data = choice.load(stderr);
     AutoencoderSpec network = this.network.spec(spec.commandLine(), data.features());
     stderr.println(String.format(Locale.ROOT,
@@ -155,8 +158,6 @@ final class TrainCommand implements Callable<Integer> {
         network.layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-")), data.info().name(),
         data.train().rows(), data.test().rows(), data.train().height(), data.train().width(), config.epochs(),
         config.batchSize(), OptimizerOptions.displayName(config.optimizer()), config.optimizer().learningRate()));
-    stderr.println(deviceLine);
-    stderr.flush();
 
     Files.createDirectories(runDir);
     ConfigFile.write(runDir.resolve("config.json"), spec);
@@ -176,6 +177,7 @@ final class TrainCommand implements Callable<Integer> {
     if (!json) {
       listeners.add(new EpochPrinter(stdout));
     }
+    listeners.add(new DeviceReport(stderr, config));
     if (Terminal.stderrIsTerminal()) {
       listeners.add(new ProgressBarListener(System.err));
     }

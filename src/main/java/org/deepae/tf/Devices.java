@@ -16,8 +16,8 @@ public final class Devices {
 
   /**
    * Whether TensorFlow sees a GPU: a tiny op pinned to {@code /device:GPU:0} runs without soft placement. The answer
-   * is computed once per process. The probe's session uses {@code threads} like the sessions after it, since the
-   * first session of a process sizes TensorFlow's thread pool.
+   * is computed once per process. Call it after the session that does the work exists: as the first session of a
+   * process, the probe set TensorFlow's threads up so that training steps took twice as long.
    */
   public static synchronized boolean gpuAvailable(int threads) {
     if (gpu == null) {
