@@ -46,11 +46,8 @@ record DatasetChoice(String requested, Path dataDir, List<URI> mirrors) {
     return new DatasetChoice(name, dataDir, List.copyOf(bases));
   }
 
-  /**
-   * Loads the dataset, reporting downloads on {@code err} and how the data was obtained: a warning when another
-   * dataset than the one asked for is used (the fallback to the bundled sample), a note otherwise.
-   */
-  Dataset load(PrintWriter err) throws IOException {
+  /** The catalogue with the cache in {@code dataDir} (default when null) and {@code mirrors} (public when empty). */
+  static DatasetCatalog catalog(Path dataDir, List<URI> mirrors) {
     CatalogConfig config = CatalogConfig.defaults();
     if (dataDir != null) {
       config = config.withCacheDir(dataDir);
@@ -58,7 +55,15 @@ record DatasetChoice(String requested, Path dataDir, List<URI> mirrors) {
     if (!mirrors.isEmpty()) {
       config = config.withMirrors(mirrors);
     }
-    DatasetCatalog catalog = new DatasetCatalog(config);
+    return new DatasetCatalog(config);
+  }
+
+  /**
+   * Loads the dataset, reporting downloads on {@code err} and how the data was obtained: a warning when another
+   * dataset than the one asked for is used (the fallback to the bundled sample), a note otherwise.
+   */
+  Dataset load(PrintWriter err) throws IOException {
+    DatasetCatalog catalog = catalog(dataDir, mirrors);
     Dataset data = catalog.load(requested, new DownloadProgress(err, Terminal.stderrIsTerminal()));
     String note = data.info().note();
     if (note != null) {

@@ -3,7 +3,7 @@ package org.deepae.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.deepae.data.CatalogConfig;
+import java.util.List;
 import org.deepae.data.DatasetCatalog;
 import org.deepae.data.InputOptions;
 import org.deepae.data.InputReader;
@@ -42,9 +42,8 @@ final class InputOptionsMixin {
 
   /** Reads the rows, checking that each has {@code width} values (and is an image of the given size, if known). */
   Rows read(int width, int imageHeight, int imageWidth) throws IOException {
-    CatalogConfig config = dataDir == null ? CatalogConfig.defaults() : CatalogConfig.defaults().withCacheDir(dataDir);
     InputOptions options = InputOptions.defaults().withSplit(split).withLabelColumn(labelColumn)
-        .withCatalog(new DatasetCatalog(config));
+        .withCatalog(DatasetChoice.catalog(dataDir, List.of()));
     options = imageHeight > 0 ? options.withExpectedImageSize(imageHeight, imageWidth)
         : options.withExpectedWidth(width);
     return InputReader.read(input, options);

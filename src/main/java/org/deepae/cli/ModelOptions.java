@@ -44,10 +44,15 @@ final class ModelOptions {
     return PcaAutoencoder.isPca(model);
   }
 
-  /** The model's metadata. */
+  /** The model's metadata, read once per command. */
   ModelInfo info() throws IOException {
-    return isPca() ? PcaAutoencoder.load(model, threads()).info() : ModelDirectory.readInfo(model);
+    if (info == null) {
+      info = isPca() ? PcaAutoencoder.load(model, threads()).info() : ModelDirectory.readInfo(model);
+    }
+    return info;
   }
+
+  private ModelInfo info;
 
   /** The model, loaded for inference: a model directory, a deepae SavedModel, or a saved PCA; the caller closes it. */
   Autoencoder load() throws IOException {

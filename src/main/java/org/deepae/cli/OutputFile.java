@@ -25,11 +25,16 @@ record OutputFile(Path path, String format) {
     if (Files.isDirectory(path)) {
       throw new ParameterException(cl, "--out " + path + " is a directory");
     }
+    requireNoFileAbove(cl, "--out", path);
+    return new OutputFile(path, format);
+  }
+
+  /** Refuses {@code path} when one of the directories above it is a file, so that it could never be written. */
+  static void requireNoFileAbove(CommandLine cl, String option, Path path) {
     for (Path p = path.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
       if (Files.exists(p) && !Files.isDirectory(p)) {
-        throw new ParameterException(cl, "--out " + path + ": " + p + " is a file, not a directory");
+        throw new ParameterException(cl, option + " " + path + ": " + p + " is a file, not a directory");
       }
     }
-    return new OutputFile(path, format);
   }
 }

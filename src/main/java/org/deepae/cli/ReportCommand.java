@@ -1,10 +1,7 @@
 package org.deepae.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.deepae.data.Dataset;
 import org.deepae.model.Autoencoder;
 import org.deepae.train.EpochStats;
+import org.deepae.train.MetricsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,8 +21,6 @@ import picocli.CommandLine.Spec;
     description = "Write a self-contained HTML report of a model: configuration, data, loss curve, reconstructions, "
         + "PCA comparison and latent map.")
 final class ReportCommand implements Callable<Integer> {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec
   CommandSpec spec;
@@ -58,20 +54,6 @@ final class ReportCommand implements Callable<Integer> {
   /** The epochs recorded in the {@code metrics.json} of the run that holds the model, if there is one. */
   static List<EpochStats> history(Path modelDir) {
     Path parent = modelDir.toAbsolutePath().getParent();
-    Path metrics = parent == null ? null : parent.resolve("metrics.json");
-    List<EpochStats> epochs = new ArrayList<>();
-    if (metrics == null || !Files.isRegularFile(metrics)) {
-      return epochs;
-    }
-    try {
-      for (JsonNode e : JSON.readTree(metrics.toFile()).path("epochs")) {
-        epochs.add(new EpochStats(e.path("epoch").asInt(), e.path("train_loss").asDouble(Double.NaN),
-            e.path("validation_loss").asDouble(Double.NaN), e.path("test_loss").asDouble(Double.NaN),
-            e.path("seconds").asDouble()));
-      }
-    } catch (IOException e) {
-      return new ArrayList<>();
-    }
-    return epochs;
+    return parent == null ? new ArrayList<>() : MetricsFile.readEpochs(parent.resolve("metrics.json"));
   }
 }

@@ -275,11 +275,7 @@ final class TrainCommand implements Callable<Integer> {
         }
       }
     }
-    for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
-      if (Files.exists(p) && !Files.isDirectory(p)) {
-        throw new ParameterException(spec.commandLine(), "--out " + dir + ": " + p + " is a file, not a directory");
-      }
-    }
+    OutputFile.requireNoFileAbove(spec.commandLine(), "--out", dir);
     return dir;
   }
 

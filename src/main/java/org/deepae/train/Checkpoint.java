@@ -42,10 +42,7 @@ record Checkpoint(int epoch, List<EpochStats> epochs, Monitor.State monitor) {
     root.put("format_version", 1);
     root.put("epoch", epoch);
     ArrayNode list = root.putArray("epochs");
-    for (EpochStats e : epochs) {
-      list.addObject().put("epoch", e.epoch()).put("train_loss", e.trainLoss())
-          .put("validation_loss", e.validationLoss()).put("test_loss", e.testLoss()).put("seconds", e.seconds());
-    }
+    epochs.forEach(e -> MetricsFile.putEpoch(list.addObject(), e));
     root.putObject("monitor").put("best", monitor.best()).put("best_epoch", monitor.bestEpoch())
         .put("since_best", monitor.sinceBest()).put("stopped", monitor.stopped());
     byte[] state = JSON.writeValueAsBytes(root);
@@ -78,11 +75,7 @@ record Checkpoint(int epoch, List<EpochStats> epochs, Monitor.State monitor) {
           + root.path("format_version"));
     }
     List<EpochStats> epochs = new ArrayList<>();
-    for (JsonNode e : root.path("epochs")) {
-      epochs.add(new EpochStats(e.path("epoch").asInt(), e.path("train_loss").asDouble(),
-          e.path("validation_loss").asDouble(Double.NaN), e.path("test_loss").asDouble(Double.NaN),
-          e.path("seconds").asDouble()));
-    }
+    root.path("epochs").forEach(e -> epochs.add(MetricsFile.readEpoch(e)));
     JsonNode m = root.path("monitor");
     List<float[]> best = null;
     if (Files.isRegularFile(dir.resolve(BEST))) {

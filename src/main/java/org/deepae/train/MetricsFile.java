@@ -1,10 +1,12 @@
 package org.deepae.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,20 +76,11 @@ public final class MetricsFile implements TrainingListener {
     root.set("dataset", JSON.valueToTree(dataset));
     root.set("config", JSON.valueToTree(config));
     ArrayNode list = root.putArray("epochs");
-    for (EpochStats e : epochs) {
-      ObjectNode node = list.addObject();
-      node.put("epoch", e.epoch());
-      node.put("train_loss", e.trainLoss());
-      if (e.hasValidation()) {
-        putNumber(node, "validation_loss", e.validationLoss());
-      }
-      putNumber(node, "test_loss", e.testLoss());
-      node.put("seconds", e.seconds());
-    }
+    epochs.forEach(e -> putEpoch(list.addObject(), e));
     int last = epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).epoch();
     int chosen = finalEpoch > 0 ? finalEpoch : last;
-    putNumber(root, "final_test_loss", epochs.stream().filter(e -> e.epoch() == chosen)
-        .mapToDouble(EpochStats::testLoss).findFirst().orElse(Double.NaN));
+    putNumber(root, "final_test_loss",
+        new TrainingHistory(epochs, totalSeconds, chosen, stoppedEarly).finalTestLoss());
     root.put("final_epoch", chosen);
     root.put("stopped_early", stoppedEarly);
     root.put("total_seconds", totalSeconds);
@@ -98,6 +91,38 @@ public final class MetricsFile implements TrainingListener {
   private void write() throws IOException {
     byte[] bytes = JSON.writeValueAsBytes(toJson());
     AtomicFiles.write(file, bytes);
+  }
+
+  /** Writes one epoch as {@code metrics.json} and checkpoints keep it; a missing loss is left out or null. */
+  static void putEpoch(ObjectNode node, EpochStats e) {
+    node.put("epoch", e.epoch());
+    node.put("train_loss", e.trainLoss());
+    if (e.hasValidation()) {
+      putNumber(node, "validation_loss", e.validationLoss());
+    }
+    putNumber(node, "test_loss", e.testLoss());
+    node.put("seconds", e.seconds());
+  }
+
+  /** Reads one epoch written by {@link #putEpoch}; a missing or null loss is NaN. */
+  static EpochStats readEpoch(JsonNode e) {
+    return new EpochStats(e.path("epoch").asInt(), e.path("train_loss").asDouble(Double.NaN),
+        e.path("validation_loss").asDouble(Double.NaN), e.path("test_loss").asDouble(Double.NaN),
+        e.path("seconds").asDouble());
+  }
+
+  /** The epochs recorded in a {@code metrics.json}; none when the file is missing or cannot be read. */
+  public static List<EpochStats> readEpochs(Path metrics) {
+    List<EpochStats> epochs = new ArrayList<>();
+    if (!Files.isRegularFile(metrics)) {
+      return epochs;
+    }
+    try {
+      JSON.readTree(metrics.toFile()).path("epochs").forEach(e -> epochs.add(readEpoch(e)));
+    } catch (IOException e) {
+      return new ArrayList<>();
+    }
+    return epochs;
   }
 
   private static void putNumber(ObjectNode node, String key, double value) {
