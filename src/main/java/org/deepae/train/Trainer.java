@@ -118,9 +118,9 @@ public final class Trainer {
       monitor.restore(start.monitor());
     }
     long runStart = System.nanoTime();
-    try {
+    try (BatchGatherer batches = new BatchGatherer(train, config.batchSize())) {
       for (int epoch = epochs.size() + 1; epoch <= config.epochs() && !monitor.shouldStop(); epoch++) {
-        EpochStats stats = epoch(model, epoch, holdout, test, listeners);
+        EpochStats stats = epoch(model, epoch, holdout, test, listeners, batches);
         LOG.debug("epoch {}: {}", epoch, stats);
         epochs.add(stats);
         monitor.observe(stats, model);
@@ -155,22 +155,18 @@ public final class Trainer {
   }
 
   private EpochStats epoch(TfAutoencoder model, int epoch, Holdout holdout, ImageSet test,
-      List<? extends TrainingListener> listeners) {
+      List<? extends TrainingListener> listeners, BatchGatherer batches) {
     ImageSet train = holdout.train();
-    int features = train.features();
     long start = System.nanoTime();
-    int[] order = epochOrder(train.rows(), epoch);
-    float[] batch = new float[Math.multiplyExact(Math.min(config.batchSize(), train.rows()), features)];
+    batches.start(epochOrder(train.rows(), epoch));
     double lossSum = 0;
     int step = 0;
     for (int first = 0; first < train.rows(); first += config.batchSize()) {
-      int rows = Math.min(config.batchSize(), train.rows() - first);
+      int rows = batches.rowsAt(first);
       if (stopRequested.getAsBoolean()) {
         throw new TrainingInterruptedException(epoch - 1);
       }
-      for (int r = 0; r < rows; r++) {
-        System.arraycopy(train.pixels(), order[first + r] * features, batch, r * features, features);
-      }
+      float[] batch = batches.nextBatch();
       step++;
       float loss = model.trainStep(batch, rows, (long) epoch << 32 | step);
       if (!Float.isFinite(loss)) {

@@ -1,0 +1,78 @@
+package org.deepae.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.deepae.data.ImageSet;
+import org.junit.jupiter.api.Test;
+
+class BatchGathererTest {
+
+  /** Row {@code r} holds the values {@code r * 10 + c}. */
+  private static ImageSet numbered(int rows, int features) {
+    float[] pixels = new float[rows * features];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < features; c++) {
+        pixels[r * features + c] = r * 10 + c;
+      }
+    }
+    return new ImageSet(pixels, null, rows, 1, features);
+  }
+
+  @Test
+  void batchesHoldTheRowsInTheEpochOrderIncludingAPartialLastBatch() {
+    ImageSet rows = numbered(23, 3);
+    try (BatchGatherer batches = new BatchGatherer(rows, 5)) {
+      for (int epoch = 0; epoch < 3; epoch++) {
+        int[] order = permutation(23, epoch);
+        batches.start(order);
+        for (int first = 0; first < 23; first += 5) {
+          int count = batches.rowsAt(first);
+          assertThat(count).isEqualTo(Math.min(5, 23 - first));
+          float[] batch = batches.nextBatch();
+          for (int r = 0; r < count; r++) {
+            float[] expected = Arrays.copyOfRange(rows.pixels(), order[first + r] * 3, order[first + r] * 3 + 3);
+            assertThat(Arrays.copyOfRange(batch, r * 3, r * 3 + 3)).as("epoch %d row %d", epoch, first + r)
+                .containsExactly(expected);
+          }
+        }
+        assertThatThrownBy(batches::nextBatch).isInstanceOf(IllegalStateException.class);
+      }
+    }
+  }
+
+  @Test
+  void aNewEpochMayStartBeforeTheLastOneEnded() {
+    ImageSet rows = numbered(10, 2);
+    try (BatchGatherer batches = new BatchGatherer(rows, 4)) {
+      batches.start(permutation(10, 1));
+      batches.nextBatch();
+      int[] order = permutation(10, 2);
+      batches.start(order);
+      float[] batch = batches.nextBatch();
+      assertThat(batch[0]).isEqualTo(order[0] * 10);
+      assertThat(batch[2]).isEqualTo(order[1] * 10);
+    }
+  }
+
+  @Test
+  void aBatchLargerThanTheDataUsesOneBufferOfTheData() {
+    ImageSet rows = numbered(3, 2);
+    try (BatchGatherer batches = new BatchGatherer(rows, 150)) {
+      batches.start(new int[] {2, 0, 1});
+      assertThat(batches.rowsAt(0)).isEqualTo(3);
+      assertThat(batches.nextBatch()).containsExactly(20, 21, 0, 1, 10, 11);
+    }
+  }
+
+  private static int[] permutation(int n, long seed) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Trainer.shuffle(order, new Random(seed));
+    return order;
+  }
+}
