@@ -52,16 +52,75 @@ final class ChunkedRuns implements AutoCloseable {
       }));
     }
     for (Future<?> lane : done) {
-      try {
-        lane.get();
-      } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while running the model", e);
-      }
+      await(lane);
     }
     return out;
+  }
+
+  /** Receives the values of one chunk's output. */
+  @FunctionalInterface
+  interface ChunkSink {
+    void accept(float[] values);
+  }
+
+  /**
+   * Runs {@code output} on each chunk of {@code count} rows, lanes side by side, and hands each chunk's values to
+   * {@code sink} in chunk order, so that adding the chunks up gives the same result for any number of lanes. Chunks
+   * run in rounds of one per lane: at most that many outputs are held at once.
+   */
+  void reduce(Operand<TFloat32> placeholder, float[] rows, int count, Operand<TFloat32> output, ChunkSink sink,
+      FeedTensors feeds) {
+    int inputWidth = (int) placeholder.shape().get(1);
+    int chunks = (count + chunkRows - 1) / chunkRows;
+    if (lanes <= 1 || chunks <= 1) {
+      for (int chunk = 0; chunk < chunks; chunk++) {
+        sink.accept(runChunk(placeholder, rows, count, output, inputWidth, feeds, chunk));
+      }
+      return;
+    }
+    List<FeedTensors> own = new ArrayList<>();
+    try {
+      for (int lane = 0; lane < lanes; lane++) {
+        own.add(new FeedTensors());
+      }
+      for (int round = 0; round < chunks; round += lanes) {
+        List<Future<float[]>> results = new ArrayList<>();
+        for (int lane = 0; lane < lanes && round + lane < chunks; lane++) {
+          int chunk = round + lane;
+          FeedTensors tensors = own.get(lane);
+          results.add(pool().submit(() -> runChunk(placeholder, rows, count, output, inputWidth, tensors, chunk)));
+        }
+        for (Future<float[]> result : results) {
+          sink.accept(await(result));
+        }
+      }
+    } finally {
+      own.forEach(FeedTensors::close);
+    }
+  }
+
+  private float[] runChunk(Operand<TFloat32> placeholder, float[] rows, int count, Operand<TFloat32> output,
+      int inputWidth, FeedTensors tensors, int chunk) {
+    int start = chunk * chunkRows;
+    int n = Math.min(chunkRows, count - start);
+    try (Result result = session.runner().feed(placeholder, tensors.fill(rows, start, n, inputWidth))
+        .fetch(output).run()) {
+      TFloat32 values = (TFloat32) result.get(0);
+      float[] copy = new float[Math.toIntExact(values.size())];
+      values.copyTo(DataBuffers.of(copy, false, false));
+      return copy;
+    }
+  }
+
+  private static <T> T await(Future<T> result) {
+    try {
+      return result.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running the model", e);
+    }
   }
 
   /** Runs chunks {@code first, first + step, ...} and writes their outputs into {@code target}. */

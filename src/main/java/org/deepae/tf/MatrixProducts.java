@@ -5,14 +5,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.ndarray.buffer.FloatDataBuffer;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.linalg.MatMul;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -21,8 +20,8 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>Every method takes {@code count} rows of {@code width} values from the start of {@code rows}, and a
  * {@code mean} of {@code width} values that is subtracted from each row first. A {@code basis} is a
- * {@code width x k} row-major matrix whose columns are the directions. {@code threads} is TensorFlow's intra-op
- * thread count; 0 lets TensorFlow choose (its pool is sized by the first session of the JVM).
+ * {@code width x k} row-major matrix whose columns are the directions. {@code threads} chunks run side by side
+ * (0: one per core).
  */
 public final class MatrixProducts {
 
@@ -44,24 +43,20 @@ public final class MatrixProducts {
       return sum;
     }
     long begin = System.nanoTime();
-    float[] chunk = new float[sum.length];
-    FloatDataBuffer target = DataBuffers.of(chunk, false, false);
+    ConfigProto config = SessionSettings.config(threads);
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> x = input(tf, width);
       Operand<TFloat32> centered = tf.math.sub(x, tf.constant(mean));
       Operand<TFloat32> gram = tf.linalg.matMul(centered, centered, MatMul.transposeA(true));
-      try (Session session = new Session(graph, SessionSettings.config(threads))) {
-        for (int start = 0; start < count; start += CHUNK_ROWS) {
-          int n = Math.min(CHUNK_ROWS, count - start);
-          try (TFloat32 batch = slice(rows, start, n, width);
-              Result result = session.runner().feed(x, batch).fetch(gram).run()) {
-            ((TFloat32) result.get(0)).copyTo(target);
-          }
+      try (Session session = new Session(graph, config);
+          ChunkedRuns chunks = new ChunkedRuns(session, CHUNK_ROWS, SessionSettings.threadCount(threads));
+          FeedTensors feeds = new FeedTensors()) {
+        chunks.reduce(x, rows, count, gram, chunk -> {
           for (int i = 0; i < sum.length; i++) {
             sum[i] += chunk[i];
           }
-        }
+        }, feeds);
       }
     }
     LOG.debug("Gram matrix of {} rows of {} values in {} ms", count, width, (System.nanoTime() - begin) / 1_000_000);
@@ -111,11 +106,10 @@ public final class MatrixProducts {
           + basis.length + " values for k = " + k);
     }
     int outWidth = kind.width(width, k);
-    float[] out = new float[Math.multiplyExact(count, outWidth)];
     if (count == 0) {
-      return out;
+      return new float[0];
     }
-    FloatDataBuffer target = DataBuffers.of(out, false, false);
+    ConfigProto config = SessionSettings.config(threads);
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> x = input(tf, width);
@@ -129,26 +123,16 @@ public final class MatrixProducts {
         case RESIDUALS -> tf.reduceSum(tf.math.square(tf.math.sub(centered,
             tf.linalg.matMul(codes, w, MatMul.transposeB(true)))), tf.constant(new int[] {1}));
       };
-      try (Session session = new Session(graph, SessionSettings.config(threads))) {
-        for (int start = 0; start < count; start += CHUNK_ROWS) {
-          int n = Math.min(CHUNK_ROWS, count - start);
-          try (TFloat32 batch = slice(rows, start, n, width);
-              Result result = session.runner().feed(x, batch).fetch(output).run()) {
-            ((TFloat32) result.get(0)).copyTo(target.slice((long) start * outWidth, (long) n * outWidth));
-          }
-        }
+      try (Session session = new Session(graph, config);
+          ChunkedRuns chunks = new ChunkedRuns(session, CHUNK_ROWS, SessionSettings.threadCount(threads));
+          FeedTensors feeds = new FeedTensors()) {
+        return chunks.map(x, rows, count, output, outWidth, feeds);
       }
     }
-    return out;
   }
 
   private static Placeholder<TFloat32> input(Ops tf, int width) {
     return tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, width)));
-  }
-
-  private static TFloat32 slice(float[] rows, int start, int n, int width) {
-    return TFloat32.tensorOf(Shape.of(n, width),
-        DataBuffers.of(rows, true, false).slice((long) start * width, (long) n * width));
   }
 
   private static void checkRows(float[] rows, int count, int width, float[] mean, int threads) {

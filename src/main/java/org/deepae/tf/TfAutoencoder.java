@@ -15,6 +15,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -80,11 +81,13 @@ public final class TfAutoencoder implements Autoencoder {
   /** As {@link #forTraining(AutoencoderSpec, Objective, long, int, Precision)}, on {@code device}. */
   public static TfAutoencoder forTraining(AutoencoderSpec spec, Objective objective, long seed, int threads,
       Precision precision, Device device) {
+    // before the graph: building it may open a session, and the first session of a process sizes its thread pools
+    ConfigProto config = SessionSettings.config(threads, precision, device);
     Graph graph = new Graph();
     try {
       NetworkGraph network = NetworkGraph.build(graph, spec, seed);
       TrainingGraph training = TrainingGraph.build(graph, network, objective, towers(threads));
-      Session session = new Session(graph, SessionSettings.config(threads, precision, device));
+      Session session = new Session(graph, config);
       session.initialize();
       return new TfAutoencoder(spec, graph, session, network, training, seed, threads);
     } catch (RuntimeException e) {
@@ -99,10 +102,11 @@ public final class TfAutoencoder implements Autoencoder {
    * @throws IOException when the checkpoint is missing or does not fit the spec
    */
   public static TfAutoencoder restore(AutoencoderSpec spec, Path checkpointPrefix, int threads) throws IOException {
+    ConfigProto config = SessionSettings.config(threads);
     Graph graph = new Graph();
     try {
       NetworkGraph network = NetworkGraph.build(graph, spec, 0);
-      Session session = new Session(graph, SessionSettings.config(threads));
+      Session session = new Session(graph, config);
       try {
         session.restore(checkpointPrefix.toString());
       } catch (RuntimeException e) {
@@ -202,15 +206,9 @@ public final class TfAutoencoder implements Autoencoder {
     if (count == 0) {
       return Double.NaN;
     }
-    double sum = 0;
-    for (int start = 0; start < count; start += CHUNK_ROWS) {
-      int n = Math.min(CHUNK_ROWS, count - start);
-      try (Result result = session.runner().feed(network.input, feeds.fill(rows, start, n, spec.inputSize()))
-          .fetch(sumOp).run()) {
-        sum += ((TFloat32) result.get(0)).getFloat();
-      }
-    }
-    return sum / ((double) count * spec.inputSize());
+    double[] sum = new double[1];
+    chunks.reduce(network.input, rows, count, sumOp, chunkSum -> sum[0] += chunkSum[0], feeds);
+    return sum[0] / ((double) count * spec.inputSize());
   }
 
   /** Feeds {@code count} rows to {@code placeholder} in chunks and collects {@code output}, {@code width} per row. */
