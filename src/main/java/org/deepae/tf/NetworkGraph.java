@@ -4,16 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.deepae.model.Activation;
 import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.Initializer;
 import org.deepae.model.Loss;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.framework.initializers.VarianceScaling;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.nn.LeakyRelu;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * The autoencoder's forward graph, built from its spec: input placeholder, dense layers, code, output, a second
@@ -55,8 +56,7 @@ final class NetworkGraph {
     for (int i = 0; i < spec.denseLayerCount(); i++) {
       long in = sizes.get(i);
       long out = sizes.get(i + 1);
-      params.add(init.withName("dense" + i + "_w")
-          .variable(initializer(spec, seed + i).call(init, init.constant(Shape.of(in, out)), TFloat32.class)));
+      params.add(init.withName("dense" + i + "_w").variable(initialWeights(init, spec.initializer(), in, out, seed + i)));
       params.add(init.withName("dense" + i + "_b")
           .variable(init.zeros(init.constant(Shape.of(out)), TFloat32.class)));
     }
@@ -121,14 +121,30 @@ final class NetworkGraph {
     return tf.nn.biasAdd(tf.linalg.matMul(h, parameters.get(2 * layer)), parameters.get(2 * layer + 1));
   }
 
-  private static VarianceScaling<TFloat32> initializer(AutoencoderSpec spec, long seed) {
-    return switch (spec.initializer()) {
-      case VARIANCE_SCALING -> new VarianceScaling<>(1.0, VarianceScaling.Mode.FAN_IN,
-          VarianceScaling.Distribution.TRUNCATED_NORMAL, seed);
-      case GLOROT -> new VarianceScaling<>(1.0, VarianceScaling.Mode.FAN_AVG,
-          VarianceScaling.Distribution.UNIFORM, seed);
-      case HE -> new VarianceScaling<>(2.0, VarianceScaling.Mode.FAN_IN,
-          VarianceScaling.Distribution.TRUNCATED_NORMAL, seed);
+  /** Scale over {@code sqrt(variance)} of TensorFlow's truncated normal (cut at two standard deviations). */
+  private static final double TRUNCATED_NORMAL_STDDEV = 0.87962566103423978;
+
+  /**
+   * A layer's initial weights, as the variance-scaling initializer draws them: {@code variance-scaling} (the
+   * tutorial's: scale 1, fan-in, truncated normal) and {@code he} (scale 2) give exactly the values of TensorFlow Java's
+   * {@code VarianceScaling} for the same seed; {@code glorot} is uniform on {@code [-limit, limit)} with
+   * {@code limit = sqrt(6 / (fan_in + fan_out))}. Built from the ops themselves: {@code VarianceScaling} opens a
+   * session on the graph being built for each layer, only to read back a constant shape.
+   */
+  private static Operand<TFloat32> initialWeights(Ops tf, Initializer kind, long fanIn, long fanOut, long seed) {
+    Operand<TInt64> shape = tf.constant(new long[] {fanIn, fanOut});
+    Operand<TInt64> seeds = tf.constant(new long[] {seed, 0});
+    return switch (kind) {
+      case VARIANCE_SCALING, HE -> {
+        double scale = (kind == Initializer.HE ? 2.0 : 1.0) / Math.max(1.0, fanIn);
+        yield tf.math.mul(tf.random.statelessTruncatedNormal(shape, seeds, TFloat32.class),
+            tf.constant((float) (Math.sqrt(scale) / TRUNCATED_NORMAL_STDDEV)));
+      }
+      case GLOROT -> {
+        float limit = (float) Math.sqrt(3.0 / Math.max(1.0, (fanIn + fanOut) / 2.0));
+        yield tf.math.sub(tf.math.mul(tf.random.statelessRandomUniform(shape, seeds, TFloat32.class),
+            tf.constant(2 * limit)), tf.constant(limit));
+      }
     };
   }
 
