@@ -98,8 +98,6 @@ final class BenchCommand implements Callable<Integer> {
     root.put("precision", precision.id());
     root.put("rows", rows);
     root.put("threads", threads.get() == 0 ? Runtime.getRuntime().availableProcessors() : threads.get());
-    root.put("training_bound_gflops", r.trainingBoundGflops());
-    root.put("inference_bound_gflops", r.inferenceBoundGflops());
     root.put("training_flops_per_image", r.trainingFlopsPerImage());
     put(root.putObject("training"), r.training());
     root.with("training").put("epoch_seconds", r.epochSeconds());
