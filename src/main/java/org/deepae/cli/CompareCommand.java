@@ -46,7 +46,7 @@ final class CompareCommand implements Callable<Integer> {
     ModelStudy.Comparison c;
     List<List<String>> table;
     try (Autoencoder autoencoder = model.load()) {
-      ModelStudy study = new ModelStudy(autoencoder, data, model.threads());
+      ModelStudy study = new ModelStudy(autoencoder, data, model.threads(), dataset.pcaCache());
       c = study.comparison();
       table = study.comparisonTable();
     }

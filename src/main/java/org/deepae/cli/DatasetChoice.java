@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deepae.analysis.PcaCache;
 import org.deepae.data.CatalogConfig;
 import org.deepae.data.Dataset;
 import org.deepae.data.DatasetCatalog;
@@ -44,6 +45,11 @@ record DatasetChoice(String requested, Path dataDir, List<URI> mirrors) {
       }
     }
     return new DatasetChoice(name, dataDir, List.copyOf(bases));
+  }
+
+  /** Where PCAs of datasets are kept: beside the downloads, in {@code dataDir} (default when null). */
+  static PcaCache pcaCache(Path dataDir) {
+    return new PcaCache((dataDir != null ? dataDir : CatalogConfig.defaultCacheDir()).resolve("pca"));
   }
 
   /** The catalogue with the cache in {@code dataDir} (default when null) and {@code mirrors} (public when empty). */

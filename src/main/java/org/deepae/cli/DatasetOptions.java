@@ -3,6 +3,7 @@ package org.deepae.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.deepae.analysis.PcaCache;
 import org.deepae.data.Dataset;
 import org.deepae.store.ModelInfo;
 import picocli.CommandLine;
@@ -19,6 +20,11 @@ final class DatasetOptions {
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "Cache for downloaded datasets (default: $DEEPAE_HOME or ~/.cache/deepae).")
   Path dataDir;
+
+  /** Where PCAs of datasets are kept (see {@link DatasetChoice#pcaCache}). */
+  PcaCache pcaCache() {
+    return DatasetChoice.pcaCache(dataDir);
+  }
 
   /**
    * Loads the dataset (by default the one the model was trained on), checking that its images fit the model.

@@ -43,7 +43,7 @@ final class LatentCommand implements Callable<Integer> {
     Dataset data = dataset.load(spec.commandLine(), model);
     ModelStudy.LatentMap map;
     try (Autoencoder autoencoder = model.load()) {
-      map = new ModelStudy(autoencoder, data, model.threads()).latent();
+      map = new ModelStudy(autoencoder, data, model.threads(), dataset.pcaCache()).latent();
     }
     scatter(data, map).write(target.path(), map.points(), map.labels());
     PrintWriter stdout = spec.commandLine().getOut();

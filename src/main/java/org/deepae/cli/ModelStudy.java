@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.deepae.analysis.Pca;
+import org.deepae.analysis.PcaCache;
 import org.deepae.analysis.PcaModel;
 import org.deepae.data.ClassNames;
 import org.deepae.data.Dataset;
@@ -34,13 +35,16 @@ final class ModelStudy {
   private final Autoencoder model;
   private final Dataset data;
   private final int threads;
+  private final PcaCache pcas;
   private Comparison comparison;
   private LatentMap latent;
 
-  ModelStudy(Autoencoder model, Dataset data, int threads) {
+  /** @param pcas where the PCA of the data is kept between runs */
+  ModelStudy(Autoencoder model, Dataset data, int threads, PcaCache pcas) {
     this.model = model;
     this.data = data;
     this.threads = threads;
+    this.pcas = pcas;
   }
 
   Comparison comparison() {
@@ -50,7 +54,7 @@ final class ModelStudy {
         throw new IllegalArgumentException("the code has " + k + " values, more than the " + data.features()
             + " of the input: PCA cannot use that many components");
       }
-      PcaModel pca = new Pca(threads).fit(data);
+      PcaModel pca = pcas.fitted(data, threads);
       comparison = new Comparison(k, model.evaluate(data.test()), pca.evaluate(data.test(), k),
           pca.explainedVarianceRatio(k));
     }

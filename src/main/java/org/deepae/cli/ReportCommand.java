@@ -43,7 +43,8 @@ final class ReportCommand implements Callable<Integer> {
     OutputFile target = OutputFile.check(spec.commandLine(), out, List.of("html"));
     Dataset data = dataset.load(spec.commandLine(), model);
     try (Autoencoder autoencoder = model.load()) {
-      RunReport.write(target.path(), autoencoder, model.info(), data, history(model.model), model.threads());
+      RunReport.write(target.path(), autoencoder, model.info(), data, history(model.model), model.threads(),
+          dataset.pcaCache());
     }
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("Wrote the report: " + target.path());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.deepae.analysis.PcaCache;
 import org.deepae.data.Dataset;
 import org.deepae.data.ImageSet;
 import org.deepae.store.ModelInfo;
@@ -30,9 +31,9 @@ final class RunReport {
    * @param epochs the training history, or an empty list when it is not known
    */
   static void write(Path html, Autoencoder model, ModelInfo info, Dataset data, List<EpochStats> epochs,
-      int threads) throws IOException {
+      int threads, PcaCache pcas) throws IOException {
     String network = info.spec().layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-"));
-    ModelStudy study = new ModelStudy(model, data, threads);
+    ModelStudy study = new ModelStudy(model, data, threads, pcas);
     ModelStudy.Comparison comparison = study.comparison();
     HtmlReport report = HtmlReport.titled("deepae: " + network + " on " + data.info().name());
     report.paragraph(String.format(Locale.ROOT, "Test mean squared error %.6f over %,d test images; PCA with %d "

@@ -209,7 +209,7 @@ final class TrainCommand implements Callable<Integer> {
         ThresholdFile.save(modelDir, threshold, "training set of " + data.info().name() + " ("
             + data.train().rows() + " images)");
         RunReport.write(runDir.resolve("report.html"), model, finalInfo, data, result.history().epochs(),
-            threads.get());
+            threads.get(), DatasetChoice.pcaCache(dataDir));
       }
     }
 
