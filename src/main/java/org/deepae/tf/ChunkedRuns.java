@@ -90,8 +90,15 @@ final class ChunkedRuns implements AutoCloseable {
           FeedTensors tensors = own.get(lane);
           results.add(pool().submit(() -> runChunk(placeholder, rows, count, output, inputWidth, tensors, chunk)));
         }
-        for (Future<float[]> result : results) {
-          sink.accept(await(result));
+        try {
+          for (Future<float[]> result : results) {
+            sink.accept(await(result));
+          }
+        } finally {
+          // a failed chunk must not close the feed tensors of one still running
+          for (Future<float[]> result : results) {
+            awaitQuietly(result);
+          }
         }
       }
     } finally {
@@ -109,6 +116,24 @@ final class ChunkedRuns implements AutoCloseable {
       float[] copy = new float[Math.toIntExact(values.size())];
       values.copyTo(DataBuffers.of(copy, false, false));
       return copy;
+    }
+  }
+
+  /** Waits until {@code result} is done, whatever its outcome, even when interrupted (the interrupt is kept). */
+  private static void awaitQuietly(Future<?> result) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        result.get();
+        break;
+      } catch (ExecutionException e) {
+        break; // reported by the caller's own wait, or superseded by the failure being handled
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
