@@ -1,6 +1,5 @@
 package org.deepae.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,7 +22,6 @@ import picocli.CommandLine.Spec;
         + "step, and peak memory. No disk I/O is timed."})
 final class BenchCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec
   CommandSpec spec;
@@ -47,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
       description = "Arithmetic of the matrix products, for the bound and the runs alike (default: ${DEFAULT-VALUE}).")
   Precision precision;
 
-  @Option(names = "--json", description = "Print the results as JSON.")
+  @Option(names = "--json", description = "Print the results as Json.mapper().")
   boolean json;
 
   @Mixin
@@ -92,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private ObjectNode toJson(SpeedBenchmark.Report r) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Json.mapper().createObjectNode();
     root.put("network", "784-392-196-392-784");
     root.put("batch_size", batchSize);
     root.put("precision", precision.id());

@@ -1,6 +1,5 @@
 package org.deepae.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -22,7 +21,6 @@ import picocli.CommandLine.Spec;
         + "images, both measured on the same test images), overall and per class.")
 final class CompareCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec
   CommandSpec spec;
@@ -33,7 +31,7 @@ final class CompareCommand implements Callable<Integer> {
   @Mixin
   DatasetOptions dataset;
 
-  @Option(names = "--json", description = "Print the results as JSON.")
+  @Option(names = "--json", description = "Print the results as Json.mapper().")
   boolean json;
 
   @Mixin
@@ -52,7 +50,7 @@ final class CompareCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      ObjectNode root = JSON.createObjectNode();
+      ObjectNode root = Json.mapper().createObjectNode();
       root.put("model", model.model.toString());
       root.put("dataset", data.info().name());
       root.put("test_rows", c.autoencoder().rows());

@@ -1,6 +1,5 @@
 package org.deepae.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -24,7 +23,6 @@ import picocli.CommandLine.Spec;
     description = "Measure a model's reconstruction error on a dataset: mean squared error, PSNR, and per class.")
 final class EvaluateCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec
   CommandSpec spec;
@@ -39,7 +37,7 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Which half to evaluate on (default: ${DEFAULT-VALUE}).")
   Split split;
 
-  @Option(names = "--json", description = "Print the results as JSON.")
+  @Option(names = "--json", description = "Print the results as Json.mapper().")
   boolean json;
 
   @Mixin
@@ -75,7 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   private ObjectNode toJson(Dataset data, Evaluation evaluation) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Json.mapper().createObjectNode();
     root.put("model", model.model.toString());
     ObjectNode source = root.putObject("dataset");
     source.put("name", data.info().name());

@@ -1,6 +1,5 @@
 package org.deepae.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -30,7 +29,6 @@ import picocli.CommandLine.Spec;
             + "of components the test images' mean squared reconstruction error and the explained variance ratio."})
 final class PcaCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec
   CommandSpec spec;
@@ -58,7 +56,7 @@ final class PcaCommand implements Callable<Integer> {
           + "other commands then take it as --model, with the largest --components as its code size.")
   Path save;
 
-  @Option(names = "--json", description = "Print the results as JSON.")
+  @Option(names = "--json", description = "Print the results as Json.mapper().")
   boolean json;
 
   @Override
@@ -126,7 +124,7 @@ final class PcaCommand implements Callable<Integer> {
   }
 
   private ObjectNode toJson(Dataset data, double fitSeconds, List<double[]> results) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Json.mapper().createObjectNode();
     ObjectNode source = root.putObject("dataset");
     source.put("name", data.info().name());
     source.put("source", data.info().source());
