@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The {@code --threads} option: TensorFlow's intra-op threads, checked as it is parsed. */
+/** The {@code --threads} option: how many threads TensorFlow runs ops on (towers, lanes), checked as it is parsed. */
 final class ThreadsOption {
 
   @Spec(Spec.Target.MIXEE)
