@@ -147,8 +147,7 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     network.spec(spec.commandLine(), 784); // checks the network options before loading any data
     if (config.device() == Device.GPU) {
-      // an explicit GPU is checked before any work; otherwise the device is probed once the training session exists,
-      // since the first session of a process sets up TensorFlow's threads and a probe first made training 2x slower
+      // an explicit GPU is checked before any work; otherwise the device is reported once training has started
       Devices.describe(Device.GPU, config.threads());
     }
     Dataset data = choice.load(stderr);

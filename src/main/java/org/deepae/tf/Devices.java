@@ -16,8 +16,8 @@ public final class Devices {
 
   /**
    * Whether TensorFlow sees a GPU: a tiny op pinned to {@code /device:GPU:0} runs without soft placement. The answer
-   * is computed once per process. Call it after the session that does the work exists: as the first session of a
-   * process, the probe set TensorFlow's threads up so that training steps took twice as long.
+   * is computed once per process. Its session has deepae's thread settings, so it may be the first of a process
+   * ({@link SessionSettings}).
    */
   public static synchronized boolean gpuAvailable(int threads) {
     if (gpu == null) {
