@@ -32,11 +32,11 @@ public final class Pca {
   /**
    * A PCA fitter.
    *
-   * @param threads TensorFlow intra-op threads for the matrix products; 0 lets TensorFlow choose
+   * @param threads threads for the matrix products (chunks run side by side); 0 means one per core
    */
   public Pca(int threads) {
     if (threads < 0) {
-      throw new IllegalArgumentException("threads must be 0 (TensorFlow chooses) or positive, got " + threads);
+      throw new IllegalArgumentException("threads must be 0 (one per core) or positive, got " + threads);
     }
     this.threads = threads;
   }

@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 /**
  * PCAs of datasets' training images, kept on disk by the data's content checksum: fitting one on 60,000 images of
  * 784 values takes over a second (mostly EJML's eigendecomposition), and every report and comparison on the same
- * data fits the same one. A PCA depends on the data alone (its products run chunk by chunk, added up in a fixed
- * order), so a kept one is exactly what fitting again would give. An entry that cannot be read is fitted and written
- * again; a cache that cannot be written only costs the time.
+ * data fits the same one. A fit depends on the data and the fitting code alone, not on the thread count (its products
+ * run chunk by chunk, added up in a fixed order), so on the same machine a kept one is what fitting again with this
+ * version would give; another CPU may differ in the last digits, as a new fit there would. An entry that cannot be
+ * read is fitted and written again; a cache that cannot be written only costs the time.
  */
 public final class PcaCache {
 
@@ -25,9 +26,16 @@ public final class PcaCache {
     this.dir = Objects.requireNonNull(dir, "dir");
   }
 
-  /** The entry for {@code data}: its content checksum and training rows. */
+  /**
+   * The version of the fitting: raise it whenever {@link Pca} or the products it uses change what a fit gives, so
+   * that entries of the old fitting are no longer used.
+   */
+  static final int FIT_VERSION = 1;
+
+  /** The entry for {@code data}: the fitting's version, the data's content checksum and training rows. */
   Path entry(Dataset data) {
-    return dir.resolve(data.info().sha256() + "-" + data.train().rows() + "x" + data.features());
+    return dir.resolve("v" + FIT_VERSION + "-" + data.info().sha256() + "-" + data.train().rows() + "x"
+        + data.features());
   }
 
   /** The PCA of {@code data}'s training images, with all components: the kept one, or a new fit that is then kept. */

@@ -39,7 +39,7 @@ public final class PcaModel {
    * @param imageWidth image width when the rows are images, else 0
    * @param dataset where the training rows came from, or {@code null}
    * @param trainRows number of training rows
-   * @param threads TensorFlow intra-op threads for the products; 0 lets TensorFlow choose
+   * @param threads threads for the products (chunks run side by side); 0 means one per core
    * @param codeSize the number of components it uses as a model ({@link PcaAutoencoder}), or 0 when not chosen
    */
   PcaModel(float[] mean, float[] components, float[] eigenvalues, int imageHeight, int imageWidth,
@@ -55,7 +55,7 @@ public final class PcaModel {
           + d + " values");
     }
     if (threads < 0) {
-      throw new IllegalArgumentException("threads must be 0 (TensorFlow chooses) or positive, got " + threads);
+      throw new IllegalArgumentException("threads must be 0 (one per core) or positive, got " + threads);
     }
     this.mean = mean;
     this.components = components;
@@ -90,7 +90,7 @@ public final class PcaModel {
   /**
    * Reads a PCA written by {@link #save(Path)}.
    *
-   * @param threads TensorFlow intra-op threads for the products; 0 lets TensorFlow choose
+   * @param threads threads for the products (chunks run side by side); 0 means one per core
    * @throws org.deepae.store.ModelFormatException when a file is missing, of another format or version, or of the
    *     wrong shape; the one-line message names the file
    */

@@ -22,7 +22,6 @@ import picocli.CommandLine.Spec;
         + "step, and peak memory. No disk I/O is timed."})
 final class BenchCommand implements Callable<Integer> {
 
-
   @Spec
   CommandSpec spec;
 
@@ -45,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
       description = "Arithmetic of the matrix products, for the bound and the runs alike (default: ${DEFAULT-VALUE}).")
   Precision precision;
 
-  @Option(names = "--json", description = "Print the results as Json.mapper().")
+  @Option(names = "--json", description = "Print the results as JSON.")
   boolean json;
 
   @Mixin

@@ -21,7 +21,6 @@ import picocli.CommandLine.Spec;
         + "images, both measured on the same test images), overall and per class.")
 final class CompareCommand implements Callable<Integer> {
 
-
   @Spec
   CommandSpec spec;
 
@@ -31,7 +30,7 @@ final class CompareCommand implements Callable<Integer> {
   @Mixin
   DatasetOptions dataset;
 
-  @Option(names = "--json", description = "Print the results as Json.mapper().")
+  @Option(names = "--json", description = "Print the results as JSON.")
   boolean json;
 
   @Mixin

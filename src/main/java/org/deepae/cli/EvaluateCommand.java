@@ -23,7 +23,6 @@ import picocli.CommandLine.Spec;
     description = "Measure a model's reconstruction error on a dataset: mean squared error, PSNR, and per class.")
 final class EvaluateCommand implements Callable<Integer> {
 
-
   @Spec
   CommandSpec spec;
 
@@ -37,7 +36,7 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Which half to evaluate on (default: ${DEFAULT-VALUE}).")
   Split split;
 
-  @Option(names = "--json", description = "Print the results as Json.mapper().")
+  @Option(names = "--json", description = "Print the results as JSON.")
   boolean json;
 
   @Mixin

@@ -29,7 +29,6 @@ import picocli.CommandLine.Spec;
             + "of components the test images' mean squared reconstruction error and the explained variance ratio."})
 final class PcaCommand implements Callable<Integer> {
 
-
   @Spec
   CommandSpec spec;
 
@@ -56,7 +55,7 @@ final class PcaCommand implements Callable<Integer> {
           + "other commands then take it as --model, with the largest --components as its code size.")
   Path save;
 
-  @Option(names = "--json", description = "Print the results as Json.mapper().")
+  @Option(names = "--json", description = "Print the results as JSON.")
   boolean json;
 
   @Override

@@ -249,8 +249,6 @@ final class TrainCommand implements Callable<Integer> {
         optimization.earlyStopping(spec.commandLine()), precision, device);
   }
 
-
-
   private void requirePositive(String option, int value) {
     if (value <= 0) {
       throw new ParameterException(spec.commandLine(), option + " must be positive, got " + value);

@@ -53,10 +53,10 @@ public final class MatMulBenchmark {
 
   /**
    * The rate at which this machine does all {@code products} with every thread busy: each product is measured on its
-   * own, as copies side by side, as many on every thread (TensorFlow runs a product of a small batch on one thread), and the rate
-   * is their total work over the sum of their times, as if the threads were never idle between products. That is
-   * the bound of a training step, which runs these products among other work and in an order set by their
-   * dependencies.
+   * own, as copies side by side, as many on every thread (TensorFlow runs a product of a small batch on one thread),
+   * and the rate is their total work over the sum of their times, as if the threads were never idle between
+   * products. That is the bound of a training step, which runs these products among other work and in an order set
+   * by their dependencies.
    *
    * @param seconds the measuring time for all products together, after a warm-up of each
    */

@@ -123,8 +123,11 @@ public final class MatrixProducts {
         case RESIDUALS -> tf.reduceSum(tf.math.square(tf.math.sub(centered,
             tf.linalg.matMul(codes, w, MatMul.transposeB(true)))), tf.constant(new int[] {1}));
       };
+      // row by row, so the chunks may be smaller: at least one per lane, each op running on one thread
+      int lanes = SessionSettings.threadCount(threads);
+      int chunkRows = Math.max(1, Math.min(CHUNK_ROWS, (count + lanes - 1) / lanes));
       try (Session session = new Session(graph, config);
-          ChunkedRuns chunks = new ChunkedRuns(session, CHUNK_ROWS, SessionSettings.threadCount(threads));
+          ChunkedRuns chunks = new ChunkedRuns(session, chunkRows, lanes);
           FeedTensors feeds = new FeedTensors()) {
         return chunks.map(x, rows, count, output, outWidth, feeds);
       }
@@ -149,7 +152,7 @@ public final class MatrixProducts {
       throw new IllegalArgumentException("expected a mean of " + width + " values, got " + mean.length);
     }
     if (threads < 0) {
-      throw new IllegalArgumentException("threads must be 0 (TensorFlow chooses) or positive, got " + threads);
+      throw new IllegalArgumentException("threads must be 0 (one per core) or positive, got " + threads);
     }
   }
 }

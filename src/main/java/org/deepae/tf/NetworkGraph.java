@@ -56,7 +56,8 @@ final class NetworkGraph {
     for (int i = 0; i < spec.denseLayerCount(); i++) {
       long in = sizes.get(i);
       long out = sizes.get(i + 1);
-      params.add(init.withName("dense" + i + "_w").variable(initialWeights(init, spec.initializer(), in, out, seed + i)));
+      params.add(init.withName("dense" + i + "_w")
+          .variable(initialWeights(init, spec.initializer(), in, out, seed + i)));
       params.add(init.withName("dense" + i + "_b")
           .variable(init.zeros(init.constant(Shape.of(out)), TFloat32.class)));
     }
@@ -126,8 +127,8 @@ final class NetworkGraph {
 
   /**
    * A layer's initial weights, as the variance-scaling initializer draws them: {@code variance-scaling} (the
-   * tutorial's: scale 1, fan-in, truncated normal) and {@code he} (scale 2) give exactly the values of TensorFlow Java's
-   * {@code VarianceScaling} for the same seed; {@code glorot} is uniform on {@code [-limit, limit)} with
+   * tutorial's: scale 1, fan-in, truncated normal) and {@code he} (scale 2) give exactly the values of TensorFlow
+   * Java's {@code VarianceScaling} for the same seed; {@code glorot} is uniform on {@code [-limit, limit)} with
    * {@code limit = sqrt(6 / (fan_in + fan_out))}. Built from the ops themselves: {@code VarianceScaling} opens a
    * session on the graph being built for each layer, only to read back a constant shape.
    */

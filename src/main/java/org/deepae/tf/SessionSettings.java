@@ -12,9 +12,9 @@ import org.tensorflow.proto.RewriterConfig;
  * How deepae's sessions are configured: threads, precision and device.
  *
  * <p>TensorFlow sizes its thread pools once per process, from the first session it opens, and ignores the thread
- * counts of later sessions. That first session may not be ours: TensorFlow Java's weight initializers open one with
- * default settings to read a shape. So the first configuration asked of this class also opens an empty session with
- * it, before any graph is built.
+ * counts of later sessions; that first session need not be one of ours (TensorFlow Java's {@code VarianceScaling}
+ * initializer, for one, opens sessions with default settings to read a shape). So the first configuration asked of
+ * this class also opens an empty session with it, and the pools have deepae's sizes whatever runs next.
  *
  * <p>Every op runs on one thread, and work runs in parallel as independent ops, one per inter-op thread: training
  * towers, inference lanes, chunks of a large product. TensorFlow runs a product of a training batch on one thread

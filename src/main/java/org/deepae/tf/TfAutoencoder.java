@@ -56,7 +56,7 @@ public final class TfAutoencoder implements Autoencoder {
    * A freshly initialized network with Adam's update ops, ready to train.
    *
    * @param seed seeds the weight initializers (layer {@code i} uses {@code seed + i})
-   * @param threads intra-op threads; 0 lets TensorFlow choose
+   * @param threads threads (training towers, inference lanes); 0 means one per core
    */
   public static TfAutoencoder forTraining(AutoencoderSpec spec, OptimizerSpec optimizer, long seed, int threads) {
     return forTraining(spec, Objective.of(optimizer), seed, threads);
@@ -66,7 +66,7 @@ public final class TfAutoencoder implements Autoencoder {
    * A freshly initialized network with the ops that minimize its loss under {@code objective}, ready to train.
    *
    * @param seed seeds the weight initializers (layer {@code i} uses {@code seed + i})
-   * @param threads intra-op threads; 0 lets TensorFlow choose
+   * @param threads threads (training towers, inference lanes); 0 means one per core
    */
   public static TfAutoencoder forTraining(AutoencoderSpec spec, Objective objective, long seed, int threads) {
     return forTraining(spec, objective, seed, threads, Precision.FP32);
@@ -81,7 +81,7 @@ public final class TfAutoencoder implements Autoencoder {
   /** As {@link #forTraining(AutoencoderSpec, Objective, long, int, Precision)}, on {@code device}. */
   public static TfAutoencoder forTraining(AutoencoderSpec spec, Objective objective, long seed, int threads,
       Precision precision, Device device) {
-    // before the graph: building it may open a session, and the first session of a process sizes its thread pools
+    // first: the first session of a process sizes its thread pools (see SessionSettings)
     ConfigProto config = SessionSettings.config(threads, precision, device);
     Graph graph = new Graph();
     try {

@@ -39,8 +39,8 @@ public final class SpeedBenchmark {
   }
 
   /** Everything measured. */
-  public record Report(Throughput training, Throughput encode, Throughput reconstruct, double secondsToFirstStep, long peakResidentBytes,
-      double epochSeconds, double trainingFlopsPerImage) {}
+  public record Report(Throughput training, Throughput encode, Throughput reconstruct, double secondsToFirstStep,
+      long peakResidentBytes, double epochSeconds, double trainingFlopsPerImage) {}
 
   /** Rows per session call when encoding and reconstructing, as the model runs them. */
   static final int INFERENCE_BATCH = 1000;

@@ -15,7 +15,7 @@ import org.deepae.model.Precision;
  * @param epochs passes over the training set (the most, with early stopping), positive
  * @param batchSize rows per step, positive
  * @param seed seeds weight initialization, shuffling, the validation split and noise
- * @param threads TensorFlow intra-op threads; 0 means all cores
+ * @param threads threads TensorFlow runs ops on (towers, lanes); 0 means one per core
  * @param optimizer the optimizer
  * @param weightDecay L2 penalty on the weights, 0 for none
  * @param noise input noise for a denoising autoencoder
