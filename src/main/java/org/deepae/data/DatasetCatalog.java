@@ -95,20 +95,49 @@ public final class DatasetCatalog {
   private Dataset loadMnist(DownloadListener listener) throws IOException {
     Path dir = config.cacheDir().resolve(MNIST);
     Set<URI> used = new LinkedHashSet<>();
-    IdxDirectory.Contents contents = null;
-    for (int attempt = 0; contents == null; attempt++) {
+    IdxDirectory.Contents contents;
+    try {
+      contents = readCache(dir, config.mnist(), null, listener, used);
+    } catch (DownloadFailedException e) {
+      String note = "mnist could not be downloaded (" + e.getMessage() + "); using the bundled 10,000-image sample "
+          + MNIST_SAMPLE;
+      LOG.info(note);
+      return loadSample(note);
+    }
+    String note = used.isEmpty() ? null : "downloaded from " + used + " into " + dir;
+    return new Dataset(new DatasetInfo(MNIST, dir.toString(), contents.sha256(), note),
+        contents.train(), contents.test());
+  }
+
+  /** A download that failed, as opposed to data that could not be read. */
+  private static final class DownloadFailedException extends IOException {
+    DownloadFailedException(IOException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
+  /**
+   * Reads a download cache, first downloading the files it lacks (the mirrors used are added to {@code used}). A
+   * cached file that cannot be read, or content that differs from {@code contentSha256} (when given), is deleted and
+   * downloaded again, once.
+   *
+   * @throws DownloadFailedException when a download fails
+   * @throws InterruptedIOException when the download is interrupted
+   */
+  private IdxDirectory.Contents readCache(Path dir, RemoteFiles remote, String contentSha256, DownloadListener listener,
+      Set<URI> used) throws IOException {
+    for (int attempt = 0; ; attempt++) {
       try {
-        used.addAll(fetchMissing(dir, config.mnist(), listener));
+        used.addAll(fetchMissing(dir, remote, listener));
       } catch (InterruptedIOException e) {
         throw e;
       } catch (IOException e) {
-        String note = "mnist could not be downloaded (" + e.getMessage() + "); using the bundled 10,000-image sample "
-            + MNIST_SAMPLE;
-        LOG.info(note);
-        return loadSample(note);
+        throw new DownloadFailedException(e);
       }
       try {
-        contents = IdxDirectory.read(dir);
+        IdxDirectory.Contents contents = IdxDirectory.read(dir);
+        checkContent(dir.toString(), contentSha256, contents.sha256());
+        return contents;
       } catch (DataFormatException e) {
         if (attempt > 0) {
           throw e;
@@ -116,9 +145,6 @@ public final class DatasetCatalog {
         deleteDamaged(dir, e);
       }
     }
-    String note = used.isEmpty() ? null : "downloaded from " + used + " into " + dir;
-    return new Dataset(new DatasetInfo(MNIST, dir.toString(), contents.sha256(), note),
-        contents.train(), contents.test());
   }
 
   private Dataset loadSample(String note) throws IOException {
@@ -131,24 +157,24 @@ public final class DatasetCatalog {
 
   private Dataset loadFashion(DownloadListener listener) throws IOException {
     Path system = config.fashionSystemDir();
-    Path cache = config.cacheDir().resolve(FASHION_MNIST);
-    String note = null;
-    Path dir;
     if (system != null && Files.isDirectory(system) && IdxDirectory.missing(system).isEmpty()) {
-      dir = system;
-    } else {
-      try {
-        Set<URI> used = fetchMissing(cache, config.fashion(), listener);
-        note = used.isEmpty() ? null : "downloaded from " + used + " into " + cache;
-      } catch (IOException e) {
-        throw new IOException("fashion-mnist was not found in " + (system == null ? "" : system + " or ") + cache
-            + " and could not be downloaded: " + e.getMessage(), e);
-      }
-      dir = cache;
+      // the system's copy is not ours to repair: a damaged one is reported
+      IdxDirectory.Contents contents = IdxDirectory.read(system);
+      checkContent(system.toString(), config.fashionContentSha256(), contents.sha256());
+      return new Dataset(new DatasetInfo(FASHION_MNIST, system.toString(), contents.sha256(), null),
+          contents.train(), contents.test());
     }
-    IdxDirectory.Contents contents = IdxDirectory.read(dir);
-    checkContent(dir.toString(), config.fashionContentSha256(), contents.sha256());
-    return new Dataset(new DatasetInfo(FASHION_MNIST, dir.toString(), contents.sha256(), note),
+    Path cache = config.cacheDir().resolve(FASHION_MNIST);
+    Set<URI> used = new LinkedHashSet<>();
+    IdxDirectory.Contents contents;
+    try {
+      contents = readCache(cache, config.fashion(), config.fashionContentSha256(), listener, used);
+    } catch (DownloadFailedException e) {
+      throw new IOException("fashion-mnist was not found in " + (system == null ? "" : system + " or ") + cache
+          + " and could not be downloaded: " + e.getMessage(), e);
+    }
+    String note = used.isEmpty() ? null : "downloaded from " + used + " into " + cache;
+    return new Dataset(new DatasetInfo(FASHION_MNIST, cache.toString(), contents.sha256(), note),
         contents.train(), contents.test());
   }
 

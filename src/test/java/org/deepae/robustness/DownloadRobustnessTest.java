@@ -132,4 +132,45 @@ class DownloadRobustnessTest {
     assertThat(server.requests("/m/t10k-images-idx3-ubyte.gz")).isEqualTo(1);
     assertThat(server.requests("/m/train-labels-idx1-ubyte.gz")).isEqualTo(1);
   }
+
+  @Test
+  void aDamagedFashionCacheIsRepairedButADamagedSystemCopyIsOnlyReported() throws Exception {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put("train-images-idx3-ubyte.gz", Hostile.gzip(Hostile.images(6, 4, 4)));
+    files.put("train-labels-idx1-ubyte.gz", Hostile.gzip(Hostile.labels(6)));
+    files.put("t10k-images-idx3-ubyte.gz", Hostile.gzip(Hostile.images(3, 4, 4)));
+    files.put("t10k-labels-idx1-ubyte.gz", Hostile.gzip(Hostile.labels(3)));
+    Map<String, Checksum> checksums = new LinkedHashMap<>();
+    for (var e : files.entrySet()) {
+      server.serve("/f/" + e.getKey(), e.getValue());
+      checksums.put(e.getKey(), sha256(e.getValue()));
+    }
+    Path cache = dir.resolve("cache");
+    RemoteFiles remote = new RemoteFiles(List.of(server.url("/f/")), checksums);
+    DatasetCatalog catalog = new DatasetCatalog(CatalogConfig.defaults().withCacheDir(cache)
+        .withDownloader(downloader).withFashion(dir.resolve("no-system-copy"), remote, null));
+    assertThat(catalog.load("fashion-mnist").train().rows()).isEqualTo(6);
+    Path labels = cache.resolve("fashion-mnist/train-labels-idx1-ubyte.gz");
+    byte[] good = Files.readAllBytes(labels);
+    Files.write(labels, Hostile.cut(good, good.length - 3));
+
+    Dataset again = catalog.load("fashion-mnist");
+
+    assertThat(again.train().rows()).isEqualTo(6);
+    assertThat(labels).hasBinaryContent(good);
+    assertThat(server.requests("/f/train-labels-idx1-ubyte.gz")).isEqualTo(2);
+    assertThat(server.requests("/f/train-images-idx3-ubyte.gz")).isEqualTo(1);
+
+    // the same damage in the system's copy: reported, and the file is left alone
+    Path system = dir.resolve("system");
+    for (var e : files.entrySet()) {
+      Hostile.write(system.resolve(e.getKey()), e.getValue());
+    }
+    Hostile.write(system.resolve("train-labels-idx1-ubyte.gz"), Hostile.cut(good, good.length - 3));
+    DatasetCatalog withSystem = new DatasetCatalog(CatalogConfig.defaults().withCacheDir(cache)
+        .withDownloader(downloader).withFashion(system, remote, null));
+    assertThatThrownBy(() -> withSystem.load("fashion-mnist")).isInstanceOf(IOException.class)
+        .hasMessageContaining(system.resolve("train-labels-idx1-ubyte.gz").toString());
+    assertThat(system.resolve("train-labels-idx1-ubyte.gz")).exists();
+  }
 }
