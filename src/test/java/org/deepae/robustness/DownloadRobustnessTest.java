@@ -46,6 +46,26 @@ class DownloadRobustnessTest {
     return Checksum.sha256(java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
   }
 
+  /** The four files of a tiny IDX dataset (6 training, 3 test images of 4x4), by name. */
+  private static Map<String, byte[]> tinyIdxFiles() throws IOException {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put("train-images-idx3-ubyte.gz", Hostile.gzip(Hostile.images(6, 4, 4)));
+    files.put("train-labels-idx1-ubyte.gz", Hostile.gzip(Hostile.labels(6)));
+    files.put("t10k-images-idx3-ubyte.gz", Hostile.gzip(Hostile.images(3, 4, 4)));
+    files.put("t10k-labels-idx1-ubyte.gz", Hostile.gzip(Hostile.labels(3)));
+    return files;
+  }
+
+  /** Serves {@code files} under {@code base} on the loopback server: a mirror with their checksums. */
+  private RemoteFiles serve(String base, Map<String, byte[]> files) throws Exception {
+    Map<String, Checksum> checksums = new LinkedHashMap<>();
+    for (var e : files.entrySet()) {
+      server.serve(base + e.getKey(), e.getValue());
+      checksums.put(e.getKey(), sha256(e.getValue()));
+    }
+    return new RemoteFiles(List.of(server.url(base)), checksums);
+  }
+
   @Test
   void aServerThatStallsMidBodyIsAbandonedAfterTheTimeout() throws Exception {
     byte[] content = new byte[200_000];
@@ -79,18 +99,8 @@ class DownloadRobustnessTest {
 
   @Test
   void aDamagedCachedFileIsDeletedAndDownloadedAgain() throws Exception {
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put("train-images-idx3-ubyte.gz", Hostile.gzip(Hostile.images(6, 4, 4)));
-    files.put("train-labels-idx1-ubyte.gz", Hostile.gzip(Hostile.labels(6)));
-    files.put("t10k-images-idx3-ubyte.gz", Hostile.gzip(Hostile.images(3, 4, 4)));
-    files.put("t10k-labels-idx1-ubyte.gz", Hostile.gzip(Hostile.labels(3)));
-    Map<String, Checksum> checksums = new LinkedHashMap<>();
-    for (var e : files.entrySet()) {
-      server.serve("/mirror/" + e.getKey(), e.getValue());
-      checksums.put(e.getKey(), sha256(e.getValue()));
-    }
+    RemoteFiles remote = serve("/mirror/", tinyIdxFiles());
     Path cache = dir.resolve("cache");
-    RemoteFiles remote = new RemoteFiles(List.of(server.url("/mirror/")), checksums);
     CatalogConfig config = CatalogConfig.defaults().withCacheDir(cache).withDownloader(downloader).withMnist(remote)
         .withFashion(dir.resolve("none"), remote, null);
     DatasetCatalog catalog = new DatasetCatalog(config);
@@ -135,18 +145,9 @@ class DownloadRobustnessTest {
 
   @Test
   void aDamagedFashionCacheIsRepairedButADamagedSystemCopyIsOnlyReported() throws Exception {
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put("train-images-idx3-ubyte.gz", Hostile.gzip(Hostile.images(6, 4, 4)));
-    files.put("train-labels-idx1-ubyte.gz", Hostile.gzip(Hostile.labels(6)));
-    files.put("t10k-images-idx3-ubyte.gz", Hostile.gzip(Hostile.images(3, 4, 4)));
-    files.put("t10k-labels-idx1-ubyte.gz", Hostile.gzip(Hostile.labels(3)));
-    Map<String, Checksum> checksums = new LinkedHashMap<>();
-    for (var e : files.entrySet()) {
-      server.serve("/f/" + e.getKey(), e.getValue());
-      checksums.put(e.getKey(), sha256(e.getValue()));
-    }
+    Map<String, byte[]> files = tinyIdxFiles();
+    RemoteFiles remote = serve("/f/", files);
     Path cache = dir.resolve("cache");
-    RemoteFiles remote = new RemoteFiles(List.of(server.url("/f/")), checksums);
     DatasetCatalog catalog = new DatasetCatalog(CatalogConfig.defaults().withCacheDir(cache)
         .withDownloader(downloader).withFashion(dir.resolve("no-system-copy"), remote, null));
     assertThat(catalog.load("fashion-mnist").train().rows()).isEqualTo(6);
