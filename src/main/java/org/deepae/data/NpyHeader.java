@@ -100,6 +100,10 @@ record NpyHeader(Dtype dtype, ByteOrder order, boolean fortranOrder, long[] shap
       while (peek() != '}') {
         String key = string();
         expect(':');
+        if (key.equals("descr") && peek() == '[') {
+          throw new DataFormatException(source, "a structured array (named fields in 'descr') is not supported; "
+              + "save a plain array of numbers, one row per example");
+        }
         if (dict.put(key, value()) != null) {
           throw error("key '" + key + "' appears twice");
         }

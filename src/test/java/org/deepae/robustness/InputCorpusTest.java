@@ -95,7 +95,7 @@ class InputCorpusTest {
         named("dtype object", npy(1, npyHeader("|O", false, "(2, " + W + ")"), new byte[8 * 2 * W]),
             "unsupported dtype '|O'"),
         named("a structured dtype", npy(1, "{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (2,), }",
-            rows), "malformed header dictionary"),
+            rows), "a structured array (named fields in 'descr') is not supported"),
         named("a header that is not a dict", npy(1, "hello", rows), "x.npy"),
         named("a missing shape key", npy(1, "{'descr': '<f4', 'fortran_order': False, }", rows),
             "expected the header keys"),
