@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
         + "step, and peak memory. No disk I/O is timed."})
 final class BenchCommand implements Callable<Integer> {
 
+  /** A change of the matrix-product rate during the run, as a fraction, above which the output says so. */
+  private static final double DRIFT_WARNING = 0.05;
+
   @Spec
   CommandSpec spec;
 
@@ -34,7 +37,8 @@ final class BenchCommand implements Callable<Integer> {
   int batchSize;
 
   @Option(names = "--matmul-seconds", paramLabel = "S", defaultValue = "3",
-      description = "How long to measure each matrix-product rate (default: ${DEFAULT-VALUE}).")
+      description = "How long to measure each matrix-product rate, half before the runs and half after them "
+          + "(default: ${DEFAULT-VALUE}).")
   double matmulSeconds;
 
   @Mixin
@@ -76,6 +80,9 @@ final class BenchCommand implements Callable<Integer> {
       out.println(String.format(Locale.ROOT, "training epoch of %d images: %.2f s; %.2f MFLOP per image per step",
           rows, r.epochSeconds(), r.trainingFlopsPerImage() / 1e6));
       out.println(String.format(Locale.ROOT, "JVM start to first training step: %.2f s", r.secondsToFirstStep()));
+      out.println(String.format(Locale.ROOT, "matrix-product rate after the runs against before: %+.1f%%%s",
+          100 * r.boundDrift(), Math.abs(r.boundDrift()) > DRIFT_WARNING
+              ? " (the machine's speed moved during the run; the bounds are the means of both)" : ""));
       out.println(r.peakResidentBytes() < 0 ? "peak resident memory: unknown"
           : String.format(Locale.ROOT, "peak resident memory: %.2f GB", r.peakResidentBytes() / 1e9));
     }
@@ -101,6 +108,7 @@ final class BenchCommand implements Callable<Integer> {
     put(root.putObject("encode"), r.encode());
     put(root.putObject("reconstruct"), r.reconstruct());
     root.put("seconds_to_first_training_step", r.secondsToFirstStep());
+    root.put("bound_drift", r.boundDrift());
     root.put("peak_resident_bytes", r.peakResidentBytes());
     return root;
   }

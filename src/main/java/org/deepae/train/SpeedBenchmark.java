@@ -38,9 +38,14 @@ public final class SpeedBenchmark {
     }
   }
 
-  /** Everything measured. */
+  /**
+   * Everything measured.
+   *
+   * @param boundDrift how much the training bound measured after the runs differs from the one measured before them
+   *     (0.05: 5% faster afterwards); the bounds of the throughputs are the means of both
+   */
   public record Report(Throughput training, Throughput encode, Throughput reconstruct, double secondsToFirstStep,
-      long peakResidentBytes, double epochSeconds, double trainingFlopsPerImage) {}
+      long peakResidentBytes, double epochSeconds, double trainingFlopsPerImage, double boundDrift) {}
 
   /** Rows per session call when encoding and reconstructing, as the model runs them. */
   static final int INFERENCE_BATCH = 1000;
@@ -63,15 +68,9 @@ public final class SpeedBenchmark {
       model.trainStep(first.pixels(), first.rows());
       firstStep = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
     }
+    Bounds before = bounds();
     ImageSet train = synthetic(settings.trainRows(), d, 1);
-
-    double trainingBound = MatMulBenchmark.measure(trainingProducts(spec, settings.batchSize()), settings.threads(),
-        settings.precision(), settings.matmulSeconds()).gflops();
     int codeLayers = spec.codeLayerIndex() + 1;
-    double encodeBound = MatMulBenchmark.measure(forwardProducts(spec, INFERENCE_BATCH, codeLayers),
-        settings.threads(), settings.precision(), settings.matmulSeconds()).gflops();
-    double reconstructBound = MatMulBenchmark.measure(forwardProducts(spec, INFERENCE_BATCH, spec.denseLayerCount()),
-        settings.threads(), settings.precision(), settings.matmulSeconds()).gflops();
 
     double flopsPerImage = trainingFlops(spec);
     TrainingConfig config = new TrainingConfig(2, settings.batchSize(), 42, settings.threads(),
@@ -85,23 +84,49 @@ public final class SpeedBenchmark {
         epochs.add(stats);
       }
     };
+    double[] encodeRate;
+    double[] reconstructRate;
+    long peakResident;
     try (TfAutoencoder model = new Trainer(config).fit(spec, train, tiny, List.of(record)).model()) {
       epochSeconds = epochs.get(1).seconds();
       ImageSet rows = synthetic(settings.inferenceRows(), d, 3);
-      double encodeFlops = 2.0 * sumProducts(spec, 0, codeLayers);
-      double reconstructFlops = 2.0 * sumProducts(spec, 0, spec.denseLayerCount());
-      Throughput encode = inference(() -> model.encode(rows.pixels(), rows.rows()), rows.rows(), encodeFlops,
-          encodeBound);
-      Throughput reconstruct = inference(() -> model.reconstruct(rows.pixels(), rows.rows()), rows.rows(),
-          reconstructFlops, reconstructBound);
-      double imagesPerSecond = train.rows() / epochSeconds;
-      Throughput training = new Throughput(imagesPerSecond, imagesPerSecond * flopsPerImage / 1e9, trainingBound);
-      return new Report(training, encode, reconstruct, firstStep, peakResidentBytes(),
-          epochSeconds, flopsPerImage);
+      encodeRate = inference(() -> model.encode(rows.pixels(), rows.rows()), rows.rows(),
+          2.0 * sumProducts(spec, 0, codeLayers));
+      reconstructRate = inference(() -> model.reconstruct(rows.pixels(), rows.rows()), rows.rows(),
+          2.0 * sumProducts(spec, 0, spec.denseLayerCount()));
+      // the memory of training and inference, before the second measurement of the bounds adds its own
+      peakResident = peakResidentBytes();
     }
+    // measured again at the end: on a shared machine the speed can move during the run, and the ratios then use the
+    // mean of both measurements; the report says by how much it moved
+    Bounds after = bounds();
+    double imagesPerSecond = train.rows() / epochSeconds;
+    Throughput training = new Throughput(imagesPerSecond, imagesPerSecond * flopsPerImage / 1e9,
+        (before.training() + after.training()) / 2);
+    Throughput encode = new Throughput(encodeRate[0], encodeRate[1], (before.encode() + after.encode()) / 2);
+    Throughput reconstruct = new Throughput(reconstructRate[0], reconstructRate[1],
+        (before.reconstruct() + after.reconstruct()) / 2);
+    return new Report(training, encode, reconstruct, firstStep, peakResident, epochSeconds, flopsPerImage,
+        after.training() / before.training() - 1);
   }
 
-  private static Throughput inference(Runnable pass, int rows, double flopsPerImage, double bound) {
+  /** The matrix-product bounds, GFLOP/s, of a training step and of encoding and reconstructing. */
+  private record Bounds(double training, double encode, double reconstruct) {}
+
+  private Bounds bounds() {
+    AutoencoderSpec spec = settings.spec();
+    return new Bounds(bound(trainingProducts(spec, settings.batchSize())),
+        bound(forwardProducts(spec, INFERENCE_BATCH, spec.codeLayerIndex() + 1)),
+        bound(forwardProducts(spec, INFERENCE_BATCH, spec.denseLayerCount())));
+  }
+
+  private double bound(List<Product> products) {
+    return MatMulBenchmark.measure(products, settings.threads(), settings.precision(), settings.matmulSeconds() / 2)
+        .gflops();
+  }
+
+  /** Images per second and GFLOP/s of repeated passes over the rows, after one warm-up pass. */
+  private static double[] inference(Runnable pass, int rows, double flopsPerImage) {
     pass.run();
     long start = System.nanoTime();
     int passes = 0;
@@ -110,7 +135,7 @@ public final class SpeedBenchmark {
       passes++;
     }
     double perSecond = (double) rows * passes / ((System.nanoTime() - start) / 1e9);
-    return new Throughput(perSecond, perSecond * flopsPerImage / 1e9, bound);
+    return new double[] {perSecond, perSecond * flopsPerImage / 1e9};
   }
 
   /** The products of one training step at batch {@code b}. */

@@ -40,5 +40,7 @@ class SpeedBenchmarkTest {
     assertThat(report.encode().gflops()).isPositive();
     assertThat(report.secondsToFirstStep()).isPositive();
     assertThat(report.epochSeconds()).isPositive();
+    // measured before and after the runs: a rate that moved by more than a factor of ten would be a broken measurement
+    assertThat(report.boundDrift()).isFinite().isBetween(-0.9, 9.0);
   }
 }
