@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -108,14 +109,22 @@ final class ChunkedRuns implements AutoCloseable {
 
   private float[] runChunk(Operand<TFloat32> placeholder, float[] rows, int count, Operand<TFloat32> output,
       int inputWidth, FeedTensors tensors, int chunk) {
+    float[][] copy = new float[1][];
+    runChunk(placeholder, rows, count, output, inputWidth, tensors, chunk, values -> {
+      copy[0] = new float[Math.toIntExact(values.size())];
+      values.copyTo(DataBuffers.of(copy[0], false, false));
+    });
+    return copy[0];
+  }
+
+  /** Runs chunk {@code chunk} and hands its output to {@code use} while the result is open. */
+  private void runChunk(Operand<TFloat32> placeholder, float[] rows, int count, Operand<TFloat32> output,
+      int inputWidth, FeedTensors tensors, int chunk, Consumer<TFloat32> use) {
     int start = chunk * chunkRows;
     int n = Math.min(chunkRows, count - start);
     try (Result result = session.runner().feed(placeholder, tensors.fill(rows, start, n, inputWidth))
         .fetch(output).run()) {
-      TFloat32 values = (TFloat32) result.get(0);
-      float[] copy = new float[Math.toIntExact(values.size())];
-      values.copyTo(DataBuffers.of(copy, false, false));
-      return copy;
+      use.accept((TFloat32) result.get(0));
     }
   }
 
@@ -152,12 +161,12 @@ final class ChunkedRuns implements AutoCloseable {
   private void run(Operand<TFloat32> placeholder, float[] rows, int count, Operand<TFloat32> output, int width,
       FloatDataBuffer target, FeedTensors tensors, int first, int step) {
     int inputWidth = (int) placeholder.shape().get(1);
-    for (int start = first * chunkRows; start < count; start += step * chunkRows) {
-      int n = Math.min(chunkRows, count - start);
-      try (Result result = session.runner().feed(placeholder, tensors.fill(rows, start, n, inputWidth))
-          .fetch(output).run()) {
-        ((TFloat32) result.get(0)).copyTo(target.slice((long) start * width, (long) n * width));
-      }
+    int chunks = (count + chunkRows - 1) / chunkRows;
+    for (int chunk = first; chunk < chunks; chunk += step) {
+      long start = (long) chunk * chunkRows;
+      long n = Math.min(chunkRows, count - start);
+      runChunk(placeholder, rows, count, output, inputWidth, tensors, chunk,
+          values -> values.copyTo(target.slice(start * width, n * width)));
     }
   }
 

@@ -125,8 +125,7 @@ public final class TfAutoencoder implements Autoencoder {
    * 2-core reference machine two towers made a step 25% faster than one; three or four were slower than two.
    */
   static int towers(int threads) {
-    int cores = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    return Math.max(1, Math.min(MAX_TOWERS, cores));
+    return Math.max(1, Math.min(MAX_TOWERS, SessionSettings.threadCount(threads)));
   }
 
   /** The most towers a training step is split into. */

@@ -91,9 +91,9 @@ public final class SpeedBenchmark {
       epochSeconds = epochs.get(1).seconds();
       ImageSet rows = synthetic(settings.inferenceRows(), d, 3);
       encodeRate = inference(() -> model.encode(rows.pixels(), rows.rows()), rows.rows(),
-          2.0 * sumProducts(spec, 0, codeLayers));
+          flops(forwardProducts(spec, 1, codeLayers)));
       reconstructRate = inference(() -> model.reconstruct(rows.pixels(), rows.rows()), rows.rows(),
-          2.0 * sumProducts(spec, 0, spec.denseLayerCount()));
+          flops(forwardProducts(spec, 1, spec.denseLayerCount())));
       // the memory of training and inference, before the second measurement of the bounds adds its own
       peakResident = peakResidentBytes();
     }
@@ -164,16 +164,11 @@ public final class SpeedBenchmark {
 
   /** Matrix-product FLOPs of one training step per image. */
   static double trainingFlops(AutoencoderSpec spec) {
-    return trainingProducts(spec, 1).stream().mapToDouble(Product::flops).sum();
+    return flops(trainingProducts(spec, 1));
   }
 
-  private static double sumProducts(AutoencoderSpec spec, int from, int to) {
-    List<Integer> sizes = spec.layerSizes();
-    double sum = 0;
-    for (int i = from; i < to; i++) {
-      sum += (double) sizes.get(i) * sizes.get(i + 1);
-    }
-    return sum;
+  private static double flops(List<Product> products) {
+    return products.stream().mapToDouble(Product::flops).sum();
   }
 
   /** Uniform random pixels in [0, 1), seeded. */
