@@ -79,6 +79,10 @@ final class BenchCommand implements Callable<Integer> {
       line(out, "inference: reconstruct (batch 1000)", r.reconstruct());
       out.println(String.format(Locale.ROOT, "training epoch of %d images: %.2f s; %.2f MFLOP per image per step",
           rows, r.epochSeconds(), r.trainingFlopsPerImage() / 1e6));
+      SpeedBenchmark.StepTimes step = r.step();
+      out.println(String.format(Locale.ROOT, "training step: %.2f ms; its products at the bound %.2f ms, the Adam "
+          + "update alone %.2f ms: no step of these kernels can pass a ratio of %.2f", 1e3 * step.seconds(),
+          1e3 * step.productSeconds(), 1e3 * step.updateSeconds(), step.ceiling()));
       out.println(String.format(Locale.ROOT, "JVM start to first training step: %.2f s", r.secondsToFirstStep()));
       out.println(String.format(Locale.ROOT, "matrix-product rate after the runs against before: %+.1f%%%s",
           100 * r.boundDrift(), Math.abs(r.boundDrift()) > DRIFT_WARNING
@@ -104,7 +108,12 @@ final class BenchCommand implements Callable<Integer> {
     root.put("threads", threads.get() == 0 ? Runtime.getRuntime().availableProcessors() : threads.get());
     root.put("training_flops_per_image", r.trainingFlopsPerImage());
     put(root.putObject("training"), r.training());
-    root.with("training").put("epoch_seconds", r.epochSeconds());
+    ObjectNode training = root.with("training");
+    training.put("epoch_seconds", r.epochSeconds());
+    training.put("step_seconds", r.step().seconds());
+    training.put("step_product_seconds_at_bound", r.step().productSeconds());
+    training.put("update_seconds", r.step().updateSeconds());
+    training.put("ceiling_ratio", r.step().ceiling());
     put(root.putObject("encode"), r.encode());
     put(root.putObject("reconstruct"), r.reconstruct());
     root.put("seconds_to_first_training_step", r.secondsToFirstStep());

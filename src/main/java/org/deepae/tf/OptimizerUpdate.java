@@ -59,12 +59,25 @@ final class OptimizerUpdate {
       }
       gated.add(tf.withControlDependencies(before).identity(((Identity<TFloat32>) raw.get(i)).asOutput()).asOutput());
     }
+    return apply(graph, variables, gated, spec);
+  }
+
+  /**
+   * Adds the ops that update {@code variables} by the given {@code gradients} (one per variable, in the same order)
+   * and returns the op to run once per step.
+   */
+  @SuppressWarnings("unchecked")
+  static Op apply(Graph graph, List<Variable<TFloat32>> variables, List<Output<TFloat32>> gradients,
+      OptimizerSpec spec) {
+    if (gradients.size() != variables.size()) {
+      throw new IllegalArgumentException(gradients.size() + " gradients for " + variables.size() + " variables");
+    }
     if (spec instanceof AdamSpec adam) {
-      return adam(tf, variables, gated, adam);
+      return adam(Ops.create(graph), variables, gradients, adam);
     }
     List<Optimizer.GradAndVar<?>> pairs = new ArrayList<>();
     for (int i = 0; i < variables.size(); i++) {
-      pairs.add(new Optimizer.GradAndVar<>(gated.get(i), variables.get(i).asOutput()));
+      pairs.add(new Optimizer.GradAndVar<>(gradients.get(i), variables.get(i).asOutput()));
     }
     return framework(graph, spec).applyGradients((List) pairs, "train_step");
   }

@@ -15,11 +15,13 @@ import org.deepae.model.Precision;
 import org.deepae.tf.MatMulBenchmark;
 import org.deepae.tf.MatMulBenchmark.Product;
 import org.deepae.tf.TfAutoencoder;
+import org.deepae.tf.UpdateBenchmark;
 
 /**
  * Measures, in one process on synthetic data of the tutorial's shapes: the machine's matrix-product rate at the
- * model's shapes (the bound), the training loop's throughput over a full epoch after a warm-up epoch, inference
- * throughput at batch 1,000, the time from JVM start to the first training step, and peak resident memory.
+ * model's shapes (the bound), the training loop's throughput over a full epoch after a warm-up epoch, the optimizer's
+ * update on its own (from which the highest ratio a step can reach follows), inference throughput at batch 1,000, the
+ * time from JVM start to the first training step, and peak resident memory.
  *
  * <p>FLOPs count only matrix products, {@code 2 m k n} each, and only those the training step runs: every layer's
  * forward product and weight gradient, and the input gradient of every layer but the first (TensorFlow does not compute
@@ -45,7 +47,27 @@ public final class SpeedBenchmark {
    *     (0.05: 5% faster afterwards); the bounds of the throughputs are the means of both
    */
   public record Report(Throughput training, Throughput encode, Throughput reconstruct, double secondsToFirstStep,
-      long peakResidentBytes, double epochSeconds, double trainingFlopsPerImage, double boundDrift) {}
+      long peakResidentBytes, double epochSeconds, double trainingFlopsPerImage, double boundDrift,
+      StepTimes step) {}
+
+  /**
+   * Where a training step's time goes.
+   *
+   * @param seconds the measured step: the training epoch over its steps
+   * @param productSeconds the step's matrix products at the bound
+   * @param updateSeconds the optimizer's update alone (weights and optimizer state, no product), every thread busy
+   */
+  public record StepTimes(double seconds, double productSeconds, double updateSeconds) {
+
+    /**
+     * The highest training ratio that a step made of these kernels can reach on this machine: with every core busy at
+     * all times, the products at the bound, and the update, which does no product work, adding its own time to theirs
+     * (one core runs one kernel at a time).
+     */
+    public double ceiling() {
+      return productSeconds / (productSeconds + updateSeconds);
+    }
+  }
 
   /** Rows per session call when encoding and reconstructing, as the model runs them. */
   static final int INFERENCE_BATCH = 1000;
@@ -97,6 +119,8 @@ public final class SpeedBenchmark {
       // the memory of training and inference, before the second measurement of the bounds adds its own
       peakResident = peakResidentBytes();
     }
+    double updateSeconds = UpdateBenchmark.secondsPerUpdate(spec, config.optimizer(), settings.threads(),
+        settings.matmulSeconds() / 2);
     // measured again at the end: on a shared machine the speed can move during the run, and the ratios then use the
     // mean of both measurements; the report says by how much it moved
     Bounds after = bounds();
@@ -106,8 +130,11 @@ public final class SpeedBenchmark {
     Throughput encode = new Throughput(encodeRate[0], encodeRate[1], (before.encode() + after.encode()) / 2);
     Throughput reconstruct = new Throughput(reconstructRate[0], reconstructRate[1],
         (before.reconstruct() + after.reconstruct()) / 2);
+    int steps = (train.rows() + settings.batchSize() - 1) / settings.batchSize();
+    StepTimes step = new StepTimes(epochSeconds / steps,
+        flopsPerImage * settings.batchSize() / (training.boundGflops() * 1e9), updateSeconds);
     return new Report(training, encode, reconstruct, firstStep, peakResident, epochSeconds, flopsPerImage,
-        after.training() / before.training() - 1);
+        after.training() / before.training() - 1, step);
   }
 
   /** The matrix-product bounds, GFLOP/s, of a training step and of encoding and reconstructing. */

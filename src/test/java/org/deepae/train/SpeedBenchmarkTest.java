@@ -42,5 +42,17 @@ class SpeedBenchmarkTest {
     assertThat(report.epochSeconds()).isPositive();
     // measured before and after the runs: a rate that moved by more than a factor of ten would be a broken measurement
     assertThat(report.boundDrift()).isFinite().isBetween(-0.9, 9.0);
+    // 200 rows in batches of 20: ten steps an epoch
+    assertThat(report.step().seconds()).isEqualTo(report.epochSeconds() / 10);
+    assertThat(report.step().productSeconds())
+        .isEqualTo(report.trainingFlopsPerImage() * 20 / (report.training().boundGflops() * 1e9));
+    assertThat(report.step().updateSeconds()).isPositive();
+    assertThat(report.step().ceiling()).isStrictlyBetween(0.0, 1.0);
+  }
+
+  @Test
+  void theCeilingAddsTheUpdateToTheProductsAtTheBound() {
+    SpeedBenchmark.StepTimes step = new SpeedBenchmark.StepTimes(4e-3, 3e-3, 1e-3);
+    assertThat(step.ceiling()).isCloseTo(0.75, org.assertj.core.api.Assertions.within(1e-12));
   }
 }

@@ -1,0 +1,67 @@
+package org.deepae.tf;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.OptimizerSpec;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Session;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Measures the optimizer's update of a network's parameters on its own, from gradients already computed: the part of
+ * a training step that does no matrix product. Its kernels stream the weights and the optimizer's state through
+ * memory (Adam reads and writes seven values per parameter), so their time adds to that of the products: the bound of
+ * a whole step is the products at the matrix-product rate plus this.
+ */
+public final class UpdateBenchmark {
+
+  /** Scale of the synthetic gradients: small enough that thousands of updates keep the values finite. */
+  private static final float GRADIENT_SCALE = 1e-3f;
+
+  private UpdateBenchmark() {}
+
+  /**
+   * The wall time of one update of {@code spec}'s parameters by {@code optimizer}, with the same thread settings and
+   * the same update ops as training (one session call per update, as a training step makes one), averaged over about
+   * {@code seconds} after a warm-up.
+   */
+  public static double secondsPerUpdate(AutoencoderSpec spec, OptimizerSpec optimizer, int threads, double seconds) {
+    try (Graph graph = new Graph()) {
+      NetworkGraph network = NetworkGraph.build(graph, spec, 1);
+      Ops tf = Ops.create(graph);
+      Ops init = tf.withInitScope();
+      List<Output<TFloat32>> gradients = new ArrayList<>();
+      long seed = 7;
+      for (Variable<TFloat32> parameter : network.parameters) {
+        Operand<TFloat32> values = init.math.mul(init.constant(GRADIENT_SCALE), init.random.statelessRandomNormal(
+            init.constant(parameter.shape()), init.constant(new long[] {seed++, 0})));
+        gradients.add(tf.identity(init.variable(values)).asOutput());
+      }
+      Op update = OptimizerUpdate.apply(graph, network.parameters, gradients, optimizer);
+      try (Session session = new Session(graph, SessionSettings.config(threads))) {
+        session.initialize();
+        run(session, update, 20);
+        long budget = (long) (seconds * 1e9);
+        int calls = 0;
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < budget || calls < 10) {
+          run(session, update, 1);
+          calls++;
+        }
+        return (System.nanoTime() - start) / 1e9 / calls;
+      }
+    }
+  }
+
+  private static void run(Session session, Op update, int times) {
+    for (int i = 0; i < times; i++) {
+      session.runner().addTarget(update).run().close();
+    }
+  }
+}

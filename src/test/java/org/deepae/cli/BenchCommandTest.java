@@ -1,0 +1,48 @@
+package org.deepae.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** {@code deepae bench} on a short synthetic epoch: what it reports, not how fast this machine is. */
+class BenchCommandTest {
+
+  @Test
+  void reportsConsistentFiguresAsJson() throws Exception {
+    CommandRun run = CommandRun.of("bench", "--rows", "300", "--matmul-seconds", "0.1", "--threads", "1", "--json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.path("network").asText()).isEqualTo("784-392-196-392-784");
+    assertThat(json.path("threads").asInt()).isEqualTo(1);
+    double flopsPerImage = json.path("training_flops_per_image").asDouble();
+    assertThat(flopsPerImage).isEqualTo(3_995_264.0);
+    for (String part : new String[] {"training", "encode", "reconstruct"}) {
+      JsonNode node = json.path(part);
+      assertThat(node.path("ratio").asDouble()).as(part)
+          .isCloseTo(node.path("gflops").asDouble() / node.path("bound_gflops").asDouble(), within(1e-9));
+    }
+    JsonNode training = json.path("training");
+    assertThat(training.path("gflops").asDouble())
+        .isCloseTo(training.path("images_per_second").asDouble() * flopsPerImage / 1e9, within(1e-6));
+    // two steps of 150 rows an epoch
+    assertThat(training.path("step_seconds").asDouble())
+        .isCloseTo(training.path("epoch_seconds").asDouble() / 2, within(1e-12));
+    double products = training.path("step_product_seconds_at_bound").asDouble();
+    double update = training.path("update_seconds").asDouble();
+    assertThat(update).isPositive();
+    assertThat(training.path("ceiling_ratio").asDouble()).isCloseTo(products / (products + update), within(1e-12));
+    assertThat(json.path("seconds_to_first_training_step").asDouble()).isPositive();
+  }
+
+  @Test
+  void badOptionsExitWithTwoBeforeMeasuring() {
+    CommandRun run = CommandRun.of("bench", "--rows", "100", "--batch-size", "150");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--rows must be at least --batch-size");
+    assertThat(CommandRun.of("bench", "--matmul-seconds", "0").err()).contains("--matmul-seconds must be positive");
+  }
+}
