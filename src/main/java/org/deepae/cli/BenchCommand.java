@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Precision;
+import org.deepae.tf.UpdateBenchmark;
 import org.deepae.train.SpeedBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,11 +81,14 @@ final class BenchCommand implements Callable<Integer> {
       out.println(String.format(Locale.ROOT, "training epoch of %d images: %.2f s; %.2f MFLOP per image per step",
           rows, r.epochSeconds(), r.trainingFlopsPerImage() / 1e6));
       SpeedBenchmark.StepTimes step = r.step();
+      UpdateBenchmark.Times update = step.update();
       out.println(String.format(Locale.ROOT, "training step: %.2f ms = %.2f ms of products at the bound + %.2f ms of "
-          + "Adam update alone + %.2f ms of the rest", 1e3 * step.seconds(), 1e3 * step.productSeconds(),
-          1e3 * step.updateSeconds(), 1e3 * (step.seconds() - step.productSeconds() - step.updateSeconds())));
-      out.println(String.format(Locale.ROOT, "highest training ratio a step of these kernels can reach here: %.2f "
-          + "(products at the bound plus the update)", step.ceiling()));
+          + "Adam update (its work spread over %d threads) + %.2f ms of the rest", 1e3 * step.seconds(),
+          1e3 * step.productSeconds(), 1e3 * update.spread(), update.threads(), 1e3 * step.restSeconds()));
+      out.println(String.format(Locale.ROOT, "Adam update alone: %.2f ms on one thread, %.2f ms on %d as training runs "
+          + "it", 1e3 * update.oneThread(), 1e3 * update.allThreads(), update.threads()));
+      out.println(String.format(Locale.ROOT, "estimated ceiling of the training ratio: %.2f (products at the bound and "
+          + "the update spread evenly, nothing else)", step.ceiling()));
       out.println(String.format(Locale.ROOT, "JVM start to first training step: %.2f s", r.secondsToFirstStep()));
       out.println(String.format(Locale.ROOT, "matrix-product rate after the runs against before: %+.1f%%%s",
           100 * r.boundDrift(), Math.abs(r.boundDrift()) > DRIFT_WARNING
@@ -107,14 +111,17 @@ final class BenchCommand implements Callable<Integer> {
     root.put("batch_size", batchSize);
     root.put("precision", precision.id());
     root.put("rows", rows);
-    root.put("threads", threads.get() == 0 ? Runtime.getRuntime().availableProcessors() : threads.get());
+    root.put("threads", r.step().update().threads());
     root.put("training_flops_per_image", r.trainingFlopsPerImage());
     put(root.putObject("training"), r.training());
     ObjectNode training = root.with("training");
     training.put("epoch_seconds", r.epochSeconds());
     training.put("step_seconds", r.step().seconds());
     training.put("step_product_seconds_at_bound", r.step().productSeconds());
-    training.put("update_seconds", r.step().updateSeconds());
+    training.put("update_seconds_one_thread", r.step().update().oneThread());
+    training.put("update_seconds_all_threads", r.step().update().allThreads());
+    training.put("update_seconds_spread", r.step().update().spread());
+    training.put("step_rest_seconds", r.step().restSeconds());
     training.put("ceiling_ratio", r.step().ceiling());
     put(root.putObject("encode"), r.encode());
     put(root.putObject("reconstruct"), r.reconstruct());

@@ -11,13 +11,14 @@ import org.tensorflow.Session;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.ThreadPoolOptionProto;
 import org.tensorflow.types.TFloat32;
 
 /**
  * Measures the optimizer's update of a network's parameters on its own, from gradients already computed: the part of
- * a training step that does no matrix product. Its kernels stream the weights and the optimizer's state through
- * memory (Adam reads and writes seven values per parameter), so their time adds to that of the products: the bound of
- * a whole step is the products at the matrix-product rate plus this.
+ * a training step that does no matrix product. A core runs one kernel at a time, so the update's work adds to that of
+ * the products; at best it is spread evenly over the threads.
  */
 public final class UpdateBenchmark {
 
@@ -27,11 +28,23 @@ public final class UpdateBenchmark {
   private UpdateBenchmark() {}
 
   /**
-   * The wall time of one update of {@code spec}'s parameters by {@code optimizer}, with the same thread settings and
-   * the same update ops as training (one session call per update, as a training step makes one), averaged over about
-   * {@code seconds} after a warm-up.
+   * The wall time of one update, in seconds: with every op on one thread (its whole work), and on {@code threads}
+   * threads as training runs it.
    */
-  public static double secondsPerUpdate(AutoencoderSpec spec, OptimizerSpec optimizer, int threads, double seconds) {
+  public record Times(double oneThread, double allThreads, int threads) {
+
+    /** The update's work spread evenly over the threads: the least wall time it can take. */
+    public double spread() {
+      return oneThread / threads;
+    }
+  }
+
+  /**
+   * Times one update of {@code spec}'s parameters by {@code optimizer}, with the same update ops as training and one
+   * session call per update, as a training step makes one. Both figures are averages after a warm-up, measured in
+   * about {@code seconds} together.
+   */
+  public static Times measure(AutoencoderSpec spec, OptimizerSpec optimizer, int threads, double seconds) {
     try (Graph graph = new Graph()) {
       NetworkGraph network = NetworkGraph.build(graph, spec, 1);
       Ops tf = Ops.create(graph);
@@ -44,18 +57,27 @@ public final class UpdateBenchmark {
         gradients.add(tf.identity(init.variable(values)).asOutput());
       }
       Op update = OptimizerUpdate.apply(graph, network.parameters, gradients, optimizer);
-      try (Session session = new Session(graph, SessionSettings.config(threads))) {
-        session.initialize();
-        run(session, update, 20);
-        long budget = (long) (seconds * 1e9);
-        int calls = 0;
-        long start = System.nanoTime();
-        while (System.nanoTime() - start < budget || calls < 10) {
-          run(session, update, 1);
-          calls++;
-        }
-        return (System.nanoTime() - start) / 1e9 / calls;
+      ConfigProto all = SessionSettings.config(threads);
+      // a session's own pool of one thread: the process-wide pools keep their size (see SessionSettings)
+      ConfigProto one = all.toBuilder().addSessionInterOpThreadPool(ThreadPoolOptionProto.newBuilder().setNumThreads(1))
+          .build();
+      return new Times(secondsPerCall(graph, one, update, seconds / 2), secondsPerCall(graph, all, update, seconds / 2),
+          all.getInterOpParallelismThreads());
+    }
+  }
+
+  private static double secondsPerCall(Graph graph, ConfigProto config, Op update, double seconds) {
+    try (Session session = new Session(graph, config)) {
+      session.initialize();
+      run(session, update, 20);
+      long budget = (long) (seconds * 1e9);
+      int calls = 0;
+      long start = System.nanoTime();
+      while (System.nanoTime() - start < budget || calls < 10) {
+        run(session, update, 1);
+        calls++;
       }
+      return (System.nanoTime() - start) / 1e9 / calls;
     }
   }
 

@@ -45,6 +45,7 @@ public final class SpeedBenchmark {
    *
    * @param boundDrift how much the training bound measured after the runs differs from the one measured before them
    *     (0.05: 5% faster afterwards); the bounds of the throughputs are the means of both
+   * @param step where a training step's time goes
    */
   public record Report(Throughput training, Throughput encode, Throughput reconstruct, double secondsToFirstStep,
       long peakResidentBytes, double epochSeconds, double trainingFlopsPerImage, double boundDrift,
@@ -54,18 +55,23 @@ public final class SpeedBenchmark {
    * Where a training step's time goes.
    *
    * @param seconds the measured step: the training epoch over its steps
-   * @param productSeconds the step's matrix products at the bound
-   * @param updateSeconds the optimizer's update alone (weights and optimizer state, no product), every thread busy
+   * @param productSeconds the step's matrix products at the bound (for the epoch's mean batch)
+   * @param update the optimizer's update measured alone
    */
-  public record StepTimes(double seconds, double productSeconds, double updateSeconds) {
+  public record StepTimes(double seconds, double productSeconds, UpdateBenchmark.Times update) {
+
+    /** What is left of the step besides the products at the bound and the update spread over the threads. */
+    public double restSeconds() {
+      return seconds - productSeconds - update.spread();
+    }
 
     /**
-     * The highest training ratio that a step made of these kernels can reach on this machine: with every core busy at
-     * all times, the products at the bound, and the update, which does no product work, adding its own time to theirs
-     * (one core runs one kernel at a time).
+     * An estimate of the highest training ratio that a step made of these kernels can reach here: the products at the
+     * bound, the update spread evenly over the threads and adding its time to theirs (a core runs one kernel at a
+     * time), and nothing else.
      */
     public double ceiling() {
-      return productSeconds / (productSeconds + updateSeconds);
+      return productSeconds / (productSeconds + update.spread());
     }
   }
 
@@ -119,7 +125,7 @@ public final class SpeedBenchmark {
       // the memory of training and inference, before the second measurement of the bounds adds its own
       peakResident = peakResidentBytes();
     }
-    double updateSeconds = UpdateBenchmark.secondsPerUpdate(spec, config.optimizer(), settings.threads(),
+    UpdateBenchmark.Times update = UpdateBenchmark.measure(spec, config.optimizer(), settings.threads(),
         settings.matmulSeconds() / 2);
     // measured again at the end: on a shared machine the speed can move during the run, and the ratios then use the
     // mean of both measurements; the report says by how much it moved
@@ -132,7 +138,7 @@ public final class SpeedBenchmark {
         (before.reconstruct() + after.reconstruct()) / 2);
     int steps = (train.rows() + settings.batchSize() - 1) / settings.batchSize();
     StepTimes step = new StepTimes(epochSeconds / steps,
-        flopsPerImage * settings.batchSize() / (training.boundGflops() * 1e9), updateSeconds);
+        flopsPerImage * train.rows() / steps / (training.boundGflops() * 1e9), update);
     return new Report(training, encode, reconstruct, firstStep, peakResident, epochSeconds, flopsPerImage,
         after.training() / before.training() - 1, step);
   }

@@ -32,10 +32,27 @@ class BenchCommandTest {
     assertThat(training.path("step_seconds").asDouble())
         .isCloseTo(training.path("epoch_seconds").asDouble() / 2, within(1e-12));
     double products = training.path("step_product_seconds_at_bound").asDouble();
-    double update = training.path("update_seconds").asDouble();
-    assertThat(update).isPositive();
+    double update = training.path("update_seconds_spread").asDouble();
+    // one thread: the spread update is the update on one thread
+    assertThat(update).isPositive().isEqualTo(training.path("update_seconds_one_thread").asDouble());
+    assertThat(training.path("update_seconds_all_threads").asDouble()).isPositive();
+    assertThat(training.path("step_rest_seconds").asDouble())
+        .isCloseTo(training.path("step_seconds").asDouble() - products - update, within(1e-12));
     assertThat(training.path("ceiling_ratio").asDouble()).isCloseTo(products / (products + update), within(1e-12));
     assertThat(json.path("seconds_to_first_training_step").asDouble()).isPositive();
+  }
+
+  @Test
+  void printsATableAndWhereAStepsTimeGoes() {
+    CommandRun run = CommandRun.of("bench", "--rows", "150", "--matmul-seconds", "0.1", "--threads", "2");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).containsPattern("training \\(Adam, batch 150\\) +\\d+ +[0-9.]+ +[0-9.]+ +[0-9.]+")
+        .containsPattern("inference: encode \\(batch 1000\\) +\\d+")
+        .containsPattern("training step: [0-9.]+ ms = [0-9.]+ ms of products at the bound \\+ [0-9.]+ ms of Adam update "
+            + "\\(its work spread over 2 threads\\) \\+ -?[0-9.]+ ms of the rest")
+        .containsPattern("Adam update alone: [0-9.]+ ms on one thread, [0-9.]+ ms on 2 as training runs it")
+        .containsPattern("estimated ceiling of the training ratio: 0\\.\\d\\d")
+        .contains("JVM start to first training step:", "peak resident memory:");
   }
 
   @Test

@@ -23,24 +23,37 @@ import org.tensorflow.types.TFloat32;
 class UpdateBenchmarkTest {
 
   @Test
-  void timesOneUpdateOfEveryParameter() {
+  void timesTheUpdateOnOneThreadAndOnAll() {
     AutoencoderSpec small = new AutoencoderSpec(64, List.of(32, 8), Activation.RELU, Activation.RELU, Loss.MSE);
     for (OptimizerSpec optimizer : List.of(AdamSpec.tutorial(), new OptimizerSpec.Sgd(0.1))) {
-      double seconds = UpdateBenchmark.secondsPerUpdate(small, optimizer, 1, 0.05);
-      // at least ten updates are timed within (about) the budget
-      assertThat(seconds).as("%s", optimizer).isPositive().isLessThan(0.05);
+      UpdateBenchmark.Times times = UpdateBenchmark.measure(small, optimizer, 2, 0.05);
+      assertThat(times.threads()).isEqualTo(2);
+      assertThat(times.oneThread()).as("%s", optimizer).isPositive();
+      assertThat(times.allThreads()).as("%s", optimizer).isPositive();
+      assertThat(times.spread()).isEqualTo(times.oneThread() / 2);
     }
+    assertThat(UpdateBenchmark.measure(small, AdamSpec.tutorial(), 0, 0.02).threads())
+        .isEqualTo(Runtime.getRuntime().availableProcessors());
   }
 
   @Test
   void appliesAdamToTheGivenGradients() {
-    try (Graph graph = new Graph(); Session session = adamStep(graph)) {
-      try (Result result = session.runner().fetch("w").run()) {
-        float[] w = new float[2];
-        ((TFloat32) result.get(0)).copyTo(DataBuffers.of(w, false, false));
-        // Adam's first step moves each weight by the learning rate against the sign of its gradient
-        assertThat(w[0]).isCloseTo(1f - 0.01f, within(1e-6f));
-        assertThat(w[1]).isCloseTo(2f + 0.01f, within(1e-6f));
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      Ops init = tf.withInitScope();
+      Variable<TFloat32> w = init.withName("w").variable(init.constant(new float[] {1f, 2f}));
+      Op step = OptimizerUpdate.apply(graph, List.of(w), List.of(tf.constant(new float[] {0.5f, -0.5f}).asOutput()),
+          AdamSpec.tutorial());
+      try (Session session = new Session(graph)) {
+        session.initialize();
+        session.runner().addTarget(step).run().close();
+        try (Result result = session.runner().fetch("w").run()) {
+          float[] values = new float[2];
+          ((TFloat32) result.get(0)).copyTo(DataBuffers.of(values, false, false));
+          // Adam's first step moves each weight by the learning rate against the sign of its gradient
+          assertThat(values[0]).isCloseTo(1f - 0.01f, within(1e-6f));
+          assertThat(values[1]).isCloseTo(2f + 0.01f, within(1e-6f));
+        }
       }
     }
   }
@@ -53,17 +66,5 @@ class UpdateBenchmarkTest {
       assertThatThrownBy(() -> OptimizerUpdate.apply(graph, List.of(w), List.of(), AdamSpec.tutorial()))
           .isInstanceOf(IllegalArgumentException.class).hasMessage("0 gradients for 1 variables");
     }
-  }
-
-  private static Session adamStep(Graph graph) {
-    Ops tf = Ops.create(graph);
-    Ops init = tf.withInitScope();
-    Variable<TFloat32> w = init.withName("w").variable(init.constant(new float[] {1f, 2f}));
-    Op step = OptimizerUpdate.apply(graph, List.of(w), List.of(tf.constant(new float[] {0.5f, -0.5f}).asOutput()),
-        AdamSpec.tutorial());
-    Session session = new Session(graph);
-    session.initialize();
-    session.runner().addTarget(step).run().close();
-    return session;
   }
 }
