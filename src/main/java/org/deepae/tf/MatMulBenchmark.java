@@ -93,24 +93,8 @@ public final class MatMulBenchmark {
             tf.constant(new int[] {0, 1})));
       }
       try (Session session = new Session(graph, SessionSettings.config(threads, precision))) {
-        run(session, targets, 10);
-        int calls = 0;
-        long start = System.nanoTime();
-        long budget = (long) (seconds * 1e9);
-        while (System.nanoTime() - start < budget || calls < 10) {
-          run(session, targets, 1);
-          calls++;
-        }
-        return new Rate(p.flops() * copies * calls, (System.nanoTime() - start) / 1e9);
+        return new Rate(p.flops() * copies, CallTimer.secondsPerCall(session, targets, 10, seconds));
       }
-    }
-  }
-
-  private static void run(Session session, List<Op> targets, int times) {
-    for (int i = 0; i < times; i++) {
-      Session.Runner runner = session.runner();
-      targets.forEach(runner::addTarget);
-      runner.run().close();
     }
   }
 

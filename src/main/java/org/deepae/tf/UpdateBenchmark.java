@@ -33,7 +33,7 @@ public final class UpdateBenchmark {
    */
   public record Times(double oneThread, double allThreads, int threads) {
 
-    /** The update's work spread evenly over the threads: the least wall time it can take. */
+    /** The update's work spread evenly over the threads: the least wall time it could take. */
     public double spread() {
       return oneThread / threads;
     }
@@ -69,21 +69,7 @@ public final class UpdateBenchmark {
   private static double secondsPerCall(Graph graph, ConfigProto config, Op update, double seconds) {
     try (Session session = new Session(graph, config)) {
       session.initialize();
-      run(session, update, 20);
-      long budget = (long) (seconds * 1e9);
-      int calls = 0;
-      long start = System.nanoTime();
-      while (System.nanoTime() - start < budget || calls < 10) {
-        run(session, update, 1);
-        calls++;
-      }
-      return (System.nanoTime() - start) / 1e9 / calls;
-    }
-  }
-
-  private static void run(Session session, Op update, int times) {
-    for (int i = 0; i < times; i++) {
-      session.runner().addTarget(update).run().close();
+      return CallTimer.secondsPerCall(session, List.of(update), 20, seconds);
     }
   }
 }

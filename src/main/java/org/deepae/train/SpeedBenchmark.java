@@ -20,8 +20,8 @@ import org.deepae.tf.UpdateBenchmark;
 /**
  * Measures, in one process on synthetic data of the tutorial's shapes: the machine's matrix-product rate at the
  * model's shapes (the bound), the training loop's throughput over a full epoch after a warm-up epoch, the optimizer's
- * update on its own (from which the highest ratio a step can reach follows), inference throughput at batch 1,000, the
- * time from JVM start to the first training step, and peak resident memory.
+ * update on its own (from which an estimated ceiling of the training ratio follows), inference throughput at batch
+ * 1,000, the time from JVM start to the first training step, and peak resident memory.
  *
  * <p>FLOPs count only matrix products, {@code 2 m k n} each, and only those the training step runs: every layer's
  * forward product and weight gradient, and the input gradient of every layer but the first (TensorFlow does not compute
@@ -136,7 +136,7 @@ public final class SpeedBenchmark {
     Throughput encode = new Throughput(encodeRate[0], encodeRate[1], (before.encode() + after.encode()) / 2);
     Throughput reconstruct = new Throughput(reconstructRate[0], reconstructRate[1],
         (before.reconstruct() + after.reconstruct()) / 2);
-    int steps = (train.rows() + settings.batchSize() - 1) / settings.batchSize();
+    int steps = new TrainingPlan(1, train.rows(), 0, settings.batchSize()).stepsPerEpoch();
     StepTimes step = new StepTimes(epochSeconds / steps,
         flopsPerImage * train.rows() / steps / (training.boundGflops() * 1e9), update);
     return new Report(training, encode, reconstruct, firstStep, peakResident, epochSeconds, flopsPerImage,
