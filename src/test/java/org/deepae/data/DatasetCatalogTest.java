@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.deepae.testing.LoopbackServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,17 +27,17 @@ class DatasetCatalogTest {
 
   @TempDir Path cache;
   @TempDir Path elsewhere;
-  private final LocalHttpServer server;
+  private final LoopbackServer server;
   private final Downloader downloader =
       new Downloader(new Downloader.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)));
 
   DatasetCatalogTest() throws IOException {
-    server = new LocalHttpServer();
+    server = new LoopbackServer();
     TINY.forEach((name, content) -> server.serve("/mirror/" + name, content));
   }
 
   @AfterEach
-  void stopServer() {
+  void stopServer() throws IOException {
     server.close();
   }
 
@@ -95,7 +96,7 @@ class DatasetCatalogTest {
 
   @Test
   void downloadsMnistIntoCacheThenLoadsItOffline() throws Exception {
-    URI down = LocalHttpServer.closedPort("/down/");
+    URI down = LoopbackServer.closedPort("/down/");
     Dataset first = new DatasetCatalog(config(List.of(down, server.url("/mirror/")), tinyChecksums())).load("mnist");
 
     assertThat(first.info().name()).isEqualTo("mnist");
@@ -116,7 +117,7 @@ class DatasetCatalogTest {
 
   @Test
   void fallsBackToSampleWhenNoMirrorCanBeReached() throws Exception {
-    URI down = LocalHttpServer.closedPort("/down/");
+    URI down = LoopbackServer.closedPort("/down/");
     Dataset data = new DatasetCatalog(config(List.of(down), tinyChecksums())).load("mnist");
 
     assertThat(data.info().name()).isEqualTo("mnist-sample");
@@ -175,7 +176,7 @@ class DatasetCatalogTest {
     for (var e : TINY.entrySet()) {
       write(system.resolve(e.getKey()), e.getValue());
     }
-    RemoteFiles unreachable = new RemoteFiles(List.of(LocalHttpServer.closedPort("/")), tinyChecksums());
+    RemoteFiles unreachable = new RemoteFiles(List.of(LoopbackServer.closedPort("/")), tinyChecksums());
     CatalogConfig base = config(List.of(server.url("/mirror/")), tinyChecksums());
 
     Dataset data = new DatasetCatalog(base.withFashion(system, unreachable, tinyContentSha256(system)))
@@ -191,7 +192,7 @@ class DatasetCatalogTest {
 
   @Test
   void failsFashionWithoutFallbackNamingEverythingTried() throws Exception {
-    URI down = LocalHttpServer.closedPort("/down/");
+    URI down = LoopbackServer.closedPort("/down/");
     CatalogConfig config = config(List.of(down), tinyChecksums());
 
     assertThatThrownBy(() -> new DatasetCatalog(config).load("fashion-mnist"))

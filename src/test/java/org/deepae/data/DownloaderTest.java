@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.deepae.testing.LoopbackServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,16 +23,16 @@ class DownloaderTest {
   private static final byte[] CONTENT = "forty-two bytes of perfectly fine content.".getBytes(StandardCharsets.US_ASCII);
 
   @TempDir Path dir;
-  private final LocalHttpServer server;
+  private final LoopbackServer server;
   private final Downloader downloader =
       new Downloader(new Downloader.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)));
 
   DownloaderTest() throws IOException {
-    server = new LocalHttpServer();
+    server = new LoopbackServer();
   }
 
   @AfterEach
-  void stopServer() {
+  void stopServer() throws IOException {
     server.close();
   }
 
@@ -103,7 +104,7 @@ class DownloaderTest {
 
   @Test
   void reportsServerThatIsDown() throws Exception {
-    URI url = LocalHttpServer.closedPort("/f");
+    URI url = LoopbackServer.closedPort("/f");
     assertThatThrownBy(() -> downloader.download(url, dir.resolve("f"), sha256Of(CONTENT), DownloadListener.NONE))
         .isInstanceOf(IOException.class)
         .hasMessageStartingWith(url + ": connection refused");
@@ -133,7 +134,7 @@ class DownloaderTest {
 
   @Test
   void listsEveryMirrorWhenAllFail() throws Exception {
-    URI down = LocalHttpServer.closedPort("/m/");
+    URI down = LoopbackServer.closedPort("/m/");
     List<URI> mirrors = List.of(server.url("/first/"), down);
 
     assertThatThrownBy(() -> downloader.downloadFromMirrors(mirrors, "file.bin", dir.resolve("file.bin"),

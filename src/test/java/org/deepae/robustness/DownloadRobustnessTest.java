@@ -19,6 +19,7 @@ import org.deepae.data.DatasetCatalog;
 import org.deepae.data.DownloadListener;
 import org.deepae.data.Downloader;
 import org.deepae.data.RemoteFiles;
+import org.deepae.testing.LoopbackServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,4 +1,4 @@
-package org.deepae.robustness;
+package org.deepae.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,39 +13,58 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A minimal HTTP/1.1 server on 127.0.0.1 for download tests: it serves byte arrays by path, and can send the headers
- * and the first bytes of a body and then stall.
+ * A minimal HTTP/1.1 server on 127.0.0.1 for download tests: it serves byte arrays by path, and can announce more
+ * bytes than it sends, or send the headers and the first bytes of a body and then stall.
  */
-final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
   private final ServerSocket socket;
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+  private final Map<String, Long> lyingLengths = new ConcurrentHashMap<>();
   private final Map<String, Integer> stallAfter = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
   private final Thread acceptor;
 
-  LoopbackServer() throws IOException {
+  public LoopbackServer() throws IOException {
     socket = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
     acceptor = new Thread(this::acceptLoop, "loopback-http");
     acceptor.setDaemon(true);
     acceptor.start();
   }
 
-  LoopbackServer serve(String path, byte[] content) {
+  /** Serves {@code content} at {@code path}. */
+  public LoopbackServer serve(String path, byte[] content) {
     files.put(path, content);
     return this;
   }
 
+  /** Serves {@code content} at {@code path} but announces {@code length} bytes and closes after the content. */
+  public LoopbackServer serveTruncated(String path, byte[] content, long length) {
+    lyingLengths.put(path, length);
+    return serve(path, content);
+  }
+
   /** Serves {@code content} with its full Content-Length, but sends only {@code sent} bytes and then goes silent. */
-  LoopbackServer stall(String path, byte[] content, int sent) {
+  public LoopbackServer stall(String path, byte[] content, int sent) {
     stallAfter.put(path, sent);
     return serve(path, content);
   }
 
-  URI url(String path) {
+  /** The URL of {@code path} on this server. */
+  public URI url(String path) {
     return URI.create("http://127.0.0.1:" + socket.getLocalPort() + path);
   }
 
-  int requests(String path) {
+  /** A loopback URL where nothing listens. */
+  public static URI closedPort(String path) throws IOException {
+    int port;
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  /** How many requests asked for {@code path}. */
+  public int requests(String path) {
     return requests.getOrDefault(path, new AtomicInteger()).get();
   }
 
@@ -73,7 +92,8 @@ final class LoopbackServer implements AutoCloseable {
             .getBytes(StandardCharsets.US_ASCII));
         return;
       }
-      out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + content.length + "\r\nConnection: close\r\n\r\n")
+      long announced = lyingLengths.getOrDefault(path, (long) content.length);
+      out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + announced + "\r\nConnection: close\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       Integer sent = stallAfter.get(path);
       out.write(content, 0, sent == null ? content.length : sent);
