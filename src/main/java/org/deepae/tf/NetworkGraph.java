@@ -118,7 +118,8 @@ final class NetworkGraph {
     return h;
   }
 
-  private Operand<TFloat32> preActivation(Ops tf, Operand<TFloat32> h, int layer) {
+  /** Layer {@code layer}'s pre-activation for its input {@code h}: {@code h W + b}. */
+  Operand<TFloat32> preActivation(Ops tf, Operand<TFloat32> h, int layer) {
     return tf.nn.biasAdd(tf.linalg.matMul(h, parameters.get(2 * layer)), parameters.get(2 * layer + 1));
   }
 
@@ -149,7 +150,8 @@ final class NetworkGraph {
     };
   }
 
-  private static Operand<TFloat32> activate(Ops tf, Activation activation, Operand<TFloat32> z) {
+  /** {@code activation} applied to {@code z}; {@code z} itself for a linear activation. */
+  static Operand<TFloat32> activate(Ops tf, Activation activation, Operand<TFloat32> z) {
     return switch (activation) {
       case RELU -> tf.nn.relu(z);
       case LEAKY_RELU -> tf.nn.leakyRelu(z, LeakyRelu.alpha(LEAKY_SLOPE));

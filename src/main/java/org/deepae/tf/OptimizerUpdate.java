@@ -14,7 +14,6 @@ import org.tensorflow.framework.optimizers.Optimizer;
 import org.tensorflow.framework.optimizers.RMSProp;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Identity;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
@@ -34,7 +33,8 @@ final class OptimizerUpdate {
   private OptimizerUpdate() {}
 
   /**
-   * Adds the update ops to {@code graph} and returns the op to run once per training step.
+   * Adds the ops that update {@code variables} by {@code gradients} (one per variable, in the same order) once
+   * back-propagation has passed each layer, and returns the op to run once per training step.
    *
    * @param variables the weights and biases of dense layers in layer order ({@code w0, b0, w1, b1, ...}). A layer's
    *     weights are read by its forward product and by the gradient with respect to its input, on which every
@@ -43,12 +43,15 @@ final class OptimizerUpdate {
    *     gradients, on the reference machine).
    */
   @SuppressWarnings("unchecked")
-  static Op minimize(Graph graph, Operand<TFloat32> loss, List<Variable<TFloat32>> variables, OptimizerSpec spec) {
+  static Op applyGated(Graph graph, List<Operand<TFloat32>> gradients, List<Variable<TFloat32>> variables,
+      OptimizerSpec spec) {
+    if (gradients.size() != variables.size()) {
+      throw new IllegalArgumentException(gradients.size() + " gradients for " + variables.size() + " variables");
+    }
     Ops tf = Ops.create(graph);
-    Gradients gradients = tf.gradients(loss, variables);
     List<Op> raw = new ArrayList<>();
-    for (int i = 0; i < variables.size(); i++) {
-      raw.add(tf.identity((Output<TFloat32>) (Output<?>) gradients.dy(i)));
+    for (Operand<TFloat32> gradient : gradients) {
+      raw.add(tf.identity(gradient));
     }
     List<Output<TFloat32>> gated = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {

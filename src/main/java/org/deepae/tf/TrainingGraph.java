@@ -2,6 +2,8 @@ package org.deepae.tf;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.Loss;
 import org.deepae.model.Noise;
 import org.deepae.model.Objective;
 import org.tensorflow.Graph;
@@ -10,16 +12,25 @@ import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
- * The ops that train a {@link NetworkGraph}: the batch split into parallel towers, optional input noise (from stateless random ops seeded per step, so a
- * resumed run draws the same noise), the loss against the clean input, an optional L2 penalty, and the optimizer
- * step.
+ * The ops that train a {@link NetworkGraph}: the batch split into parallel towers, optional input noise (from stateless
+ * random ops seeded per step, so a resumed run draws the same noise), the loss against the clean input, an optional
+ * L2 penalty, and the optimizer step.
+ *
+ * <p>The gradients are back-propagated here, layer by layer and tower by tower, from the loss's derivative at the
+ * output: each layer's two products and bias gradient, and its activation's gradient from TensorFlow's own gradient
+ * of that op. TensorFlow's gradient of the whole loss computes the same values, but starts from the loss's value,
+ * which needs every tower's forward pass, so no tower could start back-propagating before the slowest had finished;
+ * and it adds shape ops and a broadcast of the loss's derivative. Back-propagated here, each tower goes on at once: a
+ * training step 2-5% faster on the reference machine (see DEVELOPERS.md), with the same losses. A test checks these
+ * gradients against TensorFlow's.
  */
 final class TrainingGraph {
 
@@ -42,9 +53,6 @@ final class TrainingGraph {
    *     gradient are those of the whole batch; only the order of the sums changes with the number of towers.
    */
   static TrainingGraph build(Graph graph, NetworkGraph network, Objective objective, int towers) {
-    if (towers <= 0) {
-      throw new IllegalArgumentException("towers must be positive, got " + towers);
-    }
     Ops tf = Ops.create(graph);
     Operand<TFloat32> clean = network.input;
     Placeholder<TInt64> seed = null;
@@ -53,48 +61,120 @@ final class TrainingGraph {
       seed = tf.withName("noise_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
       input = noisy(tf, clean, objective.noise(), seed);
     }
-    Operand<TFloat32> loss = tf.withName("train_loss").math.div(towersLossSum(tf, network, input, clean, towers),
-        tf.dtypes.cast(tf.size(clean), TFloat32.class));
-    Operand<TFloat32> total = loss;
-    if (objective.weightDecay() > 0) {
-      Operand<TFloat32> squares = tf.constant(0f);
-      for (int i = 0; i < network.parameters.size(); i += 2) {
-        Variable<TFloat32> weights = network.parameters.get(i);
-        // read through an identity: TF's gradient code crashes on Square applied to a reference variable directly
-        squares = tf.math.add(squares, tf.sum(tf.math.square(tf.identity(weights)), tf.constant(new int[] {0, 1})));
-      }
-      total = tf.math.add(loss, tf.math.mul(tf.constant((float) objective.weightDecay()), squares));
-    }
-    Op step = OptimizerUpdate.minimize(graph, total, network.parameters, objective.optimizer());
-    return new TrainingGraph(loss, step, seed);
+    Pass pass = pass(tf, network, input, clean, towers, objective.weightDecay());
+    Op step = OptimizerUpdate.applyGated(graph, pass.gradients(), network.parameters, objective.optimizer());
+    return new TrainingGraph(pass.loss(), step, seed);
   }
 
-  /** The sum over the batch and values of the loss terms, computed in {@code towers} parallel parts of the batch. */
-  private static Operand<TFloat32> towersLossSum(Ops tf, NetworkGraph network, Operand<TFloat32> input,
-      Operand<TFloat32> clean, int towers) {
-    Operand<TInt32> all = tf.constant(new int[] {0, 1});
-    if (towers == 1) {
-      Operand<TFloat32> logits = network.logits(tf, input);
-      return tf.sum(network.lossTerms(tf, logits, network.activateOutput(tf, logits), clean), all);
+  /**
+   * The batch's reconstruction loss and the gradients of the objective (that loss plus {@code weightDecay} times the
+   * sum of the squared weights) with respect to the network's parameters, in their order.
+   */
+  record Pass(Operand<TFloat32> loss, List<Operand<TFloat32>> gradients) {}
+
+  /**
+   * Runs {@code input} through the network in {@code towers} parts of the batch and back-propagates the loss against
+   * {@code clean} through each part.
+   */
+  static Pass pass(Ops tf, NetworkGraph network, Operand<TFloat32> input, Operand<TFloat32> clean, int towers,
+      double weightDecay) {
+    if (towers <= 0) {
+      throw new IllegalArgumentException("towers must be positive, got " + towers);
     }
-    Operand<TInt32> rows = tf.reshape(tf.shape.size(tf.shape(input), tf.constant(0)), tf.constant(new int[0]));
-    Operand<TInt32> part = tf.math.div(rows, tf.constant(towers));
-    List<Operand<TInt32>> sizes = new ArrayList<>();
-    for (int t = 0; t < towers - 1; t++) {
-      sizes.add(part);
+    List<Operand<TFloat32>> inputs = List.of(input);
+    List<Operand<TFloat32>> targets = List.of(clean);
+    if (towers > 1) {
+      Operand<TInt32> rows = tf.reshape(tf.shape.size(tf.shape(input), tf.constant(0)), tf.constant(new int[0]));
+      Operand<TInt32> part = tf.math.div(rows, tf.constant(towers));
+      List<Operand<TInt32>> sizes = new ArrayList<>();
+      for (int t = 0; t < towers - 1; t++) {
+        sizes.add(part);
+      }
+      sizes.add(tf.math.sub(rows, tf.math.mul(part, tf.constant(towers - 1))));
+      Operand<TInt32> splits = tf.stack(sizes);
+      inputs = new ArrayList<>(tf.splitV(input, splits, tf.constant(0), (long) towers).output());
+      targets = new ArrayList<>(tf.splitV(clean, splits, tf.constant(0), (long) towers).output());
     }
-    sizes.add(tf.math.sub(rows, tf.math.mul(part, tf.constant(towers - 1))));
-    Operand<TInt32> splits = tf.stack(sizes);
-    List<Output<TFloat32>> inputs = tf.splitV(input, splits, tf.constant(0), (long) towers).output();
-    List<Output<TFloat32>> targets = tf.splitV(clean, splits, tf.constant(0), (long) towers).output();
+    // the loss is a mean over the whole batch's values: every tower's derivative is scaled by the same count
+    Operand<TFloat32> values = tf.dtypes.cast(tf.size(clean), TFloat32.class);
+    Operand<TFloat32> perValue = tf.math.div(tf.constant(1f), values);
+    int parameters = network.parameters.size();
+    List<List<Operand<TFloat32>>> parts = new ArrayList<>();
+    for (int i = 0; i < parameters; i++) {
+      parts.add(new ArrayList<>());
+    }
     Operand<TFloat32> sum = null;
     for (int t = 0; t < towers; t++) {
-      Operand<TFloat32> logits = network.logits(tf, inputs.get(t));
-      Operand<TFloat32> tower = tf.sum(network.lossTerms(tf, logits, network.activateOutput(tf, logits),
-          targets.get(t)), all);
+      Operand<TFloat32> tower = backPropagate(tf, network, inputs.get(t), targets.get(t), perValue, parts);
       sum = sum == null ? tower : tf.math.add(sum, tower);
     }
-    return sum;
+    Operand<TFloat32> loss = tf.withName("train_loss").math.div(sum, values);
+    List<Operand<TFloat32>> gradients = new ArrayList<>();
+    for (int i = 0; i < parameters; i++) {
+      List<Operand<TFloat32>> part = parts.get(i);
+      Operand<TFloat32> gradient = part.size() == 1 ? part.get(0) : tf.math.addN(part);
+      if (weightDecay > 0 && i % 2 == 0) {
+        // d/dW of weightDecay * sum(W^2)
+        gradient = tf.math.add(gradient,
+            tf.math.mul(tf.constant((float) (2 * weightDecay)), network.parameters.get(i)));
+      }
+      gradients.add(gradient);
+    }
+    return new Pass(loss, gradients);
+  }
+
+  /**
+   * One tower's forward pass and back-propagation: adds its gradient of every parameter to {@code parts} (one list
+   * per parameter) and returns the sum of its loss terms.
+   */
+  private static Operand<TFloat32> backPropagate(Ops tf, NetworkGraph network, Operand<TFloat32> input,
+      Operand<TFloat32> target, Operand<TFloat32> perValue, List<List<Operand<TFloat32>>> parts) {
+    AutoencoderSpec spec = network.spec;
+    int layers = spec.denseLayerCount();
+    List<Operand<TFloat32>> layerInputs = new ArrayList<>();
+    List<Operand<TFloat32>> preActivations = new ArrayList<>();
+    Operand<TFloat32> h = input;
+    for (int layer = 0; layer < layers; layer++) {
+      layerInputs.add(h);
+      Operand<TFloat32> z = network.preActivation(tf, h, layer);
+      preActivations.add(z);
+      h = NetworkGraph.activate(tf, spec.activationOf(layer), z);
+    }
+    Operand<TFloat32> logits = preActivations.get(layers - 1);
+    Operand<TFloat32> lossSum = tf.sum(network.lossTerms(tf, logits, h, target), tf.constant(new int[] {0, 1}));
+    Operand<TFloat32> dz;
+    if (spec.loss() == Loss.MSE) {
+      // d/dy of mean((y - t)^2), then through the output activation
+      Operand<TFloat32> dy = tf.math.mul(tf.math.sub(h, target), tf.math.mul(tf.constant(2f), perValue));
+      dz = activationGradient(tf, h, logits, dy);
+    } else {
+      // d/dz of the mean cross-entropy on a sigmoid's logits: sigmoid(z) - t
+      dz = tf.math.mul(tf.math.sub(h, target), perValue);
+    }
+    for (int layer = layers - 1; layer >= 0; layer--) {
+      Operand<TFloat32> in = layerInputs.get(layer);
+      parts.get(2 * layer).add(tf.linalg.matMul(in, dz, MatMul.transposeA(true)));
+      parts.get(2 * layer + 1).add(tf.nn.biasAddGrad(dz));
+      if (layer > 0) {
+        Operand<TFloat32> dh = tf.linalg.matMul(dz, network.parameters.get(2 * layer), MatMul.transposeB(true));
+        dz = activationGradient(tf, in, preActivations.get(layer - 1), dh);
+      }
+    }
+    return lossSum;
+  }
+
+  /**
+   * The gradient with respect to {@code z} of {@code activated = f(z)}, given the gradient {@code upstream} with
+   * respect to {@code activated}: TensorFlow's own gradient of the activation op (for ReLU, {@code ReluGrad}).
+   */
+  @SuppressWarnings("unchecked")
+  private static Operand<TFloat32> activationGradient(Ops tf, Operand<TFloat32> activated, Operand<TFloat32> z,
+      Operand<TFloat32> upstream) {
+    if (activated == z) {
+      return upstream;
+    }
+    Gradients gradient = tf.gradients(List.of(activated), List.of(z), Gradients.dx(List.of(upstream)));
+    return (Operand<TFloat32>) (Output<?>) gradient.dy(0);
   }
 
   private static Operand<TFloat32> noisy(Ops tf, Operand<TFloat32> x, Noise noise, Operand<TInt64> seed) {

@@ -1,0 +1,140 @@
+package org.deepae.tf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.deepae.model.Activation;
+import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.Initializer;
+import org.deepae.model.Loss;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The gradients {@link TrainingGraph} back-propagates by hand against TensorFlow's own gradient of the same objective,
+ * for every activation, both losses, noisy inputs, weight decay, and batches that do not split evenly into towers.
+ */
+class TrainingGraphTest {
+
+  private static final int INPUT = 12;
+
+  @Test
+  void handBackPropagatedGradientsMatchTensorFlowsForEveryActivationAndLoss() {
+    List<AutoencoderSpec> specs = new ArrayList<>();
+    for (Activation hidden : Activation.values()) {
+      // the output activation differs from the hidden one, so each activation's gradient is checked at both places
+      Activation output = hidden == Activation.RELU ? Activation.SIGMOID : Activation.RELU;
+      specs.add(new AutoencoderSpec(INPUT, List.of(8, 3), List.of(6), hidden, Activation.TANH, output, Loss.MSE,
+          Initializer.VARIANCE_SCALING));
+      specs.add(new AutoencoderSpec(INPUT, List.of(8, 3), List.of(6), Activation.TANH, hidden, hidden == Activation.RELU
+          ? Activation.LINEAR : hidden, Loss.MSE, Initializer.GLOROT));
+    }
+    specs.add(new AutoencoderSpec(INPUT, List.of(8, 3), Activation.ELU, Activation.SIGMOID, Loss.BCE));
+    specs.add(new AutoencoderSpec(INPUT, List.of(5), Activation.RELU, Activation.SIGMOID, Loss.BCE));
+    specs.add(AutoencoderSpec.tutorial(INPUT));
+    for (AutoencoderSpec spec : specs) {
+      for (int towers : new int[] {1, 2, 3}) {
+        assertMatchesTensorFlow(spec, towers, 7, 0);
+      }
+      assertMatchesTensorFlow(spec, 2, 9, 0.01);
+    }
+  }
+
+  @Test
+  void aTowerWithoutRowsAddsNothing() {
+    // one row in three towers: two towers are empty
+    assertMatchesTensorFlow(AutoencoderSpec.tutorial(INPUT), 3, 1, 0);
+  }
+
+  @Test
+  void needsAPositiveNumberOfTowers() {
+    try (Graph graph = new Graph()) {
+      NetworkGraph network = NetworkGraph.build(graph, AutoencoderSpec.tutorial(INPUT), 1);
+      assertThatThrownBy(() -> TrainingGraph.pass(Ops.create(graph), network, network.input, network.input, 0, 0))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("towers must be positive, got 0");
+    }
+  }
+
+  /**
+   * Evaluates the hand-made gradients and TensorFlow's gradient of {@code loss + weightDecay * sum(W^2)} on random
+   * parameters and a noisy input, and compares them.
+   */
+  @SuppressWarnings("unchecked")
+  private static void assertMatchesTensorFlow(AutoencoderSpec spec, int towers, int rows, double weightDecay) {
+    String what = spec + ", " + towers + " towers, " + rows + " rows, weight decay " + weightDecay;
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      NetworkGraph network = NetworkGraph.build(graph, spec, 3);
+      Placeholder<TFloat32> noisy = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, INPUT)));
+      TrainingGraph.Pass pass = TrainingGraph.pass(tf, network, noisy, network.input, towers, weightDecay);
+      Operand<TFloat32> objective = pass.loss();
+      for (int i = 0; i < network.parameters.size(); i += 2) {
+        Variable<TFloat32> weights = network.parameters.get(i);
+        objective = tf.math.add(objective, tf.math.mul(tf.constant((float) weightDecay),
+            tf.sum(tf.math.square(tf.identity(weights)), tf.constant(new int[] {0, 1}))));
+      }
+      Gradients reference = tf.gradients(objective, network.parameters);
+      Random random = new Random(rows * 31L + towers);
+      float[] clean = new float[rows * INPUT];
+      float[] input = new float[rows * INPUT];
+      for (int i = 0; i < clean.length; i++) {
+        clean[i] = random.nextFloat();
+        input[i] = clean[i] + 0.2f * (float) random.nextGaussian();
+      }
+      try (Session session = new Session(graph, SessionSettings.config(0));
+          TFloat32 cleanTensor = TFloat32.tensorOf(Shape.of(rows, INPUT), DataBuffers.of(clean, true, false));
+          TFloat32 inputTensor = TFloat32.tensorOf(Shape.of(rows, INPUT), DataBuffers.of(input, true, false))) {
+        session.initialize();
+        // biases away from zero, so that they take part in the check
+        for (int i = 1; i < network.parameters.size(); i += 2) {
+          Variable<TFloat32> bias = network.parameters.get(i);
+          float[] values = new float[(int) bias.shape().get(0)];
+          for (int j = 0; j < values.length; j++) {
+            values[j] = 0.3f * (float) random.nextGaussian();
+          }
+          session.runner().addTarget(tf.assign(bias, tf.constant(values))).run().close();
+        }
+        Session.Runner runner = session.runner().feed(network.input, cleanTensor).feed(noisy, inputTensor);
+        int count = network.parameters.size();
+        for (int i = 0; i < count; i++) {
+          runner.fetch(pass.gradients().get(i)).fetch((Operand<TFloat32>) (Output<?>) reference.dy(i));
+        }
+        try (Result result = runner.run()) {
+          for (int i = 0; i < count; i++) {
+            float[] ours = values((TFloat32) result.get(2 * i));
+            float[] theirs = values((TFloat32) result.get(2 * i + 1));
+            assertThat(ours).as("%s: gradient %d", what, i).hasSameSizeAs(theirs);
+            double scale = 1e-30;
+            for (float v : theirs) {
+              scale = Math.max(scale, Math.abs(v));
+            }
+            for (int j = 0; j < ours.length; j++) {
+              assertThat(Math.abs(ours[j] - theirs[j]) / scale).as("%s: gradient %d, value %d", what, i, j)
+                  .isLessThan(1e-4);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static float[] values(TFloat32 tensor) {
+    float[] values = new float[(int) tensor.shape().size()];
+    tensor.copyTo(DataBuffers.of(values, false, false));
+    return values;
+  }
+}
