@@ -19,7 +19,8 @@ import org.tensorflow.types.TInt64;
 /**
  * The autoencoder's forward graph, built from its spec: input placeholder, dense layers, code, output, a second
  * entry that feeds a code straight to the decoder, and the error terms. The one place that turns an
- * {@link AutoencoderSpec} into TensorFlow ops; {@link #logits} lets training run the same layers on other inputs.
+ * {@link AutoencoderSpec} into TensorFlow ops; {@link #preActivation} and {@link #activate} let training run the same
+ * layers on other inputs.
  */
 final class NetworkGraph {
 
@@ -85,17 +86,6 @@ final class NetworkGraph {
    */
   static NetworkGraph build(Graph graph, AutoencoderSpec spec, long seed) {
     return new NetworkGraph(graph, spec, seed);
-  }
-
-  /** The output layer's pre-activation for {@code in}, through the same weights. */
-  Operand<TFloat32> logits(Ops tf, Operand<TFloat32> in) {
-    int last = spec.denseLayerCount() - 1;
-    return preActivation(tf, layers(tf, in, 0, last), last);
-  }
-
-  /** The output for the output layer's pre-activation. */
-  Operand<TFloat32> activateOutput(Ops tf, Operand<TFloat32> logits) {
-    return activate(tf, spec.outputActivation(), logits);
   }
 
   /**

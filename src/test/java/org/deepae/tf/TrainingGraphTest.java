@@ -2,22 +2,33 @@ package org.deepae.tf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.deepae.model.Activation;
+import org.deepae.model.AdamSpec;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Initializer;
 import org.deepae.model.Loss;
+import org.deepae.model.Noise;
+import org.deepae.model.Objective;
+import org.deepae.model.OptimizerSpec;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Placeholder;
@@ -58,6 +69,120 @@ class TrainingGraphTest {
   void aTowerWithoutRowsAddsNothing() {
     // one row in three towers: two towers are empty
     assertMatchesTensorFlow(AutoencoderSpec.tutorial(INPUT), 3, 1, 0);
+  }
+
+  @Test
+  void theLossIsTheNetworksOwnOnTheCleanInput() {
+    List<AutoencoderSpec> specs = List.of(AutoencoderSpec.tutorial(INPUT),
+        new AutoencoderSpec(INPUT, List.of(8, 3), Activation.ELU, Activation.SIGMOID, Loss.BCE),
+        new AutoencoderSpec(INPUT, List.of(8, 3), List.of(6), Activation.TANH, Activation.LINEAR, Activation.SIGMOID,
+            Loss.MSE, Initializer.HE));
+    for (AutoencoderSpec spec : specs) {
+      for (int towers : new int[] {1, 2, 3}) {
+        try (Graph graph = new Graph()) {
+          Ops tf = Ops.create(graph);
+          NetworkGraph network = NetworkGraph.build(graph, spec, 3);
+          TrainingGraph.Pass pass = TrainingGraph.pass(tf, network, network.input, network.input, towers, 0);
+          float[] rows = randomRows(7, new Random(towers));
+          try (Session session = new Session(graph, SessionSettings.config(0));
+              TFloat32 batch = TFloat32.tensorOf(Shape.of(7, INPUT), DataBuffers.of(rows, true, false));
+              Result result = initialized(session).runner().feed(network.input, batch).fetch(pass.loss())
+                  .fetch(network.sumLoss).run()) {
+            float loss = ((TFloat32) result.get(0)).getFloat();
+            float sum = ((TFloat32) result.get(1)).getFloat();
+            assertThat(loss).as("%s, %d towers", spec, towers).isCloseTo(sum / (7 * INPUT), within(1e-6f));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyUpdateUsesTheGradientsOfTheWeightsBeforeTheStep() {
+    // plain gradient descent, on two threads: after a step, w' = w - lr * g where g is the gradient at the old
+    // weights (that no update can run too early is checked on the graph itself, below)
+    double rate = 0.05;
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      NetworkGraph network = NetworkGraph.build(graph, AutoencoderSpec.tutorial(INPUT), 3);
+      TrainingGraph.Pass pass = TrainingGraph.pass(tf, network, network.input, network.input, 2, 0.01);
+      Op step = OptimizerUpdate.applyGated(graph, pass.gradients(), network.parameters,
+          new OptimizerSpec.Sgd(rate));
+      float[] rows = randomRows(9, new Random(5));
+      try (Session session = new Session(graph, SessionSettings.config(2));
+          TFloat32 batch = TFloat32.tensorOf(Shape.of(9, INPUT), DataBuffers.of(rows, true, false))) {
+        initialized(session);
+        for (int s = 0; s < 20; s++) {
+          List<float[]> before = fetch(session.runner(), network.parameters);
+          List<float[]> gradients = fetch(session.runner().feed(network.input, batch), pass.gradients());
+          session.runner().feed(network.input, batch).addTarget(step).run().close();
+          List<float[]> after = fetch(session.runner(), network.parameters);
+          for (int i = 0; i < before.size(); i++) {
+            for (int j = 0; j < before.get(i).length; j++) {
+              float expected = (float) (before.get(i)[j] - rate * gradients.get(i)[j]);
+              assertThat(after.get(i)[j]).as("step %d, parameter %d, value %d", s, i, j)
+                  .isCloseTo(expected, within(1e-6f));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyUpdateWaitsForEveryReadOfItsVariableInTheStep() {
+    // the weights are updated in place: an update that could run before a read of the same step would race with it
+    for (OptimizerSpec optimizer : List.<OptimizerSpec>of(AdamSpec.tutorial(), new OptimizerSpec.Sgd(0.1))) {
+      try (Graph graph = new Graph()) {
+        NetworkGraph network = NetworkGraph.build(graph, AutoencoderSpec.tutorial(INPUT), 3);
+        TrainingGraph training = TrainingGraph.build(graph, network,
+            new Objective(optimizer, 0.01, new Noise.Gaussian(0.1)), 2);
+        Set<GraphOperation> step = ancestors((GraphOperation) training.step.op());
+        int checked = 0;
+        for (Variable<TFloat32> variable : network.parameters) {
+          String name = variable.op().name();
+          List<GraphOperation> readers = new ArrayList<>();
+          GraphOperation update = null;
+          for (GraphOperation op : step) {
+            for (int i = 0; i < op.numInputs(); i++) {
+              if (op.input(i).op().name().equals(name)) {
+                if (op.type().startsWith("Apply") && i == 0) {
+                  update = op;
+                } else {
+                  readers.add(op);
+                }
+              }
+            }
+          }
+          assertThat(update).as("%s: %s has an update", optimizer, name).isNotNull();
+          Set<GraphOperation> before = ancestors(update);
+          for (GraphOperation reader : readers) {
+            if (!reader.type().startsWith("Apply")) {
+              assertThat(before).as("%s: %s waits for %s", optimizer, update.name(), reader.name()).contains(reader);
+              checked++;
+            }
+          }
+        }
+        // every weight is read by two forward products (one per tower), and all but the first by two products back
+        assertThat(checked).as("%s: reads checked", optimizer).isGreaterThanOrEqualTo(4 * 2 + 3 * 2);
+      }
+    }
+  }
+
+  /** {@code op} and every op it depends on, through inputs and control inputs. */
+  private static Set<GraphOperation> ancestors(GraphOperation op) {
+    Set<GraphOperation> seen = new HashSet<>();
+    Deque<GraphOperation> pending = new ArrayDeque<>(List.of(op));
+    while (!pending.isEmpty()) {
+      GraphOperation next = pending.pop();
+      if (seen.add(next)) {
+        for (int i = 0; i < next.numInputs(); i++) {
+          pending.push((GraphOperation) next.input(i).op());
+        }
+        pending.addAll(next.controlInputs());
+      }
+    }
+    return seen;
   }
 
   @Test
@@ -130,6 +255,30 @@ class TrainingGraphTest {
         }
       }
     }
+  }
+
+  private static Session initialized(Session session) {
+    session.initialize();
+    return session;
+  }
+
+  private static float[] randomRows(int rows, Random random) {
+    float[] values = new float[rows * INPUT];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = random.nextFloat();
+    }
+    return values;
+  }
+
+  private static List<float[]> fetch(Session.Runner runner, List<? extends Operand<TFloat32>> ops) {
+    ops.forEach(runner::fetch);
+    List<float[]> values = new ArrayList<>();
+    try (Result result = runner.run()) {
+      for (int i = 0; i < ops.size(); i++) {
+        values.add(values((TFloat32) result.get(i)));
+      }
+    }
+    return values;
   }
 
   private static float[] values(TFloat32 tensor) {
