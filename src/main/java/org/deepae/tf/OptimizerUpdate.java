@@ -43,13 +43,10 @@ final class OptimizerUpdate {
    *     gradients, on the reference machine, measured with TensorFlow's own back-propagation).
    * @param gradients one per variable, in the same order; the gradient of layer {@code k - 1} must depend on every
    *     read of layer {@code k}'s weights (as back-propagation's gradients do), and layer {@code k}'s gradients on
-   *     every other read of its own
+   *     every other read of its own ({@link #apply} checks that there is one per variable)
    */
   static Op applyGated(Graph graph, List<Operand<TFloat32>> gradients, List<Variable<TFloat32>> variables,
       OptimizerSpec spec) {
-    if (gradients.size() != variables.size()) {
-      throw new IllegalArgumentException(gradients.size() + " gradients for " + variables.size() + " variables");
-    }
     Ops tf = Ops.create(graph);
     List<Identity<TFloat32>> raw = new ArrayList<>();
     for (Operand<TFloat32> gradient : gradients) {

@@ -57,7 +57,6 @@ final class TrainingGraph {
    *     gradient are those of the whole batch; only the order of the sums changes with the number of towers.
    */
   static TrainingGraph build(Graph graph, NetworkGraph network, Objective objective, int towers) {
-    requirePositive(towers);
     Ops tf = Ops.create(graph);
     Operand<TFloat32> clean = network.input;
     Placeholder<TInt64> seed = null;
@@ -83,7 +82,9 @@ final class TrainingGraph {
    */
   static Pass pass(Ops tf, NetworkGraph network, Operand<TFloat32> input, Operand<TFloat32> clean, int towers,
       double weightDecay) {
-    requirePositive(towers);
+    if (towers <= 0) {
+      throw new IllegalArgumentException("towers must be positive, got " + towers);
+    }
     List<Operand<TFloat32>> inputs = List.of(input);
     List<Operand<TFloat32>> targets = List.of(clean);
     if (towers > 1) {
@@ -132,12 +133,6 @@ final class TrainingGraph {
       gradients.add(biases);
     }
     return new Pass(loss, gradients);
-  }
-
-  private static void requirePositive(int towers) {
-    if (towers <= 0) {
-      throw new IllegalArgumentException("towers must be positive, got " + towers);
-    }
   }
 
   /** The towers' rows of one value, in batch order. */
