@@ -111,12 +111,12 @@ class TrainingGraphTest {
       float[] rows = randomRows(9, new Random(5));
       try (Session session = new Session(graph, SessionSettings.config(2));
           TFloat32 batch = TFloat32.tensorOf(Shape.of(9, INPUT), DataBuffers.of(rows, true, false))) {
-        initialized(session);
+        ParameterValues parameters = new ParameterValues(graph, initialized(session), network.parameters);
         for (int s = 0; s < 20; s++) {
-          List<float[]> before = fetch(session.runner(), network.parameters);
+          List<float[]> before = parameters.read();
           List<float[]> gradients = fetch(session.runner().feed(network.input, batch), pass.gradients());
           session.runner().feed(network.input, batch).addTarget(step).run().close();
-          List<float[]> after = fetch(session.runner(), network.parameters);
+          List<float[]> after = parameters.read();
           for (int i = 0; i < before.size(); i++) {
             for (int j = 0; j < before.get(i).length; j++) {
               float expected = (float) (before.get(i)[j] - rate * gradients.get(i)[j]);
@@ -223,16 +223,15 @@ class TrainingGraphTest {
       try (Session session = new Session(graph, SessionSettings.config(0));
           TFloat32 cleanTensor = TFloat32.tensorOf(Shape.of(rows, INPUT), DataBuffers.of(clean, true, false));
           TFloat32 inputTensor = TFloat32.tensorOf(Shape.of(rows, INPUT), DataBuffers.of(input, true, false))) {
-        session.initialize();
         // biases away from zero, so that they take part in the check
-        for (int i = 1; i < network.parameters.size(); i += 2) {
-          Variable<TFloat32> bias = network.parameters.get(i);
-          float[] values = new float[(int) bias.shape().get(0)];
-          for (int j = 0; j < values.length; j++) {
-            values[j] = 0.3f * (float) random.nextGaussian();
+        ParameterValues parameters = new ParameterValues(graph, initialized(session), network.parameters);
+        List<float[]> values = parameters.read();
+        for (int i = 1; i < values.size(); i += 2) {
+          for (int j = 0; j < values.get(i).length; j++) {
+            values.get(i)[j] = 0.3f * (float) random.nextGaussian();
           }
-          session.runner().addTarget(tf.assign(bias, tf.constant(values))).run().close();
         }
+        parameters.write(values);
         Session.Runner runner = session.runner().feed(network.input, cleanTensor).feed(noisy, inputTensor);
         int count = network.parameters.size();
         for (int i = 0; i < count; i++) {
