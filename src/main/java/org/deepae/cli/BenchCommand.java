@@ -78,8 +78,9 @@ final class BenchCommand implements Callable<Integer> {
       line(out, "training (Adam, batch " + batchSize + ")", r.training());
       line(out, "inference: encode (batch 1000)", r.encode());
       line(out, "inference: reconstruct (batch 1000)", r.reconstruct());
-      out.println(String.format(Locale.ROOT, "training epoch of %d images: %.2f s; %.2f MFLOP per image per step",
-          rows, r.epochSeconds(), r.trainingFlopsPerImage() / 1e6));
+      out.println(String.format(Locale.ROOT, "training epoch of %d images (after %d warm-up epochs): %.2f s; %.2f MFLOP "
+          + "per image per step", rows, SpeedBenchmark.WARM_UP_EPOCHS, r.epochSeconds(),
+          r.trainingFlopsPerImage() / 1e6));
       SpeedBenchmark.StepTimes step = r.step();
       UpdateBenchmark.Times update = step.update();
       out.println(String.format(Locale.ROOT, "training step: %.2f ms = %.2f ms of products at the bound + %.2f ms of "
@@ -89,6 +90,9 @@ final class BenchCommand implements Callable<Integer> {
           + "it", 1e3 * update.oneThread(), 1e3 * update.allThreads(), update.threads()));
       out.println(String.format(Locale.ROOT, "estimated ceiling of the training ratio: %.2f (products at the bound and "
           + "the update spread evenly, nothing else)", step.ceiling()));
+      out.println(String.format(Locale.ROOT, "the same step with SGD's one-pass update instead of Adam's: %.2f ms, "
+          + "ratio %.2f (the most a faster Adam kernel could reach, the rest of the step unchanged)",
+          1e3 * step.sgdSeconds(), step.sgdRatio()));
       out.println(String.format(Locale.ROOT, "JVM start to first training step: %.2f s", r.secondsToFirstStep()));
       out.println(String.format(Locale.ROOT, "matrix-product rate after the runs against before: %+.1f%%%s",
           100 * r.boundDrift(), Math.abs(r.boundDrift()) > DRIFT_WARNING
@@ -124,6 +128,8 @@ final class BenchCommand implements Callable<Integer> {
     training.put("update_seconds_spread", step.update().spread());
     training.put("step_rest_seconds", step.restSeconds());
     training.put("ceiling_ratio", step.ceiling());
+    training.put("sgd_step_seconds", step.sgdSeconds());
+    training.put("sgd_ratio", step.sgdRatio());
     put(root.putObject("encode"), r.encode());
     put(root.putObject("reconstruct"), r.reconstruct());
     root.put("seconds_to_first_training_step", r.secondsToFirstStep());

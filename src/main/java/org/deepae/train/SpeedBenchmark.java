@@ -11,6 +11,7 @@ import org.deepae.data.ImageSet;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Noise;
 import org.deepae.model.Objective;
+import org.deepae.model.OptimizerSpec;
 import org.deepae.model.Precision;
 import org.deepae.tf.MatMulBenchmark;
 import org.deepae.tf.MatMulBenchmark.Product;
@@ -19,9 +20,10 @@ import org.deepae.tf.UpdateBenchmark;
 
 /**
  * Measures, in one process on synthetic data of the tutorial's shapes: the machine's matrix-product rate at the
- * model's shapes (the bound), the training loop's throughput over a full epoch after a warm-up epoch, the optimizer's
- * update on its own (from which an estimated ceiling of the training ratio follows), inference throughput at batch
- * 1,000, the time from JVM start to the first training step, and peak resident memory.
+ * model's shapes (the bound), the training loop's throughput over a full epoch after {@value #WARM_UP_EPOCHS} warm-up
+ * epochs, the optimizer's update on its own (from which an estimated ceiling of the training ratio follows), the same
+ * training step with SGD's one-pass update instead of Adam's, inference throughput at batch 1,000, the time from JVM
+ * start to the first training step, and peak resident memory.
  *
  * <p>FLOPs count only matrix products, {@code 2 m k n} each, and only those the training step runs: every layer's
  * forward product and weight gradient, and the input gradient of every layer but the first (TensorFlow does not compute
@@ -57,8 +59,10 @@ public final class SpeedBenchmark {
    * @param seconds the measured step: the training epoch over its steps
    * @param productSeconds the step's matrix products at the bound (for the epoch's mean batch)
    * @param update the optimizer's update measured alone
+   * @param sgdSeconds the same step with SGD's update (one pass over the weights) in place of Adam's, measured the same
+   *     way: an Adam update reads and writes more than that, so no Adam kernel could make the step faster
    */
-  public record StepTimes(double seconds, double productSeconds, UpdateBenchmark.Times update) {
+  public record StepTimes(double seconds, double productSeconds, UpdateBenchmark.Times update, double sgdSeconds) {
 
     /** What is left of the step besides the products at the bound and the update spread over the threads. */
     public double restSeconds() {
@@ -73,7 +77,18 @@ public final class SpeedBenchmark {
     public double ceiling() {
       return productSeconds / (productSeconds + update.spread());
     }
+
+    /** The training ratio of the step with SGD's update: the most any faster Adam kernel could reach here. */
+    public double sgdRatio() {
+      return productSeconds / sgdSeconds;
+    }
   }
+
+  /**
+   * Epochs trained before the measured one. The JIT compiler still works on the session-call path during the first
+   * 800-900 steps and takes a core from TensorFlow meanwhile (steps 5-10% slower on the reference machine).
+   */
+  public static final int WARM_UP_EPOCHS = 2;
 
   /** Rows per session call when encoding and reconstructing, as the model runs them. */
   static final int INFERENCE_BATCH = 1000;
@@ -101,22 +116,13 @@ public final class SpeedBenchmark {
     int codeLayers = spec.codeLayerIndex() + 1;
 
     double flopsPerImage = trainingFlops(spec);
-    TrainingConfig config = new TrainingConfig(2, settings.batchSize(), 42, settings.threads(),
-        TrainingConfig.tutorial().optimizer(), 0, new Noise.None(), 0, null, settings.precision());
+    TrainingConfig config = trainingConfig(TrainingConfig.tutorial().optimizer(), WARM_UP_EPOCHS + 1);
     ImageSet tiny = synthetic(1, d, 2);
-    double epochSeconds;
     List<EpochStats> epochs = new ArrayList<>();
-    TrainingListener record = new TrainingListener() {
-      @Override
-      public void onEpochEnd(EpochStats stats) {
-        epochs.add(stats);
-      }
-    };
     double[] encodeRate;
     double[] reconstructRate;
     long peakResident;
-    try (TfAutoencoder model = new Trainer(config).fit(spec, train, tiny, List.of(record)).model()) {
-      epochSeconds = epochs.get(1).seconds();
+    try (TfAutoencoder model = new Trainer(config).fit(spec, train, tiny, List.of(recorder(epochs))).model()) {
       ImageSet rows = synthetic(settings.inferenceRows(), d, 3);
       encodeRate = inference(() -> model.encode(rows.pixels(), rows.rows()), rows.rows(),
           flops(forwardProducts(spec, 1, codeLayers)));
@@ -125,6 +131,11 @@ public final class SpeedBenchmark {
       // the memory of training and inference, before the second measurement of the bounds adds its own
       peakResident = peakResidentBytes();
     }
+    double epochSeconds = epochs.get(WARM_UP_EPOCHS).seconds();
+    // the same loop with SGD's update; the JIT compiler is warm by now, so one warm-up epoch does
+    List<EpochStats> sgdEpochs = new ArrayList<>();
+    new Trainer(trainingConfig(new OptimizerSpec.Sgd(SGD_LEARNING_RATE), 2))
+        .fit(spec, train, tiny, List.of(recorder(sgdEpochs))).model().close();
     UpdateBenchmark.Times update = UpdateBenchmark.measure(spec, config.optimizer(), settings.threads(),
         settings.matmulSeconds() / 2);
     // measured again at the end: on a shared machine the speed can move during the run, and the ratios then use the
@@ -138,9 +149,27 @@ public final class SpeedBenchmark {
         (before.reconstruct() + after.reconstruct()) / 2);
     int steps = new TrainingPlan(1, train.rows(), 0, settings.batchSize()).stepsPerEpoch();
     StepTimes step = new StepTimes(epochSeconds / steps,
-        flopsPerImage * train.rows() / steps / (training.boundGflops() * 1e9), update);
+        flopsPerImage * train.rows() / steps / (training.boundGflops() * 1e9), update,
+        sgdEpochs.get(1).seconds() / steps);
     return new Report(training, encode, reconstruct, firstStep, peakResident, epochSeconds, flopsPerImage,
         after.training() / before.training() - 1, step);
+  }
+
+  /** Small enough that plain gradient descent stays finite on the synthetic data. */
+  private static final double SGD_LEARNING_RATE = 0.01;
+
+  private TrainingConfig trainingConfig(OptimizerSpec optimizer, int epochs) {
+    return new TrainingConfig(epochs, settings.batchSize(), 42, settings.threads(), optimizer, 0, new Noise.None(), 0,
+        null, settings.precision());
+  }
+
+  private static TrainingListener recorder(List<EpochStats> epochs) {
+    return new TrainingListener() {
+      @Override
+      public void onEpochEnd(EpochStats stats) {
+        epochs.add(stats);
+      }
+    };
   }
 
   /** The matrix-product bounds, GFLOP/s, of a training step and of encoding and reconstructing. */

@@ -39,6 +39,9 @@ class BenchCommandTest {
     assertThat(training.path("step_rest_seconds").asDouble())
         .isCloseTo(training.path("step_seconds").asDouble() - products - update, within(1e-12));
     assertThat(training.path("ceiling_ratio").asDouble()).isCloseTo(products / (products + update), within(1e-12));
+    double sgdStep = training.path("sgd_step_seconds").asDouble();
+    assertThat(sgdStep).isPositive();
+    assertThat(training.path("sgd_ratio").asDouble()).isCloseTo(products / sgdStep, within(1e-12));
     assertThat(json.path("seconds_to_first_training_step").asDouble()).isPositive();
   }
 
@@ -52,6 +55,8 @@ class BenchCommandTest {
             + "\\(its work spread over 2 threads\\) \\+ -?[0-9.]+ ms of the rest")
         .containsPattern("Adam update alone: [0-9.]+ ms on one thread, [0-9.]+ ms on 2 as training runs it")
         .containsPattern("estimated ceiling of the training ratio: 0\\.\\d\\d")
+        .containsPattern("the same step with SGD's one-pass update instead of Adam's: [0-9.]+ ms, ratio [0-9.]+")
+        .containsPattern("training epoch of 150 images \\(after 2 warm-up epochs\\)")
         .contains("JVM start to first training step:", "peak resident memory:");
   }
 

@@ -52,14 +52,17 @@ class SpeedBenchmarkTest {
     assertThat(step.update().threads()).isEqualTo(1);
     assertThat(step.update().spread()).isPositive();
     assertThat(step.ceiling()).isStrictlyBetween(0.0, 1.0);
+    assertThat(step.sgdSeconds()).isPositive();
+    assertThat(step.sgdRatio()).isCloseTo(step.productSeconds() / step.sgdSeconds(), within(1e-12));
   }
 
   @Test
   void theCeilingAddsTheSpreadUpdateToTheProductsAtTheBound() {
     // 2 ms of update work on one thread, spread over 2 threads: 1 ms; products 3 ms of a 4.5 ms step
     SpeedBenchmark.StepTimes step = new SpeedBenchmark.StepTimes(4.5e-3, 3e-3,
-        new UpdateBenchmark.Times(2e-3, 1.4e-3, 2));
+        new UpdateBenchmark.Times(2e-3, 1.4e-3, 2), 4e-3);
     assertThat(step.ceiling()).isCloseTo(0.75, within(1e-12));
+    assertThat(step.sgdRatio()).isCloseTo(0.75, within(1e-12));
     assertThat(step.restSeconds()).isCloseTo(0.5e-3, within(1e-12));
   }
 }
