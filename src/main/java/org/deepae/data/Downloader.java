@@ -60,8 +60,12 @@ public final class Downloader {
     }
   }
 
-  private final HttpClient client;
   private final Timeouts timeouts;
+  /**
+   * Made on the first download: a client starts a selector thread that waits in native code, and at exit the JVM waits
+   * up to 300 ms for such threads, so a run that finds its data on disk would pay for a client it never used.
+   */
+  private HttpClient client;
 
   /** A downloader with {@link Timeouts#DEFAULT}. */
   public Downloader() {
@@ -71,10 +75,16 @@ public final class Downloader {
   /** A downloader with the given timeouts that follows redirects (except from HTTPS to HTTP). */
   public Downloader(Timeouts timeouts) {
     this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(timeouts.connect())
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
+  }
+
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client = HttpClient.newBuilder()
+          .connectTimeout(timeouts.connect())
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .build();
+    }
+    return client;
   }
 
   /**
@@ -129,7 +139,7 @@ public final class Downloader {
     HttpRequest request = HttpRequest.newBuilder(url).timeout(timeouts.request()).GET().build();
     HttpResponse<InputStream> response;
     try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException(url + ": download interrupted");

@@ -46,6 +46,23 @@ class DownloaderTest {
     }
   }
 
+  private static long selectorThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.isAlive() && thread.getName().contains("SelectorManager")).count();
+  }
+
+  @Test
+  void startsNoHttpClientThreadBeforeItsFirstDownload() throws Exception {
+    // an HTTP client's selector thread waits in native code, and the JVM waits up to 300 ms for it at exit
+    long before = selectorThreads();
+    Downloader unused = new Downloader();
+    assertThat(selectorThreads()).as("selector threads after making a downloader").isEqualTo(before);
+
+    server.serve("/data/file.bin", CONTENT);
+    unused.download(server.url("/data/file.bin"), dir.resolve("file.bin"), sha256Of(CONTENT), (url, n, total) -> { });
+    assertThat(selectorThreads()).as("selector threads after its first download").isGreaterThan(before);
+  }
+
   @Test
   void downloadsAndVerifiesChecksum() throws Exception {
     server.serve("/data/file.bin", CONTENT);
