@@ -44,21 +44,25 @@ final class BatchGatherer implements AutoCloseable {
     pending = order.length == 0 ? null : helper.submit(() -> gather(0, buffers[0]));
   }
 
-  /** How many rows the batch starting at {@code first} holds. */
-  int rowsAt(int first) {
-    return Math.min(batchSize, order.length - first);
+  /**
+   * One batch: its first {@code rows} rows of {@code values}, one after the other.
+   *
+   * @param values a buffer of the gatherer, valid until the following call of {@link #nextBatch}
+   */
+  record Batch(float[] values, int rows) {}
+
+  /** Whether the epoch has a batch left. */
+  boolean hasNext() {
+    return order != null && next < order.length;
   }
 
-  /**
-   * The next batch of the epoch, {@link #rowsAt} rows from its start, valid until the following call; the one after
-   * it is gathered meanwhile.
-   */
-  float[] nextBatch() {
-    if (next >= order.length) {
+  /** The next batch of the epoch; the one after it is gathered meanwhile. */
+  Batch nextBatch() {
+    if (!hasNext()) {
       throw new IllegalStateException("the epoch has no more batches");
     }
     awaitPending();
-    float[] batch = buffers[(next / batchSize) & 1];
+    Batch batch = new Batch(buffers[(next / batchSize) & 1], rowsAt(next));
     int following = next + batchSize;
     if (following < order.length) {
       float[] spare = buffers[(following / batchSize) & 1];
@@ -66,6 +70,11 @@ final class BatchGatherer implements AutoCloseable {
     }
     next = following;
     return batch;
+  }
+
+  /** How many rows the batch starting at {@code first} holds. */
+  private int rowsAt(int first) {
+    return Math.min(batchSize, order.length - first);
   }
 
   private void gather(int first, float[] into) {

@@ -161,20 +161,19 @@ public final class Trainer {
     batches.start(epochOrder(train.rows(), epoch));
     double lossSum = 0;
     int step = 0;
-    for (int first = 0; first < train.rows(); first += config.batchSize()) {
-      int rows = batches.rowsAt(first);
+    while (batches.hasNext()) {
       if (stopRequested.getAsBoolean()) {
         throw new TrainingInterruptedException(epoch - 1);
       }
-      float[] batch = batches.nextBatch();
+      BatchGatherer.Batch batch = batches.nextBatch();
       step++;
-      float loss = model.trainStep(batch, rows, (long) epoch << 32 | step);
+      float loss = model.trainStep(batch.values(), batch.rows(), (long) epoch << 32 | step);
       if (!Float.isFinite(loss)) {
         throw new TrainingDivergedException(epoch, step, loss);
       }
-      lossSum += (double) loss * rows;
+      lossSum += (double) loss * batch.rows();
       for (TrainingListener listener : listeners) {
-        listener.onBatchEnd(epoch, step, rows, loss);
+        listener.onBatchEnd(epoch, step, batch.rows(), loss);
       }
     }
     ImageSet validation = holdout.validation();

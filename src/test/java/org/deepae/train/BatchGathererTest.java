@@ -29,15 +29,16 @@ class BatchGathererTest {
         int[] order = permutation(23, epoch);
         batches.start(order);
         for (int first = 0; first < 23; first += 5) {
-          int count = batches.rowsAt(first);
-          assertThat(count).isEqualTo(Math.min(5, 23 - first));
-          float[] batch = batches.nextBatch();
-          for (int r = 0; r < count; r++) {
+          assertThat(batches.hasNext()).as("epoch %d batch at %d", epoch, first).isTrue();
+          BatchGatherer.Batch batch = batches.nextBatch();
+          assertThat(batch.rows()).isEqualTo(Math.min(5, 23 - first));
+          for (int r = 0; r < batch.rows(); r++) {
             float[] expected = Arrays.copyOfRange(rows.pixels(), order[first + r] * 3, order[first + r] * 3 + 3);
-            assertThat(Arrays.copyOfRange(batch, r * 3, r * 3 + 3)).as("epoch %d row %d", epoch, first + r)
+            assertThat(Arrays.copyOfRange(batch.values(), r * 3, r * 3 + 3)).as("epoch %d row %d", epoch, first + r)
                 .containsExactly(expected);
           }
         }
+        assertThat(batches.hasNext()).isFalse();
         assertThatThrownBy(batches::nextBatch).isInstanceOf(IllegalStateException.class);
       }
     }
@@ -51,7 +52,7 @@ class BatchGathererTest {
       batches.nextBatch();
       int[] order = permutation(10, 2);
       batches.start(order);
-      float[] batch = batches.nextBatch();
+      float[] batch = batches.nextBatch().values();
       assertThat(batch[0]).isEqualTo(order[0] * 10);
       assertThat(batch[2]).isEqualTo(order[1] * 10);
     }
@@ -61,9 +62,12 @@ class BatchGathererTest {
   void aBatchLargerThanTheDataUsesOneBufferOfTheData() {
     ImageSet rows = numbered(3, 2);
     try (BatchGatherer batches = new BatchGatherer(rows, 150)) {
+      assertThat(batches.hasNext()).as("before an epoch starts").isFalse();
       batches.start(new int[] {2, 0, 1});
-      assertThat(batches.rowsAt(0)).isEqualTo(3);
-      assertThat(batches.nextBatch()).containsExactly(20, 21, 0, 1, 10, 11);
+      BatchGatherer.Batch batch = batches.nextBatch();
+      assertThat(batch.rows()).isEqualTo(3);
+      assertThat(batch.values()).containsExactly(20, 21, 0, 1, 10, 11);
+      assertThat(batches.hasNext()).isFalse();
     }
   }
 
