@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code deepae bench}: training and inference speed against the machine's matrix-product rate. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Measure the tutorial network's training and inference speed on synthetic data against this "
-        + "machine's TensorFlow matrix-product rate at the same shapes, the time from JVM start to the first training "
+        + "machine's TensorFlow matrix-product rate at the same shapes, where a training step's time goes (Adam's "
+        + "update alone, and the same step with SGD's one-pass update), the time from JVM start to the first training "
         + "step, and peak memory. No disk I/O is timed."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -36,6 +37,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "150",
       description = "Training batch size (default: ${DEFAULT-VALUE}).")
   int batchSize;
+
+  @Option(names = "--warm-up-steps", paramLabel = "N", defaultValue = "" + SpeedBenchmark.DEFAULT_WARM_UP_STEPS,
+      description = "Training steps before the measured epoch, rounded up to whole epochs, at least one (default: "
+          + "${DEFAULT-VALUE}; the JIT compiler works on the training loop through the first 800-900 steps).")
+  int warmUpSteps;
 
   @Option(names = "--matmul-seconds", paramLabel = "S", defaultValue = "3",
       description = "How long to measure each matrix-product rate, half before the runs and half after them "
@@ -60,6 +66,9 @@ final class BenchCommand implements Callable<Integer> {
     if (rows < batchSize || batchSize <= 0) {
       throw new ParameterException(spec.commandLine(), "--rows must be at least --batch-size, and both positive");
     }
+    if (warmUpSteps < 0) {
+      throw new ParameterException(spec.commandLine(), "--warm-up-steps must be 0 or more, got " + warmUpSteps);
+    }
     if (!(matmulSeconds > 0)) {
       throw new ParameterException(spec.commandLine(), "--matmul-seconds must be positive, got " + matmulSeconds);
     }
@@ -69,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
         + "this takes about a minute");
     err.flush();
     SpeedBenchmark.Report r = new SpeedBenchmark(new SpeedBenchmark.Settings(network, batchSize, rows, rows,
-        threads.get(), precision, matmulSeconds)).run();
+        threads.get(), precision, matmulSeconds, warmUpSteps)).run();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(toJson(r).toPrettyString());
@@ -78,8 +87,8 @@ final class BenchCommand implements Callable<Integer> {
       line(out, "training (Adam, batch " + batchSize + ")", r.training());
       line(out, "inference: encode (batch 1000)", r.encode());
       line(out, "inference: reconstruct (batch 1000)", r.reconstruct());
-      out.println(String.format(Locale.ROOT, "training epoch of %d images (after %d warm-up epochs): %.2f s; %.2f MFLOP "
-          + "per image per step", rows, SpeedBenchmark.WARM_UP_EPOCHS, r.epochSeconds(),
+      out.println(String.format(Locale.ROOT, "training epoch of %d images (after %d warm-up epoch%s): %.2f s; %.2f "
+          + "MFLOP per image per step", rows, r.warmUpEpochs(), r.warmUpEpochs() == 1 ? "" : "s", r.epochSeconds(),
           r.trainingFlopsPerImage() / 1e6));
       SpeedBenchmark.StepTimes step = r.step();
       UpdateBenchmark.Times update = step.update();
@@ -121,6 +130,7 @@ final class BenchCommand implements Callable<Integer> {
     put(root.putObject("training"), r.training());
     ObjectNode training = root.with("training");
     training.put("epoch_seconds", r.epochSeconds());
+    training.put("warm_up_epochs", r.warmUpEpochs());
     training.put("step_seconds", step.seconds());
     training.put("step_product_seconds_at_bound", step.productSeconds());
     training.put("update_seconds_one_thread", step.update().oneThread());

@@ -20,8 +20,7 @@ import org.deepae.tf.UpdateBenchmark;
 
 /**
  * Measures, in one process on synthetic data of the tutorial's shapes: the machine's matrix-product rate at the
- * model's shapes (the bound), the training loop's throughput over a full epoch after {@value #WARM_UP_EPOCHS} warm-up
- * epochs, the optimizer's update on its own (from which an estimated ceiling of the training ratio follows), the same
+ * model's shapes (the bound), the training loop's throughput over a full epoch after warm-up epochs, the optimizer's update on its own (from which an estimated ceiling of the training ratio follows), the same
  * training step with SGD's one-pass update instead of Adam's, inference throughput at batch 1,000, the time from JVM
  * start to the first training step, and peak resident memory.
  *
@@ -31,9 +30,20 @@ import org.deepae.tf.UpdateBenchmark;
  */
 public final class SpeedBenchmark {
 
-  /** The settings of a run. */
+  /**
+   * The settings of a run.
+   *
+   * @param warmUpSteps training steps before the measured epoch, rounded up to whole epochs (at least one)
+   */
   public record Settings(AutoencoderSpec spec, int batchSize, int trainRows, int inferenceRows, int threads,
-      Precision precision, double matmulSeconds) {}
+      Precision precision, double matmulSeconds, int warmUpSteps) {}
+
+  /**
+   * Training steps before the measured epoch by default. The JIT compiler works on the session-call path through the
+   * first 800-900 steps and takes a core from TensorFlow meanwhile: on the reference machine those steps took 3.5-3.7
+   * ms against 3.3-3.4 after them, and the second epoch of 400 steps was 3-6% slower than the third.
+   */
+  public static final int DEFAULT_WARM_UP_STEPS = 1000;
 
   /** One measured rate: work done per second and its ratio to the matrix-product bound. */
   public record Throughput(double imagesPerSecond, double gflops, double boundGflops) {
@@ -45,12 +55,13 @@ public final class SpeedBenchmark {
   /**
    * Everything measured.
    *
+   * @param warmUpEpochs the epochs trained before the measured one
    * @param boundDrift how much the training bound measured after the runs differs from the one measured before them
    *     (0.05: 5% faster afterwards); the bounds of the throughputs are the means of both
    * @param step where a training step's time goes
    */
   public record Report(Throughput training, Throughput encode, Throughput reconstruct, double secondsToFirstStep,
-      long peakResidentBytes, double epochSeconds, double trainingFlopsPerImage, double boundDrift,
+      long peakResidentBytes, double epochSeconds, int warmUpEpochs, double trainingFlopsPerImage, double boundDrift,
       StepTimes step) {}
 
   /**
@@ -59,8 +70,9 @@ public final class SpeedBenchmark {
    * @param seconds the measured step: the training epoch over its steps
    * @param productSeconds the step's matrix products at the bound (for the epoch's mean batch)
    * @param update the optimizer's update measured alone
-   * @param sgdSeconds the same step with SGD's update (one pass over the weights) in place of Adam's, measured the same
-   *     way: an Adam update reads and writes more than that, so no Adam kernel could make the step faster
+   * @param sgdSeconds the same step with SGD's update (one pass over the weights) in place of Adam's, measured over a
+   *     full epoch after one warm-up epoch: an Adam update reads and writes more than SGD's, so no Adam kernel could
+   *     make the step faster than this
    */
   public record StepTimes(double seconds, double productSeconds, UpdateBenchmark.Times update, double sgdSeconds) {
 
@@ -84,14 +96,14 @@ public final class SpeedBenchmark {
     }
   }
 
-  /**
-   * Epochs trained before the measured one. The JIT compiler still works on the session-call path during the first
-   * 800-900 steps and takes a core from TensorFlow meanwhile (steps 5-10% slower on the reference machine).
-   */
-  public static final int WARM_UP_EPOCHS = 2;
-
   /** Rows per session call when encoding and reconstructing, as the model runs them. */
   static final int INFERENCE_BATCH = 1000;
+
+  /** Small enough that plain gradient descent stays finite on the synthetic data. */
+  private static final double SGD_LEARNING_RATE = 0.01;
+
+  /** Epochs of SGD before its measured one: the JIT compiler is warm by then, from Adam's epochs. */
+  private static final int SGD_WARM_UP_EPOCHS = 1;
 
   private final Settings settings;
 
@@ -116,7 +128,9 @@ public final class SpeedBenchmark {
     int codeLayers = spec.codeLayerIndex() + 1;
 
     double flopsPerImage = trainingFlops(spec);
-    TrainingConfig config = trainingConfig(TrainingConfig.tutorial().optimizer(), WARM_UP_EPOCHS + 1);
+    int steps = new TrainingPlan(1, train.rows(), 0, settings.batchSize()).stepsPerEpoch();
+    int warmUpEpochs = warmUpEpochs(settings.warmUpSteps(), steps);
+    TrainingConfig config = trainingConfig(TrainingConfig.tutorial().optimizer(), warmUpEpochs + 1);
     ImageSet tiny = synthetic(1, d, 2);
     List<EpochStats> epochs = new ArrayList<>();
     double[] encodeRate;
@@ -131,10 +145,10 @@ public final class SpeedBenchmark {
       // the memory of training and inference, before the second measurement of the bounds adds its own
       peakResident = peakResidentBytes();
     }
-    double epochSeconds = epochs.get(WARM_UP_EPOCHS).seconds();
-    // the same loop with SGD's update; the JIT compiler is warm by now, so one warm-up epoch does
+    double epochSeconds = epochs.get(warmUpEpochs).seconds();
     List<EpochStats> sgdEpochs = new ArrayList<>();
-    new Trainer(trainingConfig(new OptimizerSpec.Sgd(SGD_LEARNING_RATE), 2))
+    // only the epochs' times are wanted: the model is closed at once (fit closes it itself when it fails)
+    new Trainer(trainingConfig(new OptimizerSpec.Sgd(SGD_LEARNING_RATE), SGD_WARM_UP_EPOCHS + 1))
         .fit(spec, train, tiny, List.of(recorder(sgdEpochs))).model().close();
     UpdateBenchmark.Times update = UpdateBenchmark.measure(spec, config.optimizer(), settings.threads(),
         settings.matmulSeconds() / 2);
@@ -147,16 +161,17 @@ public final class SpeedBenchmark {
     Throughput encode = new Throughput(encodeRate[0], encodeRate[1], (before.encode() + after.encode()) / 2);
     Throughput reconstruct = new Throughput(reconstructRate[0], reconstructRate[1],
         (before.reconstruct() + after.reconstruct()) / 2);
-    int steps = new TrainingPlan(1, train.rows(), 0, settings.batchSize()).stepsPerEpoch();
     StepTimes step = new StepTimes(epochSeconds / steps,
         flopsPerImage * train.rows() / steps / (training.boundGflops() * 1e9), update,
-        sgdEpochs.get(1).seconds() / steps);
-    return new Report(training, encode, reconstruct, firstStep, peakResident, epochSeconds, flopsPerImage,
-        after.training() / before.training() - 1, step);
+        sgdEpochs.get(SGD_WARM_UP_EPOCHS).seconds() / steps);
+    return new Report(training, encode, reconstruct, firstStep, peakResident, epochSeconds, warmUpEpochs,
+        flopsPerImage, after.training() / before.training() - 1, step);
   }
 
-  /** Small enough that plain gradient descent stays finite on the synthetic data. */
-  private static final double SGD_LEARNING_RATE = 0.01;
+  /** The whole epochs that hold at least {@code warmUpSteps} steps of {@code stepsPerEpoch}, and at least one. */
+  static int warmUpEpochs(int warmUpSteps, int stepsPerEpoch) {
+    return Math.max(1, (warmUpSteps + stepsPerEpoch - 1) / stepsPerEpoch);
+  }
 
   private TrainingConfig trainingConfig(OptimizerSpec optimizer, int epochs) {
     return new TrainingConfig(epochs, settings.batchSize(), 42, settings.threads(), optimizer, 0, new Noise.None(), 0,

@@ -12,7 +12,8 @@ class BenchCommandTest {
 
   @Test
   void reportsConsistentFiguresAsJson() throws Exception {
-    CommandRun run = CommandRun.of("bench", "--rows", "300", "--matmul-seconds", "0.1", "--threads", "1", "--json");
+    CommandRun run = CommandRun.of("bench", "--rows", "300", "--matmul-seconds", "0.1", "--threads", "1",
+        "--warm-up-steps", "3", "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
 
     JsonNode json = new ObjectMapper().readTree(run.out());
@@ -28,7 +29,8 @@ class BenchCommandTest {
     JsonNode training = json.path("training");
     assertThat(training.path("gflops").asDouble())
         .isCloseTo(training.path("images_per_second").asDouble() * flopsPerImage / 1e9, within(1e-6));
-    // two steps of 150 rows an epoch
+    // two steps of 150 rows an epoch; 3 warm-up steps round up to 2 epochs
+    assertThat(training.path("warm_up_epochs").asInt()).isEqualTo(2);
     assertThat(training.path("step_seconds").asDouble())
         .isCloseTo(training.path("epoch_seconds").asDouble() / 2, within(1e-12));
     double products = training.path("step_product_seconds_at_bound").asDouble();
@@ -47,7 +49,8 @@ class BenchCommandTest {
 
   @Test
   void printsATableAndWhereAStepsTimeGoes() {
-    CommandRun run = CommandRun.of("bench", "--rows", "150", "--matmul-seconds", "0.1", "--threads", "2");
+    CommandRun run = CommandRun.of("bench", "--rows", "150", "--matmul-seconds", "0.1", "--threads", "2",
+        "--warm-up-steps", "2");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).containsPattern("training \\(Adam, batch 150\\) +\\d+ +[0-9.]+ +[0-9.]+ +[0-9.]+")
         .containsPattern("inference: encode \\(batch 1000\\) +\\d+")
@@ -66,5 +69,8 @@ class BenchCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--rows must be at least --batch-size");
     assertThat(CommandRun.of("bench", "--matmul-seconds", "0").err()).contains("--matmul-seconds must be positive");
+    CommandRun negative = CommandRun.of("bench", "--warm-up-steps", "-1");
+    assertThat(negative.exitCode()).isEqualTo(2);
+    assertThat(negative.err()).contains("--warm-up-steps must be 0 or more, got -1");
   }
 }

@@ -36,7 +36,7 @@ class SpeedBenchmarkTest {
     AutoencoderSpec small = new AutoencoderSpec(64, List.of(32, 8), org.deepae.model.Activation.RELU,
         org.deepae.model.Activation.RELU, org.deepae.model.Loss.MSE);
     SpeedBenchmark.Report report = new SpeedBenchmark(new SpeedBenchmark.Settings(small, 20, 200, 200, 1,
-        org.deepae.model.Precision.FP32, 0.05)).run();
+        org.deepae.model.Precision.FP32, 0.05, 15)).run();
     assertThat(report.training().imagesPerSecond()).isPositive();
     assertThat(report.training().ratio()).isPositive();
     assertThat(report.encode().gflops()).isPositive();
@@ -44,7 +44,8 @@ class SpeedBenchmarkTest {
     assertThat(report.epochSeconds()).isPositive();
     // measured before and after the runs: a rate that moved by more than a factor of ten would be a broken measurement
     assertThat(report.boundDrift()).isFinite().isBetween(-0.9, 9.0);
-    // 200 rows in batches of 20: ten steps an epoch
+    // 200 rows in batches of 20: ten steps an epoch, so 15 warm-up steps are two epochs
+    assertThat(report.warmUpEpochs()).isEqualTo(2);
     SpeedBenchmark.StepTimes step = report.step();
     assertThat(step.seconds()).isCloseTo(report.epochSeconds() / 10, within(1e-12));
     assertThat(step.productSeconds())
@@ -53,7 +54,15 @@ class SpeedBenchmarkTest {
     assertThat(step.update().spread()).isPositive();
     assertThat(step.ceiling()).isStrictlyBetween(0.0, 1.0);
     assertThat(step.sgdSeconds()).isPositive();
-    assertThat(step.sgdRatio()).isCloseTo(step.productSeconds() / step.sgdSeconds(), within(1e-12));
+  }
+
+  @Test
+  void warmsUpForWholeEpochsHoldingTheStepsAndAtLeastOne() {
+    assertThat(SpeedBenchmark.warmUpEpochs(1000, 400)).isEqualTo(3);
+    assertThat(SpeedBenchmark.warmUpEpochs(800, 400)).isEqualTo(2);
+    assertThat(SpeedBenchmark.warmUpEpochs(1000, 100)).isEqualTo(10);
+    assertThat(SpeedBenchmark.warmUpEpochs(5, 10)).isEqualTo(1);
+    assertThat(SpeedBenchmark.warmUpEpochs(0, 400)).isEqualTo(1);
   }
 
   @Test
