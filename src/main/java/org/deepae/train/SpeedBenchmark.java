@@ -20,9 +20,10 @@ import org.deepae.tf.UpdateBenchmark;
 
 /**
  * Measures, in one process on synthetic data of the tutorial's shapes: the machine's matrix-product rate at the
- * model's shapes (the bound), the training loop's throughput over a full epoch after warm-up epochs, the optimizer's update on its own (from which an estimated ceiling of the training ratio follows), the same
- * training step with SGD's one-pass update instead of Adam's, inference throughput at batch 1,000, the time from JVM
- * start to the first training step, and peak resident memory.
+ * model's shapes (the bound), the training loop's throughput over a full epoch after warm-up epochs, the optimizer's
+ * update on its own (from which an estimated ceiling of the training ratio follows), the same training step with SGD's
+ * one-pass update instead of Adam's, inference throughput at batch 1,000, the time from JVM start to the first
+ * training step, and peak resident memory.
  *
  * <p>FLOPs count only matrix products, {@code 2 m k n} each, and only those the training step runs: every layer's
  * forward product and weight gradient, and the input gradient of every layer but the first (TensorFlow does not compute
