@@ -2,10 +2,12 @@ package org.deepae.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.deepae.model.Activation;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Initializer;
 import org.deepae.model.Loss;
+import org.deepae.model.NetworkFootprint;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -14,7 +16,9 @@ import picocli.CommandLine.ParameterException;
 final class NetworkOptions {
 
   @Option(names = "--layers", split = ",", paramLabel = "N",
-      description = "Encoder layer sizes, the last being the code size (default: 392,196).")
+      description = "Encoder layer sizes, the last being the code size (default: 392,196). A network has at most "
+          + AutoencoderSpec.MAX_DENSE_LAYERS + " dense layers in all, and its weights, gradients and Adam's moments "
+          + "(16 bytes a parameter) must fit this machine's memory.")
   List<Integer> layers = new ArrayList<>(AutoencoderSpec.TUTORIAL_LAYERS);
 
   @Option(names = "--decoder-layers", split = ",", paramLabel = "N",
@@ -51,10 +55,17 @@ final class NetworkOptions {
     }
     try {
       Activation hidden = Activation.parse(activation);
-      return new AutoencoderSpec(inputSize, layers,
+      AutoencoderSpec spec = new AutoencoderSpec(inputSize, layers,
           decoderLayers == null ? AutoencoderSpec.mirror(layers) : decoderLayers, hidden,
           codeActivation == null ? hidden : Activation.parse(codeActivation), Activation.parse(outputActivation),
           Loss.parse(loss), Initializer.parse(init));
+      try {
+        NetworkFootprint.require(spec, NetworkFootprint.Purpose.TRAINING);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(cl, "--layers " + layers.stream().map(String::valueOf)
+            .collect(Collectors.joining(",")) + ": " + e.getMessage());
+      }
+      return spec;
     } catch (IllegalArgumentException e) {
       throw new ParameterException(cl, e.getMessage());
     }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.deepae.model.Autoencoder;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Device;
+import org.deepae.model.NetworkFootprint;
 import org.deepae.model.Objective;
 import org.deepae.model.OptimizerSpec;
 import org.deepae.model.Precision;
@@ -81,17 +82,24 @@ public final class TfAutoencoder implements Autoencoder {
   /** As {@link #forTraining(AutoencoderSpec, Objective, long, int, Precision)}, on {@code device}. */
   public static TfAutoencoder forTraining(AutoencoderSpec spec, Objective objective, long seed, int threads,
       Precision precision, Device device) {
+    NetworkFootprint.require(spec, NetworkFootprint.Purpose.TRAINING);
     // first: the first session of a process sizes its thread pools (see SessionSettings)
-    ConfigProto config = SessionSettings.config(threads, precision, device);
+    return forTraining(spec, objective, seed, threads, SessionSettings.config(threads, precision, device));
+  }
+
+  /** As the public factories, with the session made from {@code config}. */
+  static TfAutoencoder forTraining(AutoencoderSpec spec, Objective objective, long seed, int threads,
+      ConfigProto config) {
     Graph graph = new Graph();
+    Session session = null;
     try {
       NetworkGraph network = NetworkGraph.build(graph, spec, seed);
       TrainingGraph training = TrainingGraph.build(graph, network, objective, towers(threads));
-      Session session = new Session(graph, config);
+      session = new Session(graph, config);
       session.initialize();
       return new TfAutoencoder(spec, graph, session, network, training, seed, threads);
     } catch (RuntimeException e) {
-      graph.close();
+      closeAfterFailure(session, graph, e);
       throw e;
     }
   }
@@ -102,21 +110,43 @@ public final class TfAutoencoder implements Autoencoder {
    * @throws IOException when the checkpoint is missing or does not fit the spec
    */
   public static TfAutoencoder restore(AutoencoderSpec spec, Path checkpointPrefix, int threads) throws IOException {
+    NetworkFootprint.require(spec, NetworkFootprint.Purpose.INFERENCE);
     ConfigProto config = SessionSettings.config(threads);
     Graph graph = new Graph();
+    Session session = null;
     try {
       NetworkGraph network = NetworkGraph.build(graph, spec, 0);
-      Session session = new Session(graph, config);
+      session = new Session(graph, config);
       try {
         session.restore(checkpointPrefix.toString());
       } catch (RuntimeException e) {
-        session.close();
         throw new IOException(checkpointPrefix + ": cannot restore the weights: " + firstLine(e.getMessage()), e);
       }
       return new TfAutoencoder(spec, graph, session, network, null, 0, threads);
     } catch (IOException | RuntimeException e) {
-      graph.close();
+      closeAfterFailure(session, graph, e);
       throw e;
+    }
+  }
+
+  /**
+   * Closes what a failed build made, the session before its graph: closing a graph waits for every session on it to
+   * close, so the other order never returns. A failure to close is added to {@code failure}, not thrown over it.
+   */
+  static void closeAfterFailure(Session session, Graph graph, Exception failure) {
+    try {
+      if (session != null) {
+        session.close();
+      }
+    } catch (RuntimeException e) {
+      // the graph is left to the collector: closing it now would wait for the session forever
+      failure.addSuppressed(e);
+      return;
+    }
+    try {
+      graph.close();
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
     }
   }
 
