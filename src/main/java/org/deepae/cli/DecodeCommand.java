@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
     description = "Decode codes (a CSV or NPY file of code rows) back to the input space.")
 final class DecodeCommand implements Callable<Integer> {
 
+  /** Images per row of the figure. */
+  private static final int COLUMNS = 10;
+
   @Spec
   CommandSpec spec;
 
@@ -37,7 +40,8 @@ final class DecodeCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--scale", paramLabel = "N", defaultValue = "4",
-      description = "Screen pixels per image pixel in a PNG (default: ${DEFAULT-VALUE}).")
+      description = "Screen pixels per image pixel in a PNG (default: ${DEFAULT-VALUE}, at most "
+          + ImageGrid.MAX_SCALE + "; a figure has at most " + ImageGrid.MAX_PIXELS + " pixels).")
   int scale;
 
   @Mixin
@@ -48,8 +52,9 @@ final class DecodeCommand implements Callable<Integer> {
     model.validate(spec.commandLine());
     input.validate(spec.commandLine());
     OutputFile target = OutputFile.check(spec.commandLine(), out, List.of("png", "npy", "csv"));
-    if (scale <= 0) {
-      throw new ParameterException(spec.commandLine(), "--scale must be positive, got " + scale);
+    if (scale <= 0 || scale > ImageGrid.MAX_SCALE) {
+      throw new ParameterException(spec.commandLine(), "--scale must be between 1 and " + ImageGrid.MAX_SCALE
+          + ", got " + scale);
     }
     ModelInfo info = model.info();
     if (target.format().equals("png") && !info.hasImageSize()) {
@@ -57,15 +62,22 @@ final class DecodeCommand implements Callable<Integer> {
           + "known size; write .npy or .csv");
     }
     Rows codes = input.read(info.spec().codeSize(), 0, 0);
+    ImageGrid grid = target.format().equals("png") ? new ImageGrid(info.imageHeight(), info.imageWidth(), scale)
+        : null;
+    if (grid != null) {
+      try {
+        grid.requireDrawableGallery(codes.count(), COLUMNS);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--scale " + scale + ": " + e.getMessage()
+            + ", or write .npy or .csv");
+      }
+    }
     float[] decoded;
     try (Autoencoder autoencoder = model.load()) {
       decoded = autoencoder.decode(codes.values(), codes.count());
     }
     switch (target.format()) {
-      case "png" -> {
-        ImageGrid grid = new ImageGrid(info.imageHeight(), info.imageWidth(), scale);
-        grid.write(target.path(), grid.gallery(decoded, codes.count(), 10));
-      }
+      case "png" -> grid.write(target.path(), grid.gallery(decoded, codes.count(), COLUMNS));
       case "npy" -> NpyWriter.write(target.path(), imageRows(decoded, codes, info));
       default -> CsvWriter.write(target.path(), imageRows(decoded, codes, info), "x_");
     }

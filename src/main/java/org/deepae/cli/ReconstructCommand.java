@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
     description = "Draw input images above their reconstructions (the tutorial's figure), ten per row.")
 final class ReconstructCommand implements Callable<Integer> {
 
+  /** Images per row of the figure. */
+  private static final int COLUMNS = 10;
+
   @Spec
   CommandSpec spec;
 
@@ -43,7 +46,8 @@ final class ReconstructCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--scale", paramLabel = "N", defaultValue = "4",
-      description = "Screen pixels per image pixel (default: ${DEFAULT-VALUE}).")
+      description = "Screen pixels per image pixel (default: ${DEFAULT-VALUE}, at most "
+          + ImageGrid.MAX_SCALE + "; a figure has at most " + ImageGrid.MAX_PIXELS + " pixels).")
   int scale;
 
   @Mixin
@@ -57,8 +61,9 @@ final class ReconstructCommand implements Callable<Integer> {
     if (count <= 0) {
       throw new ParameterException(spec.commandLine(), "--count must be positive, got " + count);
     }
-    if (scale <= 0) {
-      throw new ParameterException(spec.commandLine(), "--scale must be positive, got " + scale);
+    if (scale <= 0 || scale > ImageGrid.MAX_SCALE) {
+      throw new ParameterException(spec.commandLine(), "--scale must be between 1 and " + ImageGrid.MAX_SCALE
+          + ", got " + scale);
     }
     if (indices.stream().anyMatch(i -> i == null || i < 0)) {
       throw new ParameterException(spec.commandLine(), "--indices must be 0 or more, got " + indices);
@@ -72,12 +77,17 @@ final class ReconstructCommand implements Callable<Integer> {
           + " says what image size the rows have, so they cannot be drawn");
     }
     Rows shown = indices.isEmpty() ? all.head(count) : all.select(indices.stream().mapToInt(i -> i).toArray());
+    ImageGrid grid = new ImageGrid(height, width, scale);
+    try {
+      grid.requireDrawablePairs(shown.count(), COLUMNS);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--scale " + scale + ", --count: " + e.getMessage());
+    }
     float[] reconstructed;
     try (Autoencoder autoencoder = model.load()) {
       reconstructed = autoencoder.reconstruct(shown.values(), shown.count());
     }
-    ImageGrid grid = new ImageGrid(height, width, scale);
-    grid.write(target.path(), grid.pairs(shown.values(), reconstructed, shown.count(), 10));
+    grid.write(target.path(), grid.pairs(shown.values(), reconstructed, shown.count(), COLUMNS));
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("Drew " + shown.count() + " rows of " + all.source() + " above their reconstructions: "
         + target.path());

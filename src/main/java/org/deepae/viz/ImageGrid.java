@@ -28,6 +28,12 @@ public final class ImageGrid {
     }
   }
 
+  /** The largest scale: a 28x28 image becomes 896x896 pixels. */
+  public static final int MAX_SCALE = 32;
+
+  /** The most pixels a figure may have (256 MB of RGB values in memory before it is encoded). */
+  public static final long MAX_PIXELS = 64_000_000;
+
   private static final int GAP = 4;
   private static final int MARGIN = 10;
 
@@ -44,6 +50,9 @@ public final class ImageGrid {
     if (height <= 0 || width <= 0 || scale <= 0) {
       throw new IllegalArgumentException("image size and scale must be positive, got " + height + "x" + width
           + " at scale " + scale);
+    }
+    if (scale > MAX_SCALE) {
+      throw new IllegalArgumentException("the scale must be at most " + MAX_SCALE + ", got " + scale);
     }
     this.height = height;
     this.width = width;
@@ -92,12 +101,10 @@ public final class ImageGrid {
             + height + "x" + width + " but holds " + row.images().length + " values");
       }
     }
-    Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(12, 4 * scale));
-    BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-    Graphics2D measure = probe.createGraphics();
-    FontMetrics metrics = measure.getFontMetrics(font);
+    Font font = font();
+    FontMetrics metrics = metrics(font);
     int labelWidth = rows.stream().mapToInt(r -> metrics.stringWidth(r.label())).max().orElse(0);
-    measure.dispose();
+    requireDrawable(labelWidth, rows.size(), columns);
 
     int cellW = width * scale;
     int cellH = height * scale;
@@ -125,6 +132,49 @@ public final class ImageGrid {
       g.dispose();
     }
     return image;
+  }
+
+  /**
+   * Checks, before any image is drawn, that a figure of {@link #pairs} for {@code count} images in rows of
+   * {@code columns} stays within {@link #MAX_PIXELS}.
+   *
+   * @throws IllegalArgumentException giving the figure's size and what to lower
+   */
+  public void requireDrawablePairs(int count, int columns) {
+    int rowPairs = (count + columns - 1) / columns;
+    requireDrawable(metrics(font()).stringWidth("reconstruction"), 2L * rowPairs, Math.min(count, columns));
+  }
+
+  /** As {@link #requireDrawablePairs}, for a {@link #gallery} of {@code count} images in rows of {@code columns}. */
+  public void requireDrawableGallery(int count, int columns) {
+    int rows = (count + columns - 1) / columns;
+    requireDrawable(metrics(font()).stringWidth(String.valueOf(Math.max(0, count - 1))), rows,
+        Math.min(count, columns));
+  }
+
+  private void requireDrawable(int labelWidth, long rows, int columns) {
+    long imageW = MARGIN + labelWidth + MARGIN + (long) columns * (width * (long) scale + GAP) - GAP + MARGIN;
+    long imageH = MARGIN + rows * (height * (long) scale + GAP) - GAP + MARGIN;
+    if (imageW > Integer.MAX_VALUE || imageH > Integer.MAX_VALUE || imageW * imageH > MAX_PIXELS) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+          "a figure of %d rows of %d images of %dx%d at scale %d would be %,d x %,d pixels, more than the %,d "
+              + "a figure may have; lower the scale or draw fewer images",
+          rows, columns, height, width, scale, imageW, imageH, MAX_PIXELS));
+    }
+  }
+
+  private Font font() {
+    return new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(12, 4 * scale));
+  }
+
+  private static FontMetrics metrics(Font font) {
+    BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+    Graphics2D measure = probe.createGraphics();
+    try {
+      return measure.getFontMetrics(font);
+    } finally {
+      measure.dispose();
+    }
   }
 
   private void drawCell(BufferedImage image, float[] images, int index, int x0, int y0) {
