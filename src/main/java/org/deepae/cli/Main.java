@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** The {@code deepae} command: a root with subcommands. Loads no TensorFlow until a subcommand needs it. */
@@ -33,7 +34,47 @@ public final class Main implements Runnable {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(ErrorReporting::onBadOptions);
     cl.setExecutionExceptionHandler(ErrorReporting::onFailure);
+    cl.setExecutionStrategy(Main::executeReportingErrors);
     return cl;
+  }
+
+  /**
+   * Runs the chosen command; an {@link Error} (out of memory, a stack overflow), which picocli lets through, is
+   * reported on one line like any failure, exit code 1, with the stack trace only with {@code -v}.
+   */
+  private static int executeReportingErrors(ParseResult parseResult) {
+    try {
+      return new CommandLine.RunLast().execute(parseResult);
+    } catch (Error e) {
+      return reportError(parseResult, e, describe(e));
+    }
+  }
+
+  private static String describe(Error e) {
+    if (e instanceof OutOfMemoryError) {
+      return "out of memory (" + ErrorReporting.describe(e) + "); give Java more with DEEPAE_JAVA_OPTS=-Xmx<size>, "
+          + "or use smaller data or a smaller network";
+    }
+    if (e instanceof StackOverflowError) {
+      return "the call stack overflowed; the input is nested too deeply";
+    }
+    return "internal error: " + ErrorReporting.describe(e) + " (run with -v for details)";
+  }
+
+  private static int reportError(ParseResult parseResult, Error e, String message) {
+    ParseResult last = parseResult;
+    while (last.subcommand() != null) {
+      last = last.subcommand();
+    }
+    CommandLine cl = last.commandSpec().commandLine();
+    cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + message);
+    for (ParseResult r = parseResult; r != null; r = r.subcommand()) {
+      if (r.hasMatchedOption("-v")) {
+        e.printStackTrace(cl.getErr());
+      }
+    }
+    cl.getErr().flush();
+    return CommandLine.ExitCode.SOFTWARE;
   }
 
   public static void main(String[] args) {
