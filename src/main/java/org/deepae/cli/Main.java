@@ -78,6 +78,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    StandardError.install();
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     int code = commandLine(out, err).execute(args);

@@ -9,9 +9,12 @@ final class Terminal {
 
   private Terminal() {}
 
-  /** True when standard error is a terminal (on Linux, read from {@code /proc}; elsewhere, when a console exists). */
+  /**
+   * True when deepae's standard error (see {@link StandardError}) is a terminal (on Linux, read from {@code /proc};
+   * elsewhere, when a console exists).
+   */
   static boolean stderrIsTerminal() {
-    Path fd = Path.of("/proc/self/fd/2");
+    Path fd = Path.of("/proc/self/fd/" + StandardError.descriptor());
     if (Files.isSymbolicLink(fd)) {
       try {
         String target = Files.readSymbolicLink(fd).toString();
