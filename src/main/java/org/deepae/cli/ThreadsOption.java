@@ -1,5 +1,6 @@
 package org.deepae.cli;
 
+import org.deepae.tf.TfAutoencoder;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -14,10 +15,12 @@ final class ThreadsOption {
   private int threads;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-      description = "TensorFlow threads; 0 uses all cores (default: ${DEFAULT-VALUE}).")
+      description = "TensorFlow threads; 0 uses all cores, at most " + TfAutoencoder.MAX_THREADS
+          + " (default: ${DEFAULT-VALUE}).")
   void set(int value) {
-    if (value < 0) {
-      throw new ParameterException(mixee.commandLine(), "--threads must be 0 (all cores) or positive, got " + value);
+    if (value < 0 || value > TfAutoencoder.MAX_THREADS) {
+      throw new ParameterException(mixee.commandLine(), "--threads must be 0 (all cores) or between 1 and "
+          + TfAutoencoder.MAX_THREADS + ", got " + value);
     }
     threads = value;
   }

@@ -45,8 +45,9 @@ final class SessionSettings {
    * thread pools with it.
    */
   static ConfigProto config(int threads, Precision precision, Device device) {
-    if (threads < 0) {
-      throw new IllegalArgumentException("threads must be 0 (one per core) or positive, got " + threads);
+    if (threads < 0 || threads > TfAutoencoder.MAX_THREADS) {
+      throw new IllegalArgumentException("threads must be 0 (one per core) or between 1 and "
+          + TfAutoencoder.MAX_THREADS + ", got " + threads);
     }
     int count = threadCount(threads);
     ConfigProto.Builder config = ConfigProto.newBuilder().setInterOpParallelismThreads(count)

@@ -7,6 +7,7 @@ import org.deepae.model.Noise;
 import org.deepae.model.Objective;
 import org.deepae.model.OptimizerSpec;
 import org.deepae.model.Precision;
+import org.deepae.tf.TfAutoencoder;
 
 /**
  * How to train. {@link #tutorial()} gives the tutorial's values: 5 epochs of batches of 150 with Adam at learning
@@ -38,8 +39,9 @@ public record TrainingConfig(int epochs, int batchSize, long seed, int threads, 
     if (batchSize <= 0) {
       throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
     }
-    if (threads < 0) {
-      throw new IllegalArgumentException("threads must be 0 (all cores) or positive, got " + threads);
+    if (threads < 0 || threads > TfAutoencoder.MAX_THREADS) {
+      throw new IllegalArgumentException("threads must be 0 (all cores) or between 1 and "
+          + TfAutoencoder.MAX_THREADS + ", got " + threads);
     }
     Objects.requireNonNull(optimizer, "optimizer");
     Objects.requireNonNull(noise, "noise");
