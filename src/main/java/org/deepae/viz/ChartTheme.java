@@ -61,6 +61,33 @@ final class ChartTheme {
     return chart;
   }
 
+  /**
+   * A decimal pattern for an axis whose values run from {@code min} to {@code max}: {@code fixed}, which shows
+   * {@code decimals} digits after the point, when its tick labels can tell the values apart, else a scientific one.
+   * XChart searches for distinct tick labels: codes that differed by 1e-8 under {@code "0.##"} kept it searching
+   * for minutes.
+   */
+  static String axisPattern(String fixed, int decimals, double min, double max) {
+    double resolution = Math.pow(10, -decimals);
+    double span = max - min;
+    double magnitude = Math.max(Math.abs(min), Math.abs(max));
+    boolean resolved = span > 0 ? span >= 10 * resolution : magnitude == 0 || magnitude >= resolution;
+    return resolved && magnitude < 1e9 ? fixed : "0.##E0";
+  }
+
+  /** The smallest and largest finite value of {@code values}, or {0, 0} when there is none. */
+  static double[] range(double[] values) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : values) {
+      if (Double.isFinite(v)) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+    }
+    return min > max ? new double[] {0, 0} : new double[] {min, max};
+  }
+
   static void requireSize(int width, int height) {
     if (width < 200 || height < 150) {
       throw new IllegalArgumentException("chart size must be at least 200x150 pixels, got " + width + "x" + height);

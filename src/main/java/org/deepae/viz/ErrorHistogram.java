@@ -200,7 +200,7 @@ public record ErrorHistogram(String title, String xAxisTitle, String yAxisTitle,
     chart.getStyler().setYAxisLogarithmic(log);
     chart.getStyler().setYAxisLogarithmicDecadeOnly(true);
     chart.getStyler().setYAxisMin(floor);
-    chart.getStyler().setXAxisDecimalPattern("0.0####");
+    chart.getStyler().setXAxisDecimalPattern(ChartTheme.axisPattern("0.0####", 5, xs[0], xs[xs.length - 1]));
     chart.getStyler().setYAxisDecimalPattern("#,##0");
     XYSeries bars = chart.addSeries(COUNTS, xs, ys);
     bars.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);

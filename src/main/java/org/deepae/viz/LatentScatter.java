@@ -113,7 +113,10 @@ public record LatentScatter(String title, String xAxisTitle, String yAxisTitle, 
     chart.getStyler().setMarkerSize(MARKER_SIZE);
     chart.getStyler().setLegendVisible(labels != null);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-    chart.getStyler().setDecimalPattern("0.##");
+    double[] xRange = ChartTheme.range(coordinates(points, 0));
+    double[] yRange = ChartTheme.range(coordinates(points, 1));
+    chart.getStyler().setXAxisDecimalPattern(ChartTheme.axisPattern("0.##", 2, xRange[0], xRange[1]));
+    chart.getStyler().setYAxisDecimalPattern(ChartTheme.axisPattern("0.##", 2, yRange[0], yRange[1]));
     for (Map.Entry<Integer, Integer> entry : counts.entrySet()) {
       int label = entry.getKey();
       double[] xs = new double[entry.getValue()];
@@ -132,6 +135,14 @@ public record LatentScatter(String title, String xAxisTitle, String yAxisTitle, 
       series.setMarkerColor(ChartTheme.withAlpha(color, ALPHA));
     }
     return chart;
+  }
+
+  private static double[] coordinates(float[][] points, int axis) {
+    double[] values = new double[points.length];
+    for (int i = 0; i < points.length; i++) {
+      values[i] = points[i][axis];
+    }
+    return values;
   }
 
   private static int labelOf(int[] labels, int i) {

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.deepae.data.ClassNames;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 
@@ -87,5 +89,36 @@ class LatentScatterTest {
     names.set(0, "changed");
     assertThat(scatter.name(0)).isEqualTo("a");
     assertThat(scatter.name(2)).isEqualTo("2");
+  }
+
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  void drawsCodesThatDifferByTinyAmountsAtOnce() {
+    // the PCA of a collapsed 64-layer network's codes: XChart looked for distinct "0.##" tick labels for minutes
+    float[] xy = {-6.807212E-8f, 3.9280718E-11f, 1.6936466E-8f, 1.3045925E-10f, 2.762476E-8f, 6.673995E-11f,
+        -8.648226E-8f, 7.4858245E-11f, 6.18549E-8f, 3.9714204E-12f, 4.842662E-8f, 1.0013179E-10f};
+    float[][] points = new float[6][];
+    for (int i = 0; i < 6; i++) {
+      points[i] = new float[] {xy[2 * i], xy[2 * i + 1]};
+    }
+    BufferedImage image = LatentScatter.titled("tiny").render(points, new int[] {0, 1, 2, 3, 4, 5});
+    assertThat(image.getWidth()).isEqualTo(800);
+    XYChart chart = LatentScatter.titled("tiny").chart(points, null);
+    assertThat(chart.getStyler().getXAxisDecimalPattern()).isEqualTo("0.##E0");
+    assertThat(LatentScatter.titled("wide").chart(new float[][] {{0, 0}, {3, 1}}, null).getStyler()
+        .getXAxisDecimalPattern()).isEqualTo("0.##");
+  }
+
+  @Test
+  void axisPatternTurnsScientificWhereTheFixedOneCannotTellTicksApart() {
+    assertThat(ChartTheme.axisPattern("0.##", 2, 0, 1)).isEqualTo("0.##");
+    assertThat(ChartTheme.axisPattern("0.##", 2, 0, 0.11)).isEqualTo("0.##");
+    assertThat(ChartTheme.axisPattern("0.##", 2, 0, 0.099)).isEqualTo("0.##E0");
+    assertThat(ChartTheme.axisPattern("0.##", 2, 5, 5)).isEqualTo("0.##");
+    assertThat(ChartTheme.axisPattern("0.##", 2, 0, 0)).isEqualTo("0.##");
+    assertThat(ChartTheme.axisPattern("0.##", 2, 1e-3, 1e-3)).isEqualTo("0.##E0");
+    assertThat(ChartTheme.axisPattern("0.0####", 5, 0.029, 0.03)).isEqualTo("0.0####");
+    assertThat(ChartTheme.axisPattern("0.0####", 5, 1e-9, 3e-9)).isEqualTo("0.##E0");
+    assertThat(ChartTheme.axisPattern("0.##", 2, 0, 1e12)).isEqualTo("0.##E0");
   }
 }
