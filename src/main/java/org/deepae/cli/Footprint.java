@@ -3,6 +3,7 @@ package org.deepae.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,6 +33,15 @@ record Footprint(Path dir, Path created, Set<String> existing) {
       top = top.getParent();
     }
     return new Footprint(absolute, top, Set.of());
+  }
+
+  /** Takes back every one of {@code footprints}; whether all succeeded. */
+  static boolean takeBack(List<Footprint> footprints) {
+    boolean complete = true;
+    for (Footprint footprint : footprints) {
+      complete &= footprint.takeBack();
+    }
+    return complete;
   }
 
   /** Deletes what was added since {@link #before}; whether that succeeded. */

@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.deepae.io.AtomicFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * What {@code deepae train} writes into its run directory, and so which directories {@code --overwrite} may reuse:
@@ -28,8 +30,19 @@ final class RunDirectory {
 
   private RunDirectory() {}
 
+  /** Refuses {@code dir} (named by {@code option}) when it holds anything that no run writes. */
+  static void requireReusable(CommandLine cl, String option, Path dir, Path tensorboard) throws IOException {
+    List<String> foreign = foreignEntries(dir, tensorboard);
+    if (!foreign.isEmpty()) {
+      throw new ParameterException(cl, option + " " + dir + " is not a deepae run directory: it holds "
+          + String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
+          + (foreign.size() > 3 ? " and " + (foreign.size() - 3) + " more" : "")
+          + ", which no run writes; choose another directory");
+    }
+  }
+
   /** The names in {@code dir} that no run writes, sorted; {@code tensorboard}'s top directory inside it is allowed. */
-  static List<String> foreignEntries(Path dir, Path tensorboard) throws IOException {
+  private static List<String> foreignEntries(Path dir, Path tensorboard) throws IOException {
     String tensorboardName = nameInside(dir, tensorboard);
     List<String> foreign = new ArrayList<>();
     try (Stream<Path> entries = Files.list(dir)) {

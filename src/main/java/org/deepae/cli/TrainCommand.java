@@ -174,34 +174,24 @@ final class TrainCommand implements Callable<Integer> {
     }
     try {
       return train(runDir, choice, data, network, config, footprints);
-    } catch (ParameterException e) {
-      afterFailure(runDir, footprints);
-      throw e;
     } catch (IOException | RuntimeException e) {
-      throw new IOException(ErrorReporting.describe(e) + afterFailure(runDir, footprints), e);
+      // a run that stopped before its first epoch ended has nothing to resume, so it keeps nothing
+      boolean resumable = resuming || RunDirectory.hasCheckpoint(runDir);
+      boolean deleted = !resumable && Footprint.takeBack(footprints);
+      if (e instanceof ParameterException) {
+        throw e;
+      }
+      String left;
+      if (resumable) {
+        left = runDir + " keeps the checkpoint of its last completed epoch: continue with ./deepae train --resume "
+            + runDir;
+      } else if (deleted) {
+        left = "the run stopped before its first epoch ended and left nothing";
+      } else {
+        left = "the run stopped before its first epoch ended; not all it wrote in " + runDir + " could be deleted";
+      }
+      throw new IOException(ErrorReporting.describe(e) + "; " + left, e);
     }
-  }
-
-  /**
-   * What a failed run left, for the end of its message: nothing when it stopped before its first epoch ended
-   * (everything it wrote is deleted), otherwise the checkpoint to continue from.
-   */
-  private String afterFailure(Path runDir, List<Footprint> footprints) {
-    if (!resuming && !RunDirectory.hasCheckpoint(runDir)) {
-      return takeBack(footprints) ? "; the run stopped before its first epoch ended and left nothing"
-          : "; the run stopped before its first epoch ended; not everything it wrote in " + runDir
-              + " could be deleted";
-    }
-    return "; " + runDir + " keeps the checkpoint of its last completed epoch: continue with ./deepae train "
-        + "--resume " + runDir;
-  }
-
-  private static boolean takeBack(List<Footprint> footprints) {
-    boolean complete = true;
-    for (Footprint footprint : footprints) {
-      complete &= footprint.takeBack();
-    }
-    return complete;
   }
 
   private int train(Path runDir, DatasetChoice choice, Dataset data, AutoencoderSpec network, TrainingConfig config,
@@ -239,7 +229,7 @@ final class TrainCommand implements Callable<Integer> {
             .fit(network, data.train(), data.test(), listeners);
       } catch (TrainingInterruptedException e) {
         if (e.completedEpochs() == 0) {
-          takeBack(footprints); // nothing to resume, so nothing to keep
+          Footprint.takeBack(footprints); // nothing to resume, so nothing to keep
         }
         stderr.println(e.completedEpochs() == 0
             ? "deepae train: interrupted before the first epoch ended; nothing to resume, start again"
@@ -329,13 +319,7 @@ final class TrainCommand implements Callable<Integer> {
         throw new ParameterException(cl,
             "--out " + dir + " already holds files; choose another directory or add --overwrite");
       }
-      List<String> foreign = RunDirectory.foreignEntries(dir, tensorboard);
-      if (!foreign.isEmpty()) {
-        throw new ParameterException(cl, option + " " + dir + " is not a deepae run directory: it holds "
-            + String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
-            + (foreign.size() > 3 ? " and " + (foreign.size() - 3) + " more" : "")
-            + ", which no run writes; choose another directory");
-      }
+      RunDirectory.requireReusable(cl, option, dir, tensorboard);
     }
     OutputFile.requireNoFileAbove(cl, option, dir);
     return dir;
