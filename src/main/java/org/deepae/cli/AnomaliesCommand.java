@@ -81,6 +81,8 @@ final class AnomaliesCommand implements Callable<Integer> {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, not a directory");
     }
+    OutputDirectory.refuseRootOrHome(spec.commandLine(), "--out", out);
+    OutputFile.requireNoFileAbove(spec.commandLine(), "--out", out);
     AnomalyRule chosen;
     try {
       chosen = rule == null ? null : rule.sigma != null ? new AnomalyRule.Sigma(rule.sigma)

@@ -28,7 +28,8 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The SavedModel directory.")
   Path out;
 
-  @Option(names = "--overwrite", description = "Replace an existing directory at --out.")
+  @Option(names = "--overwrite",
+      description = "Replace an existing directory at --out: an empty one, a SavedModel or a deepae model.")
   boolean overwrite;
 
   @Mixin
@@ -43,6 +44,8 @@ final class ExportCommand implements Callable<Integer> {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, not a directory");
     }
+    OutputDirectory.requireReplaceable(spec.commandLine(), "--out", out, ModelDirectory::isModel,
+        "a deepae model or SavedModel");
     if (model.isPca()) {
       throw new ParameterException(spec.commandLine(), "--model " + model.model + " is a PCA; export takes a model "
           + "trained by 'deepae train'");

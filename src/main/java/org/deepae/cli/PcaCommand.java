@@ -108,7 +108,11 @@ final class PcaCommand implements Callable<Integer> {
 
   /** Refuses a file, or a directory holding other things than a saved PCA, which saving would replace. */
   private void checkSaveDirectory() throws IOException {
-    if (save == null || !Files.exists(save)) {
+    if (save == null) {
+      return;
+    }
+    OutputDirectory.refuseRootOrHome(spec.commandLine(), "--save", save);
+    if (!Files.exists(save)) {
       return;
     }
     if (!Files.isDirectory(save)) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleFunction;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.deepae.data.Dataset;
 import org.deepae.data.ImageSet;
 import org.deepae.model.AutoencoderSpec;
@@ -34,6 +33,7 @@ import org.deepae.train.TrainingConfig;
 import org.deepae.train.TrainingInterruptedException;
 import org.deepae.train.TrainingListener;
 import org.deepae.viz.ImageGrid;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,7 +106,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<date-time>).")
   Path out;
 
-  @Option(names = "--overwrite", description = "Reuse a run directory that already holds files.")
+  @Option(names = "--overwrite",
+      description = "Replace the run in an existing --out directory: its files are deleted when training starts. "
+          + "Only a directory holding nothing but what a run writes (config.json, metrics.json, loss.png, "
+          + "reconstructions.png, report.html, model/, checkpoint/) is reused; never the root or your home directory.")
   boolean overwrite;
 
   @Option(names = "--tensorboard", paramLabel = "DIR",
@@ -143,7 +146,6 @@ final class TrainCommand implements Callable<Integer> {
     Path runDir = runDirectory();
     DatasetChoice choice = DatasetChoice.parse(spec.commandLine(), dataset, dataDir, mirrors);
 
-    PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     network.spec(spec.commandLine(), 784); // checks the network options before loading any data
     if (config.device() == Device.GPU) {
@@ -158,6 +160,44 @@ final class TrainCommand implements Callable<Integer> {
         data.train().rows(), data.test().rows(), data.train().height(), data.train().width(), config.epochs(),
         config.batchSize(), OptimizerOptions.displayName(config.optimizer()), config.optimizer().learningRate()));
 
+    List<Footprint> footprints = new ArrayList<>();
+    if (!resuming) {
+      // a new run replaces an earlier one entirely, and a run that fails before its first epoch ends takes back
+      // everything it wrote
+      if (overwrite && Files.isDirectory(runDir)) {
+        RunDirectory.deletePreviousRun(runDir);
+      }
+      footprints.add(Footprint.before(runDir));
+      if (tensorboard != null) {
+        footprints.add(Footprint.before(tensorboard));
+      }
+    }
+    try {
+      return train(runDir, choice, data, network, config, footprints);
+    } catch (IOException | RuntimeException e) {
+      // a run that stopped before its first epoch ended has nothing to resume, so it keeps nothing
+      boolean resumable = resuming || RunDirectory.hasCheckpoint(runDir);
+      boolean deleted = !resumable && Footprint.takeBack(footprints);
+      if (e instanceof ParameterException) {
+        throw e;
+      }
+      String left;
+      if (resumable) {
+        left = runDir + " keeps the checkpoint of its last completed epoch: continue with ./deepae train --resume "
+            + runDir;
+      } else if (deleted) {
+        left = "the run stopped before its first epoch ended and left nothing";
+      } else {
+        left = "the run stopped before its first epoch ended; not all it wrote in " + runDir + " could be deleted";
+      }
+      throw new IOException(ErrorReporting.describe(e) + "; " + left, e);
+    }
+  }
+
+  private int train(Path runDir, DatasetChoice choice, Dataset data, AutoencoderSpec network, TrainingConfig config,
+      List<Footprint> footprints) throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
     Files.createDirectories(runDir);
     ConfigFile.write(runDir.resolve("config.json"), spec);
     Map<String, Object> description = RunDescription.of(network, config);
@@ -188,6 +228,9 @@ final class TrainCommand implements Callable<Integer> {
         result = (resuming ? trainer.resuming() : trainer).stoppingWhen(guard::requested)
             .fit(network, data.train(), data.test(), listeners);
       } catch (TrainingInterruptedException e) {
+        if (e.completedEpochs() == 0) {
+          Footprint.takeBack(footprints); // nothing to resume, so nothing to keep
+        }
         stderr.println(e.completedEpochs() == 0
             ? "deepae train: interrupted before the first epoch ended; nothing to resume, start again"
             : "deepae train: interrupted; " + runDir + " keeps the checkpoint after epoch " + e.completedEpochs()
@@ -258,21 +301,27 @@ final class TrainCommand implements Callable<Integer> {
   private Path runDirectory() throws IOException {
     Path dir = out != null ? out
         : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-    if (tensorboard != null && Files.exists(tensorboard) && !Files.isDirectory(tensorboard)) {
-      throw new ParameterException(spec.commandLine(), "--tensorboard " + tensorboard + " is a file, not a directory");
-    }
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new ParameterException(spec.commandLine(), "--out " + dir + " is a file, not a directory");
-    }
-    if (Files.isDirectory(dir) && !overwrite) {
-      try (Stream<Path> entries = Files.list(dir)) {
-        if (entries.findAny().isPresent()) {
-          throw new ParameterException(spec.commandLine(),
-              "--out " + dir + " already holds files; choose another directory or add --overwrite");
-        }
+    CommandLine cl = spec.commandLine();
+    String option = resuming ? "--resume" : "--out"; // a resumed run comes here with --out set to its directory
+    if (tensorboard != null) {
+      if (Files.exists(tensorboard) && !Files.isDirectory(tensorboard)) {
+        throw new ParameterException(cl, "--tensorboard " + tensorboard + " is a file, not a directory");
       }
+      OutputDirectory.refuseRootOrHome(cl, "--tensorboard", tensorboard);
+      OutputFile.requireNoFileAbove(cl, "--tensorboard", tensorboard);
     }
-    OutputFile.requireNoFileAbove(spec.commandLine(), "--out", dir);
+    OutputDirectory.refuseRootOrHome(cl, option, dir);
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new ParameterException(cl, option + " " + dir + " is a file, not a directory");
+    }
+    if (Files.isDirectory(dir) && !OutputDirectory.isEmpty(dir)) {
+      if (!overwrite) {
+        throw new ParameterException(cl,
+            "--out " + dir + " already holds files; choose another directory or add --overwrite");
+      }
+      RunDirectory.requireReusable(cl, option, dir, tensorboard);
+    }
+    OutputFile.requireNoFileAbove(cl, option, dir);
     return dir;
   }
 

@@ -3,15 +3,21 @@ package org.deepae.io;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
+import java.util.Objects;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -44,6 +50,8 @@ public final class AtomicFiles {
         writer.write(out);
       }
       moveIntoPlace(temp, target);
+    } catch (IOException e) {
+      throw aboutTarget(e, temp, target);
     } finally {
       deleteQuietly(temp);
     }
@@ -57,10 +65,13 @@ public final class AtomicFiles {
     Path parent = parentOf(target);
     Files.createDirectories(parent);
     while (true) {
+      Path temp = parent.resolve(tempName(target, ".part"));
       try {
-        return Files.createFile(parent.resolve(tempName(target, ".part")));
+        return Files.createFile(temp);
       } catch (FileAlreadyExistsException e) {
         // another name on the next try
+      } catch (IOException e) {
+        throw aboutTarget(e, temp, target);
       }
     }
   }
@@ -76,10 +87,13 @@ public final class AtomicFiles {
 
   private static Path createTempDirectory(Path parent, Path target, String suffix) throws IOException {
     while (true) {
+      Path temp = parent.resolve(tempName(target, suffix));
       try {
-        return Files.createDirectory(parent.resolve(tempName(target, suffix)));
+        return Files.createDirectory(temp);
       } catch (FileAlreadyExistsException e) {
         // another name on the next try
+      } catch (IOException e) {
+        throw aboutTarget(e, temp, target);
       }
     }
   }
@@ -123,6 +137,8 @@ public final class AtomicFiles {
         moveIntoPlace(target, old);
       }
       moveIntoPlace(temp, target);
+    } catch (IOException e) {
+      throw aboutTarget(old != null ? aboutTarget(e, old, target) : e, temp, target);
     } finally {
       deleteRecursively(temp);
       if (old != null) {
@@ -152,6 +168,65 @@ public final class AtomicFiles {
         return FileVisitResult.CONTINUE;
       }
     });
+  }
+
+  /**
+   * {@code e} as the user would see it: a file system failure about {@code temp} (or a file inside it) turned into
+   * the same failure about {@code target}, which is the path the user named; the original stays as the cause.
+   */
+  private static IOException aboutTarget(IOException e, Path temp, Path target) {
+    if (e instanceof FileSystemException fs) {
+      String file = renamed(fs.getFile(), temp, target);
+      String other = renamed(fs.getOtherFile(), temp, target);
+      if (Objects.equals(file, fs.getFile()) && Objects.equals(other, fs.getOtherFile())) {
+        return e;
+      }
+      if (Objects.equals(file, other)) {
+        other = null; // a move from the temporary file to the target: the failure is the target's
+      }
+      return withCause(sameKind(fs, file, other), e);
+    }
+    String message = e.getMessage();
+    if (e.getClass() == IOException.class && message != null && message.contains(temp.toString())) {
+      return new IOException(message.replace(temp.toString(), target.toString()), e);
+    }
+    return e;
+  }
+
+  private static String renamed(String file, Path temp, Path target) {
+    if (file == null) {
+      return null;
+    }
+    Path path = Path.of(file);
+    Path absolute = path.toAbsolutePath();
+    Path tempAbsolute = temp.toAbsolutePath();
+    if (!absolute.startsWith(tempAbsolute)) {
+      return file;
+    }
+    return target.resolve(tempAbsolute.relativize(absolute)).toString();
+  }
+
+  private static FileSystemException sameKind(FileSystemException e, String file, String other) {
+    String reason = e.getReason();
+    if (e instanceof AccessDeniedException) {
+      return new AccessDeniedException(file, other, reason);
+    } else if (e instanceof NoSuchFileException) {
+      return new NoSuchFileException(file, other, reason);
+    } else if (e instanceof NotDirectoryException) {
+      return new FileSystemException(file, other, reason != null ? reason : "Not a directory");
+    } else if (e instanceof FileAlreadyExistsException) {
+      return new FileAlreadyExistsException(file, other, reason);
+    } else if (e instanceof DirectoryNotEmptyException) {
+      return new FileSystemException(file, other, reason != null ? reason : "Directory not empty");
+    } else if (e instanceof AtomicMoveNotSupportedException) {
+      return new AtomicMoveNotSupportedException(file, other, reason);
+    }
+    return new FileSystemException(file, other, reason);
+  }
+
+  private static IOException withCause(IOException e, IOException cause) {
+    e.initCause(cause);
+    return e;
   }
 
   private static Path parentOf(Path target) {

@@ -103,6 +103,25 @@ class ResumeAfterKillTest {
     resumeAndCompare(run);
   }
 
+  @Test
+  void ctrlCBeforeTheFirstEpochEndsLeavesNoRunDirectory() throws Exception {
+    Path run = dir.resolve("run");
+    Path log = dir.resolve("run.log");
+    // batches of one image make the first epoch last seconds
+    Process p = start(run, log, List.of("train", "--dataset", "mnist-sample", "--epochs", "1", "--batch-size", "1",
+        "--threads", "1"));
+    waitFor(() -> Files.exists(run.resolve("metrics.json")), p);
+    Process signal = new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start();
+    assertThat(signal.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String output = Files.readString(log);
+    Assumptions.assumeFalse(output.contains("keeps the checkpoint"), "the first epoch ended before the interrupt");
+    assertThat(p.exitValue()).as(output).isEqualTo(130);
+    assertThat(output).contains("deepae train: interrupted before the first epoch ended; nothing to resume, "
+        + "start again").doesNotContain("Exception");
+    assertThat(run).doesNotExist();
+  }
+
   private static void resumeAndCompare(Path run) throws Exception {
     Process resumed = start(null, run.resolveSibling("resume.log"), List.of("train", "--resume", run.toString()));
     assertThat(resumed.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -30,6 +30,14 @@ class TrainCommandTest {
   }
 
   @Test
+  void helpSaysWhichDirectoriesOverwriteReuses() {
+    CommandRun run = CommandRun.of("train", "--help");
+    assertThat(run.out().replaceAll("\\s+", " ")).contains("its files are deleted when training starts",
+        "config.json, metrics.json, loss.png, reconstructions.png, report.html, model/, checkpoint/",
+        "never the root or your home directory");
+  }
+
+  @Test
   void rootWithoutCommandIsABadOption() {
     CommandRun run = CommandRun.of();
     assertThat(run.exitCode()).isEqualTo(2);

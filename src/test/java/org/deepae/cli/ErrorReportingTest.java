@@ -1,0 +1,43 @@
+package org.deepae.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import org.junit.jupiter.api.Test;
+
+class ErrorReportingTest {
+
+  @Test
+  void describesAFileSystemFailureAsTheFileAndTheReason() {
+    assertThat(ErrorReporting.describe(new FileSystemException("/data/codes.csv", null, "No space left on device")))
+        .isEqualTo("/data/codes.csv: No space left on device");
+    assertThat(ErrorReporting.describe(new AccessDeniedException("/data/codes.csv")))
+        .isEqualTo("/data/codes.csv: Permission denied");
+    assertThat(ErrorReporting.describe(new NotDirectoryException("/data/f")))
+        .isEqualTo("/data/f: Not a directory");
+    assertThat(ErrorReporting.describe(new NoSuchFileException("/data/gone.csv")))
+        .isEqualTo("/data/gone.csv: No such file or directory");
+  }
+
+  @Test
+  void replacesAnExceptionEmbeddedInAMessageByItsDescription() {
+    FileSystemException cause = new FileSystemException("/runs/tb", null, "Not a directory");
+    IOException e = new IOException("/runs/tb: cannot create the TensorBoard log directory: " + cause, cause);
+    assertThat(ErrorReporting.describe(e))
+        .isEqualTo("/runs/tb: cannot create the TensorBoard log directory: /runs/tb: Not a directory");
+  }
+
+  @Test
+  void neverNamesAJavaClass() {
+    assertThat(ErrorReporting.describe(new IOException("failed: java.io.UncheckedIOException: disk gone")))
+        .isEqualTo("failed: disk gone");
+    assertThat(ErrorReporting.describe(new NullPointerException()))
+        .doesNotContain("Exception").contains("-v");
+    assertThat(ErrorReporting.describe(new IllegalStateException(new AccessDeniedException("/x/y"))))
+        .isEqualTo("/x/y: Permission denied");
+  }
+}
