@@ -1,6 +1,5 @@
 package org.deepae.analysis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,12 +8,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.deepae.data.DataFormatException;
 import org.deepae.data.DatasetInfo;
 import org.deepae.data.NpyReader;
 import org.deepae.data.NpyWriter;
 import org.deepae.data.Rows;
 import org.deepae.io.AtomicFiles;
+import org.deepae.io.JsonFields;
+import org.deepae.io.JsonFiles;
 import org.deepae.store.ModelFormatException;
 
 /**
@@ -52,49 +54,46 @@ final class PcaDirectory {
       throw new ModelFormatException(dir + ": no such PCA directory");
     }
     Path file = dir.resolve(PCA_JSON);
-    JsonNode root;
+    int d;
+    int trainRows;
+    int height;
+    int width;
+    int codeSize;
+    DatasetInfo info = null;
     try {
-      root = JSON.readTree(Files.readAllBytes(file));
+      JsonNode root = JsonFiles.read(file);
+      if (!FORMAT.equals(root.path("format").textValue())) {
+        throw new ModelFormatException(file + ": expected \"format\": \"" + FORMAT + "\", found "
+            + root.path("format"));
+      }
+      JsonFields fields = JsonFields.of(file, root);
+      if (!fields.isInt("format_version", FORMAT_VERSION)) {
+        throw new ModelFormatException(file + ": unsupported format_version " + fields.raw("format_version")
+            + " (this deepae reads version " + FORMAT_VERSION + ")");
+      }
+      d = fields.requiredInt("input_size", 1, Integer.MAX_VALUE);
+      trainRows = fields.requiredInt("train_rows", 2, Integer.MAX_VALUE);
+      height = fields.optionalInt("image_height", 0, Integer.MAX_VALUE, 0);
+      width = fields.optionalInt("image_width", 0, Integer.MAX_VALUE, 0);
+      codeSize = fields.optionalInt("code_size", 0, d, 0);
+      Optional<JsonFields> dataset = fields.optionalObject("dataset");
+      if (dataset.isPresent()) {
+        info = new DatasetInfo(dataset.get().optionalString("name", ""), dataset.get().optionalString("source", ""),
+            dataset.get().optionalString("sha256", ""), null);
+      }
     } catch (NoSuchFileException e) {
       throw new ModelFormatException(dir + ": not a deepae PCA directory (no " + PCA_JSON + ")", e);
-    } catch (JsonProcessingException e) {
-      throw new ModelFormatException(file + ": invalid JSON: " + e.getOriginalMessage(), e);
+    } catch (ModelFormatException e) {
+      throw e;
     } catch (IOException e) {
-      throw new ModelFormatException(file + ": cannot read (" + (Files.isDirectory(file) ? "a directory, expected a file"
-          : e.getMessage()) + ")", e);
+      throw new ModelFormatException(e.getMessage(), e);
     }
-    if (!FORMAT.equals(root.path("format").asText())) {
-      throw new ModelFormatException(file + ": expected \"format\": \"" + FORMAT + "\", found " + root.path("format"));
-    }
-    if (root.path("format_version").asInt(-1) != FORMAT_VERSION) {
-      throw new ModelFormatException(file + ": unsupported format_version " + root.path("format_version")
-          + " (this deepae reads version " + FORMAT_VERSION + ")");
-    }
-    int d = root.path("input_size").asInt(0);
-    if (d <= 0) {
-      throw new ModelFormatException(file + ": expected a positive input_size, found " + root.path("input_size"));
-    }
-    int trainRows = root.path("train_rows").asInt(0);
-    if (trainRows < 2) {
-      throw new ModelFormatException(file + ": expected train_rows of at least 2, found " + root.path("train_rows"));
-    }
-    int height = root.path("image_height").asInt(0);
-    int width = root.path("image_width").asInt(0);
     if ((height != 0 || width != 0) && (height <= 0 || width <= 0 || (long) height * width != d)) {
       throw new ModelFormatException(file + ": image size " + height + "x" + width + " does not fit input_size " + d);
     }
-    JsonNode dataset = root.path("dataset");
-    DatasetInfo info = dataset.isObject()
-        ? new DatasetInfo(dataset.path("name").asText(), dataset.path("source").asText(),
-            dataset.path("sha256").asText(), null)
-        : null;
     float[] mean = readArray(dir.resolve(MEAN), 1, d);
     float[] components = readArray(dir.resolve(COMPONENTS), d, d);
     float[] eigenvalues = readArray(dir.resolve(EIGENVALUES), 1, d);
-    int codeSize = root.path("code_size").asInt(0);
-    if (codeSize < 0 || codeSize > d) {
-      throw new ModelFormatException(file + ": code_size must be between 1 and " + d + ", found " + codeSize);
-    }
     return new PcaModel(mean, components, eigenvalues, height, width, info, trainRows, threads, codeSize);
   }
 

@@ -1,7 +1,5 @@
 package org.deepae.analysis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.deepae.io.AtomicFiles;
+import org.deepae.io.JsonFields;
+import org.deepae.io.JsonFiles;
 import org.deepae.store.ModelFormatException;
 
 /**
@@ -39,27 +39,27 @@ public final class ThresholdFile {
     AtomicFiles.write(modelDir.resolve(NAME), JSON.writeValueAsBytes(root));
   }
 
-  /** The threshold saved in {@code modelDir}, if any. */
+  /**
+   * The threshold saved in {@code modelDir}, if any. Its value is a reconstruction error: a finite number, 0 or more.
+   */
   public static Optional<Saved> load(Path modelDir) throws IOException {
     Path file = modelDir.resolve(NAME);
     if (!Files.exists(file)) {
       return Optional.empty();
     }
-    JsonNode root;
     try {
-      root = JSON.readTree(Files.readAllBytes(file));
-    } catch (JsonProcessingException e) {
-      throw new ModelFormatException(file + ": invalid JSON: " + e.getOriginalMessage(), e);
-    }
-    if (root.path("format_version").asInt(-1) != 1 || !root.path("value").isNumber()) {
-      throw new ModelFormatException(file + ": expected format_version 1 and a numeric value, found "
-          + root.path("format_version") + " and " + root.path("value"));
-    }
-    try {
-      return Optional.of(new Saved(new Threshold(root.path("value").asDouble(), root.path("rule").asText()),
-          root.path("reference").asText()));
-    } catch (IllegalArgumentException e) {
-      throw new ModelFormatException(file + ": " + e.getMessage(), e);
+      JsonFields root = JsonFiles.readObject(file);
+      if (!root.isInt("format_version", 1) || !root.raw("value").isNumber()) {
+        throw new ModelFormatException(file + ": expected format_version 1 and a numeric value, found "
+            + root.raw("format_version") + " and " + root.raw("value"));
+      }
+      double value = root.requiredDouble("value", 0);
+      return Optional.of(new Saved(new Threshold(value, root.optionalString("rule", "")),
+          root.optionalString("reference", "")));
+    } catch (ModelFormatException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new ModelFormatException(e.getMessage(), e);
     }
   }
 }

@@ -1,13 +1,11 @@
 package org.deepae.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.deepae.io.AtomicFiles;
+import org.deepae.io.JsonFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -39,18 +38,17 @@ final class ConfigFile {
 
   /**
    * The command-line arguments equivalent to {@code file}, leaving out the options in {@code given} (the ones the
-   * command line sets itself). Unknown keys and values of the wrong kind are bad options (exit code 2).
+   * command line sets itself). Unknown keys and values of the wrong kind are bad options (exit code 2); a file that
+   * cannot be read as strict JSON (see {@link JsonFiles}) is an {@link IOException} (exit code 1).
    */
   static List<String> arguments(CommandLine cl, Path file, Collection<String> given) throws IOException {
     JsonNode root;
     try {
-      root = JSON.readTree(Files.readAllBytes(file));
+      root = JsonFiles.read(file);
     } catch (NoSuchFileException e) {
       throw new ParameterException(cl, "--config " + file + ": no such file");
-    } catch (JsonProcessingException e) {
-      throw new IOException(file + ": invalid JSON: " + e.getOriginalMessage(), e);
     }
-    if (root == null || !root.isObject()) {
+    if (!root.isObject()) {
       throw new IOException(file + ": expected a JSON object of option names and values");
     }
     CommandSpec spec = cl.getCommandSpec();

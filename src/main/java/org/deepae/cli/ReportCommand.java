@@ -42,9 +42,16 @@ final class ReportCommand implements Callable<Integer> {
     model.validate(spec.commandLine());
     OutputFile target = OutputFile.check(spec.commandLine(), out, List.of("html"));
     Dataset data = dataset.load(spec.commandLine(), model);
+    History history = history(model.model);
+    if (history.problem() != null) {
+      PrintWriter stderr = spec.commandLine().getErr();
+      stderr.println("deepae report: warning: the training history could not be read, so the report has no loss "
+          + "curve: " + history.problem());
+      stderr.flush();
+    }
     try (Autoencoder autoencoder = model.load()) {
-      RunReport.write(target.path(), autoencoder, model.info(), data, history(model.model), model.threads(),
-          dataset.pcaCache());
+      RunReport.write(target.path(), autoencoder, model.info(), data, history.epochs(), history.problem(),
+          model.threads(), dataset.pcaCache());
     }
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("Wrote the report: " + target.path());
@@ -52,9 +59,24 @@ final class ReportCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * A run's training history: its epochs, and why the {@code metrics.json} that was found could not be read.
+   *
+   * @param epochs the epochs, empty when unknown
+   * @param problem the file and the reason it could not be read, or {@code null}
+   */
+  record History(List<EpochStats> epochs, String problem) {}
+
   /** The epochs recorded in the {@code metrics.json} of the run that holds the model, if there is one. */
-  static List<EpochStats> history(Path modelDir) {
+  static History history(Path modelDir) {
     Path parent = modelDir.toAbsolutePath().getParent();
-    return parent == null ? new ArrayList<>() : MetricsFile.readEpochs(parent.resolve("metrics.json"));
+    if (parent == null) {
+      return new History(new ArrayList<>(), null);
+    }
+    try {
+      return new History(MetricsFile.readEpochs(parent.resolve("metrics.json")), null);
+    } catch (IOException e) {
+      return new History(new ArrayList<>(), e.getMessage());
+    }
   }
 }

@@ -32,6 +32,17 @@ final class RunReport {
    */
   static void write(Path html, Autoencoder model, ModelInfo info, Dataset data, List<EpochStats> epochs,
       int threads, PcaCache pcas) throws IOException {
+    write(html, model, info, data, epochs, null, threads, pcas);
+  }
+
+  /**
+   * Writes the report.
+   *
+   * @param epochs the training history, or an empty list when it is not known
+   * @param historyProblem why the training history that was found could not be read, or {@code null}
+   */
+  static void write(Path html, Autoencoder model, ModelInfo info, Dataset data, List<EpochStats> epochs,
+      String historyProblem, int threads, PcaCache pcas) throws IOException {
     String network = info.spec().layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-"));
     ModelStudy study = new ModelStudy(model, data, threads, pcas);
     ModelStudy.Comparison comparison = study.comparison();
@@ -54,7 +65,9 @@ final class RunReport {
     report.section("Data").keyValues(provenance);
 
     report.section("Training");
-    if (epochs.isEmpty()) {
+    if (historyProblem != null) {
+      report.paragraph("The training history beside this model could not be read: " + historyProblem);
+    } else if (epochs.isEmpty()) {
       report.paragraph("No training history was found beside this model (metrics.json).");
     } else {
       Map<String, double[]> series = new LinkedHashMap<>();

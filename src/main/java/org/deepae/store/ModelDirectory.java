@@ -1,6 +1,5 @@
 package org.deepae.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,16 +9,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.deepae.data.DatasetInfo;
 import org.deepae.io.AtomicFiles;
+import org.deepae.io.JsonFields;
+import org.deepae.io.JsonFiles;
 import org.deepae.model.Activation;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Initializer;
 import org.deepae.model.Loss;
+import org.deepae.tf.SavedModelCheck;
 import org.deepae.tf.TfAutoencoder;
 
 /**
@@ -60,27 +62,36 @@ public final class ModelDirectory {
     return Files.isRegularFile(dir.resolve(MODEL_JSON)) || Files.isRegularFile(dir.resolve(SAVED_MODEL_PB));
   }
 
-  /** Reads the model's metadata: {@code model.json}, or a SavedModel's copy of it. */
+  /**
+   * Reads the model's metadata: {@code model.json}, or a SavedModel's copy of it, strictly (see {@link JsonFiles}).
+   * For a SavedModel it also checks that {@code saved_model.pb} is one TensorFlow could load, with deepae's signatures.
+   */
   public static ModelInfo readInfo(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new ModelFormatException(dir + ": no such model directory");
     }
     boolean savedModel = !Files.exists(dir.resolve(MODEL_JSON)) && Files.exists(dir.resolve(SAVED_MODEL_PB));
     Path file = dir.resolve(savedModel ? SAVED_MODEL_INFO : MODEL_JSON);
-    JsonNode root;
+    ModelInfo info;
     try {
-      root = JSON.readTree(Files.readAllBytes(file));
+      info = fromJson(file, JsonFiles.read(file));
     } catch (NoSuchFileException e) {
       throw new ModelFormatException(savedModel
           ? dir + ": a SavedModel not exported by deepae (no " + SAVED_MODEL_INFO + ")"
           : dir + ": not a deepae model directory (no " + MODEL_JSON + ")", e);
-    } catch (JsonProcessingException e) {
-      throw new ModelFormatException(file + ": invalid JSON: " + e.getOriginalMessage(), e);
+    } catch (ModelFormatException e) {
+      throw e;
     } catch (IOException e) {
-      throw new ModelFormatException(file + ": cannot read (" + (Files.isDirectory(file) ? "a directory, expected a file"
-          : e.getMessage()) + ")", e);
+      throw new ModelFormatException(e.getMessage(), e);
     }
-    return fromJson(file, root);
+    if (savedModel) {
+      try {
+        SavedModelCheck.check(dir.resolve(SAVED_MODEL_PB), info.spec().inputSize(), info.spec().codeSize());
+      } catch (IOException e) {
+        throw new ModelFormatException(e.getMessage(), e);
+      }
+    }
+    return info;
   }
 
   /** Loads the model (directory or SavedModel) in {@code dir} for inference. The caller closes it. */
@@ -158,45 +169,51 @@ public final class ModelDirectory {
     return root;
   }
 
-  private static ModelInfo fromJson(Path file, JsonNode root) throws ModelFormatException {
-    if (!FORMAT.equals(root.path("format").asText())) {
+  private static ModelInfo fromJson(Path file, JsonNode root) throws IOException {
+    if (!FORMAT.equals(root.path("format").textValue())) {
       throw new ModelFormatException(file + ": expected \"format\": \"" + FORMAT + "\", found "
           + root.path("format"));
     }
-    int version = root.path("format_version").asInt(-1);
-    if (version != FORMAT_VERSION) {
-      throw new ModelFormatException(file + ": unsupported format_version " + root.path("format_version")
+    JsonFields fields = JsonFields.of(file, root);
+    if (!fields.isInt("format_version", FORMAT_VERSION)) {
+      throw new ModelFormatException(file + ": unsupported format_version " + fields.raw("format_version")
           + " (this deepae reads version " + FORMAT_VERSION + ")");
     }
-    JsonNode spec = root.path("spec");
-    List<Integer> layers = new ArrayList<>();
-    spec.path("encoder_layers").forEach(n -> layers.add(n.asInt()));
-    List<Integer> decoder = new ArrayList<>();
-    spec.path("decoder_layers").forEach(n -> decoder.add(n.asInt()));
-    AutoencoderSpec parsed;
-    try {
-      Activation hidden = Activation.parse(spec.path("hidden_activation").asText());
-      parsed = new AutoencoderSpec(spec.path("input_size").asInt(), layers,
-          spec.has("decoder_layers") ? decoder : AutoencoderSpec.mirror(layers), hidden,
-          spec.has("code_activation") ? Activation.parse(spec.path("code_activation").asText()) : hidden,
-          Activation.parse(spec.path("output_activation").asText()),
-          Loss.parse(spec.path("loss").asText()),
-          spec.has("initializer") ? Initializer.parse(spec.path("initializer").asText())
-              : Initializer.VARIANCE_SCALING);
-    } catch (IllegalArgumentException e) {
-      throw new ModelFormatException(file + ": invalid spec: " + e.getMessage(), e);
+    JsonFields spec = fields.object("spec");
+    // sizes are only checked to be 32-bit integers here: the spec's constructor checks the network
+    int inputSize = spec.requiredInt("input_size", Integer.MIN_VALUE, Integer.MAX_VALUE);
+    List<Integer> layers = spec.requiredIntList("encoder_layers", Integer.MIN_VALUE, Integer.MAX_VALUE);
+    Optional<List<Integer>> decoder = spec.optionalIntList("decoder_layers", Integer.MIN_VALUE, Integer.MAX_VALUE);
+    String hiddenName = spec.requiredString("hidden_activation");
+    String codeName = spec.optionalString("code_activation", null);
+    String outputName = spec.requiredString("output_activation");
+    String lossName = spec.requiredString("loss");
+    String initializerName = spec.optionalString("initializer", null);
+    int height = spec.optionalInt("image_height", 0, Integer.MAX_VALUE, 0);
+    int width = spec.optionalInt("image_width", 0, Integer.MAX_VALUE, 0);
+    Map<String, Object> training = fields.optionalMap("training");
+    Optional<JsonFields> dataset = fields.optionalObject("dataset");
+    DatasetInfo data = null;
+    int trainRows = 0;
+    int testRows = 0;
+    if (dataset.isPresent()) {
+      JsonFields d = dataset.get();
+      data = new DatasetInfo(d.optionalString("name", ""), d.optionalString("source", ""),
+          d.optionalString("sha256", ""), null);
+      trainRows = d.optionalInt("train_size", 0, Integer.MAX_VALUE, 0);
+      testRows = d.optionalInt("test_size", 0, Integer.MAX_VALUE, 0);
     }
-    Map<String, Object> training = JSON.convertValue(root.path("training"),
-        JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
-    JsonNode dataset = root.path("dataset");
-    DatasetInfo info = dataset.isObject()
-        ? new DatasetInfo(dataset.path("name").asText(), dataset.path("source").asText(),
-            dataset.path("sha256").asText(), null)
-        : null;
+    Optional<JsonFields> metrics = fields.optionalObject("metrics");
+    double finalTestLoss = metrics.isPresent()
+        ? metrics.get().optionalDouble("final_test_loss", Double.NEGATIVE_INFINITY, Double.NaN) : Double.NaN;
+    String version = fields.optionalString("deepae_version", "");
     try {
-      return new ModelInfo(parsed, training == null ? Map.of() : training, info,
-          spec.path("image_height").asInt(0), spec.path("image_width").asInt(0), dataset.path("train_size").asInt(0), dataset.path("test_size").asInt(0),
-          root.path("metrics").path("final_test_loss").asDouble(Double.NaN), root.path("deepae_version").asText());
+      Activation hidden = Activation.parse(hiddenName);
+      AutoencoderSpec parsed = new AutoencoderSpec(inputSize, layers, decoder.orElse(AutoencoderSpec.mirror(layers)),
+          hidden, codeName != null ? Activation.parse(codeName) : hidden, Activation.parse(outputName),
+          Loss.parse(lossName), initializerName != null ? Initializer.parse(initializerName)
+              : Initializer.VARIANCE_SCALING);
+      return new ModelInfo(parsed, training, data, height, width, trainRows, testRows, finalTestLoss, version);
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(file + ": invalid spec: " + e.getMessage(), e);
     }

@@ -1,6 +1,5 @@
 package org.deepae.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.deepae.io.AtomicFiles;
+import org.deepae.io.JsonFields;
+import org.deepae.io.JsonFiles;
 import org.deepae.tf.TfAutoencoder;
 
 /**
@@ -62,30 +63,35 @@ record Checkpoint(int epoch, List<EpochStats> epochs, Monitor.State monitor) {
     return Files.isRegularFile(dir.resolve(STATE));
   }
 
-  /** Reads the state in {@code dir}; the weights are restored separately from {@link #PREFIX}. */
+  /** Reads the state in {@code dir} strictly (see {@link JsonFiles}); the weights are restored from {@link #PREFIX}. */
   static Checkpoint load(Path dir) throws IOException {
-    JsonNode root;
+    Path file = dir.resolve(STATE);
+    JsonFields root;
     try {
-      root = JSON.readTree(Files.readAllBytes(dir.resolve(STATE)));
+      root = JsonFiles.readObject(file);
     } catch (NoSuchFileException e) {
       throw new IOException(dir + ": no checkpoint to resume from (no " + STATE + ")", e);
     }
-    if (root.path("format_version").asInt(-1) != 1) {
-      throw new IOException(dir.resolve(STATE) + ": unsupported checkpoint format_version "
-          + root.path("format_version"));
+    if (!root.isInt("format_version", 1)) {
+      throw new IOException(file + ": unsupported checkpoint format_version " + root.raw("format_version"));
     }
     List<EpochStats> epochs = new ArrayList<>();
-    root.path("epochs").forEach(e -> epochs.add(MetricsFile.readEpoch(e)));
-    JsonNode m = root.path("monitor");
+    for (JsonFields e : root.objects("epochs")) {
+      epochs.add(MetricsFile.readEpoch(e));
+    }
+    JsonFields m = root.object("monitor");
+    // an early-stopping monitor that has seen no loss keeps +Infinity as its best, which Jackson writes as a string
+    double bestLoss = "Infinity".equals(m.raw("best").textValue()) ? Double.POSITIVE_INFINITY
+        : m.optionalDouble("best", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
     List<float[]> best = null;
     if (Files.isRegularFile(dir.resolve(BEST))) {
       try (InputStream in = Files.newInputStream(dir.resolve(BEST))) {
         best = readArrays(in);
       }
     }
-    Monitor.State monitor = new Monitor.State(m.path("best").asDouble(Double.POSITIVE_INFINITY),
-        m.path("best_epoch").asInt(), m.path("since_best").asInt(), m.path("stopped").asBoolean(), best);
-    return new Checkpoint(root.path("epoch").asInt(), epochs, monitor);
+    Monitor.State monitor = new Monitor.State(bestLoss, m.optionalInt("best_epoch", 0, Integer.MAX_VALUE, 0),
+        m.optionalInt("since_best", 0, Integer.MAX_VALUE, 0), m.optionalBoolean("stopped", false), best);
+    return new Checkpoint(root.requiredInt("epoch", 0, Integer.MAX_VALUE), epochs, monitor);
   }
 
   private static void writeArrays(OutputStream stream, List<float[]> arrays) throws IOException {

@@ -1,18 +1,19 @@
 package org.deepae.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deepae.io.AtomicFiles;
+import org.deepae.io.JsonFields;
+import org.deepae.io.JsonFiles;
 
 /**
  * Keeps {@code metrics.json} up to date: rewritten atomically after every epoch, so an interrupted run still leaves
@@ -105,22 +106,29 @@ public final class MetricsFile implements TrainingListener {
   }
 
   /** Reads one epoch written by {@link #putEpoch}; a missing or null loss is NaN. */
-  static EpochStats readEpoch(JsonNode e) {
-    return new EpochStats(e.path("epoch").asInt(), e.path("train_loss").asDouble(Double.NaN),
-        e.path("validation_loss").asDouble(Double.NaN), e.path("test_loss").asDouble(Double.NaN),
-        e.path("seconds").asDouble());
+  static EpochStats readEpoch(JsonFields e) throws IOException {
+    double any = Double.NEGATIVE_INFINITY;
+    return new EpochStats(e.requiredInt("epoch", 1, Integer.MAX_VALUE), e.optionalDouble("train_loss", any, Double.NaN),
+        e.optionalDouble("validation_loss", any, Double.NaN), e.optionalDouble("test_loss", any, Double.NaN),
+        e.optionalDouble("seconds", 0, 0));
   }
 
-  /** The epochs recorded in a {@code metrics.json}; none when the file is missing or cannot be read. */
-  public static List<EpochStats> readEpochs(Path metrics) {
-    List<EpochStats> epochs = new ArrayList<>();
-    if (!Files.isRegularFile(metrics)) {
-      return epochs;
-    }
+  /**
+   * The epochs recorded in a {@code metrics.json}; none when the file is missing.
+   *
+   * @throws IOException when the file is there but cannot be read as one written by this class: the message names
+   *     the file and says why
+   */
+  public static List<EpochStats> readEpochs(Path metrics) throws IOException {
+    JsonFields root;
     try {
-      JSON.readTree(metrics.toFile()).path("epochs").forEach(e -> epochs.add(readEpoch(e)));
-    } catch (IOException e) {
+      root = JsonFiles.readObject(metrics);
+    } catch (NoSuchFileException e) {
       return new ArrayList<>();
+    }
+    List<EpochStats> epochs = new ArrayList<>();
+    for (JsonFields e : root.objects("epochs")) {
+      epochs.add(readEpoch(e));
     }
     return epochs;
   }

@@ -118,6 +118,32 @@ class PcaDirectoryTest {
         .hasMessageStartingWith(eigenvalues + ": ").message().doesNotContain("\n");
   }
 
+  @Test
+  void rejectsSizesBeyond32BitsInsteadOfTruncatingThem() throws Exception {
+    Path json = dir.resolve("pca.json");
+    Files.writeString(json, Files.readString(json).replace("\"input_size\" : 6", "\"input_size\" : 4294967302"));
+    assertOneLineError(json + ": input_size: expected an integer from 1 to 2147483647, found 4294967302");
+  }
+
+  @Test
+  void rejectsTrailingContent() throws Exception {
+    Path json = dir.resolve("pca.json");
+    Files.writeString(json, Files.readString(json) + "}");
+    assertThatThrownBy(() -> PcaModel.load(dir)).isInstanceOf(ModelFormatException.class)
+        .hasMessageStartingWith(json + ": invalid JSON");
+  }
+
+  @Test
+  void rejectsACodeSizeThatIsNotAnInteger() throws Exception {
+    Path json = dir.resolve("pca.json");
+    String text = Files.readString(json);
+    Files.writeString(json, text.contains("\"code_size\"")
+        ? text.replaceFirst("\"code_size\" : \\d+", "\"code_size\" : 1.5")
+        : text.replace("\"train_rows\"", "\"code_size\" : 1.5, \"train_rows\""));
+    assertThatThrownBy(() -> PcaModel.load(dir)).isInstanceOf(ModelFormatException.class)
+        .hasMessageStartingWith(json + ": code_size: expected an integer");
+  }
+
   private void assertOneLineError(String message) {
     assertThatThrownBy(() -> PcaModel.load(dir)).isInstanceOf(ModelFormatException.class).hasMessage(message)
         .message().doesNotContain("\n");

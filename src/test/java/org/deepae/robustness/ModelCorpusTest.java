@@ -115,6 +115,32 @@ class ModelCorpusTest {
         damage("SavedModel with invalid deepae metadata", savedModel, json(meta, "{{"), "deepae-model.json",
             "invalid JSON"),
         damage("SavedModel without weights", savedModel, delete(index), "the weights are missing"),
+        damage("model.json with trailing braces", model, copy -> Files.writeString(copy.resolve("model.json"),
+            Files.readString(copy.resolve("model.json")) + "}}}"), "model.json", "invalid JSON"),
+        damage("model.json with a duplicate key", model, edit("model.json", "\"format\" : \"deepae-model\",",
+            "\"format\" : \"deepae-model\", \"format\" : \"deepae-model\","), "model.json", "Duplicate field 'format'"),
+        damage("model.json of 10 MB", model, copy -> Files.writeString(copy.resolve("model.json"),
+            Files.readString(copy.resolve("model.json")) + " ".repeat(10 << 20)), "model.json", "4 MiB"),
+        damage("an input size beyond 32 bits", model, edit("model.json", "\"input_size\" : 16",
+            "\"input_size\" : 4294967312"), "model.json", "spec.input_size", "4294967312"),
+        damage("format_version 1.9", model, edit("model.json", "\"format_version\" : 1", "\"format_version\" : 1.9"),
+            "model.json", "format_version 1.9"),
+        damage("layer sizes as strings", model, edit("model.json", "\"encoder_layers\" : \\[ 8, 2 \\]",
+            "\"encoder_layers\" : [ \"8\", \"abc\" ]"), "model.json", "spec.encoder_layers[0]", "\"8\""),
+        damage("no spec", model, json("model.json", "{\"format\": \"deepae-model\", \"format_version\": 1}"),
+            "model.json", "spec: missing"),
+        damage("a training section that is not an object", model, edit("model.json", "\"training\" : \\{",
+            "\"training\" : [], \"was\" : {"), "model.json", "training"),
+        damage("SavedModel metadata with trailing braces", savedModel, copy -> Files.writeString(copy.resolve(meta),
+            Files.readString(copy.resolve(meta)) + "}"), "deepae-model.json", "invalid JSON"),
+        damage("SavedModel with random bytes as saved_model.pb", savedModel, copy -> Files.write(
+            copy.resolve("saved_model.pb"), new java.util.Random(7).ints(4096, 0, 256).collect(
+                java.io.ByteArrayOutputStream::new, java.io.ByteArrayOutputStream::write, (a, b) -> {}).toByteArray()),
+            "saved_model.pb: not a valid SavedModel"),
+        damage("SavedModel with an empty saved_model.pb", savedModel, json("saved_model.pb", ""),
+            "saved_model.pb: not a valid SavedModel"),
+        damage("SavedModel with a text saved_model.pb", savedModel, json("saved_model.pb", "no signatures here"),
+            "saved_model.pb: not a valid SavedModel"),
         damage("PCA with pca.json invalid", pca, json("pca.json", "nope"), "pca.json", "invalid JSON"),
         damage("PCA with format_version 9", pca, edit("pca.json", "\"format_version\" : 1", "\"format_version\" : 9"),
             "pca.json", "unsupported format_version 9"));
@@ -145,16 +171,35 @@ class ModelCorpusTest {
   }
 
   @Test
-  void aSavedModelIsRebuiltFromItsMetadataSoItsGraphFileIsNotRead() throws IOException {
-    Path copy = copyOf(savedModel, dir.resolve("saved"));
-    Files.writeString(copy.resolve("saved_model.pb"), "no signatures here");
-
-    Cli.run("encode", "--model", copy.toString(), "--input", input.toString(), "--out",
+  void aSavedModelEncodesLikeTheModelItWasExportedFrom() throws IOException {
+    Cli.run("encode", "--model", savedModel.toString(), "--input", input.toString(), "--out",
         dir.resolve("a.csv").toString()).succeeds();
     Cli.run("encode", "--model", model.toString(), "--input", input.toString(), "--out",
         dir.resolve("b.csv").toString()).succeeds();
 
     assertThat(Files.readString(dir.resolve("a.csv"))).isEqualTo(Files.readString(dir.resolve("b.csv")));
+  }
+
+  @Test
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFifoAsModelJsonIsRefusedWithoutOpeningIt() throws Exception {
+    Path copy = copyOf(model, dir.resolve("model"));
+    Files.delete(copy.resolve("model.json"));
+    assertThat(new ProcessBuilder("mkfifo", copy.resolve("model.json").toString()).start().waitFor()).isZero();
+
+    Cli.run("encode", "--model", copy.toString(), "--input", input.toString(), "--out",
+        dir.resolve("codes.csv").toString()).failsCleanly(1, "encode", "model.json", "not a regular file");
+  }
+
+  @Test
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aModelJsonLinkedToDevZeroIsRefusedWithoutReadingIt() throws Exception {
+    Path copy = copyOf(model, dir.resolve("model"));
+    Files.delete(copy.resolve("model.json"));
+    Files.createSymbolicLink(copy.resolve("model.json"), Path.of("/dev/zero"));
+
+    Cli.run("encode", "--model", copy.toString(), "--input", input.toString(), "--out",
+        dir.resolve("codes.csv").toString()).failsCleanly(1, "encode", "model.json", "not a regular file");
   }
 
   @Test

@@ -133,7 +133,11 @@ class OutputCorpusTest {
         Arguments.of(Named.of("a string for a number", "{\"epochs\": \"many\"}"), 2, new String[] {"many"}),
         Arguments.of(Named.of("an object for a number", "{\"epochs\": {\"n\": 1}}"), 2, new String[] {"must be a value or a list"}),
         Arguments.of(Named.of("a number for a flag", "{\"nesterov\": 1}"), 2, new String[] {"must be true or false"}),
-        Arguments.of(Named.of("a zero batch size", "{\"batch-size\": 0}"), 2, new String[] {"--batch-size must be positive, got 0"}));
+        Arguments.of(Named.of("a zero batch size", "{\"batch-size\": 0}"), 2, new String[] {"--batch-size must be positive, got 0"}),
+        Arguments.of(Named.of("trailing braces", "{\"epochs\": 1}}}}"), 1, new String[] {"invalid JSON"}),
+        Arguments.of(Named.of("a duplicate key", "{\"epochs\": 1, \"epochs\": 2}"), 1,
+            new String[] {"Duplicate field 'epochs'"}),
+        Arguments.of(Named.of("5 MB", "{\"epochs\": 1}" + " ".repeat(5 << 20)), 1, new String[] {"4 MiB"}));
   }
 
   @ParameterizedTest(name = "train --config with {0}")
@@ -143,6 +147,17 @@ class OutputCorpusTest {
     Path run = dir.resolve("run");
     Cli.run("train", "--config", config.toString(), "--dataset", data.toString(), "--out", run.toString())
         .failsCleanly(exit, "train", mentions);
+    assertThat(run).doesNotExist();
+  }
+
+  @Test
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFifoAsConfigFileIsRefusedWithoutOpeningIt() throws Exception {
+    Path config = dir.resolve("config.json");
+    assertThat(new ProcessBuilder("mkfifo", config.toString()).start().waitFor()).isZero();
+    Path run = dir.resolve("run");
+    Cli.run("train", "--config", config.toString(), "--dataset", data.toString(), "--out", run.toString())
+        .failsCleanly(1, "train", config.toString(), "not a regular file");
     assertThat(run).doesNotExist();
   }
 

@@ -150,4 +150,53 @@ class ModelDirectoryTest {
         .isInstanceOf(ModelFormatException.class)
         .hasMessage(dir.resolve("model.json") + ": invalid spec: input size must be positive, got 0");
   }
+
+  @Test
+  void aModelWithoutASpecSaysSo(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("model.json"), "{\"format\": \"deepae-model\", \"format_version\": 1}");
+    assertThatThrownBy(() -> ModelDirectory.readInfo(dir))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessage(dir.resolve("model.json") + ": spec: missing, expected an object");
+  }
+
+  @Test
+  void strictFieldsNameTheFieldAndWhatWasFound(@TempDir Path dir) throws Exception {
+    String spec = "\"input_size\": 16, \"encoder_layers\": [4, 2], \"hidden_activation\": \"relu\", "
+        + "\"output_activation\": \"sigmoid\", \"loss\": \"mse\"";
+    Path file = dir.resolve("model.json");
+    Files.writeString(file, "{\"format\": \"deepae-model\", \"format_version\": 1, \"spec\": {"
+        + spec.replace("[4, 2]", "[\"512\", \"abc\"]") + "}}");
+    assertThatThrownBy(() -> ModelDirectory.readInfo(dir)).isInstanceOf(ModelFormatException.class)
+        .hasMessage(file + ": spec.encoder_layers[0]: expected an integer from -2147483648 to 2147483647, found "
+            + "\"512\" (a string)");
+    Files.writeString(file, "{\"format\": \"deepae-model\", \"format_version\": 1, \"spec\": {"
+        + spec.replace("16", "4294968080") + "}}");
+    assertThatThrownBy(() -> ModelDirectory.readInfo(dir))
+        .hasMessage(file + ": spec.input_size: expected an integer from -2147483648 to 2147483647, found 4294968080");
+    Files.writeString(file, "{\"format\": \"deepae-model\", \"format_version\": 1.9, \"spec\": {" + spec + "}}");
+    assertThatThrownBy(() -> ModelDirectory.readInfo(dir)).hasMessageContaining("unsupported format_version 1.9");
+    Files.writeString(file, "{\"format\": \"deepae-model\", \"format_version\": 1, \"spec\": {"
+        + spec.replace("\"relu\"", "7") + "}}");
+    assertThatThrownBy(() -> ModelDirectory.readInfo(dir))
+        .hasMessage(file + ": spec.hidden_activation: expected a string, found 7 (a number)");
+    Files.writeString(file, "{\"format\": \"deepae-model\", \"format_version\": 1, \"spec\": {" + spec
+        + "}, \"metrics\": {\"final_test_loss\": \"low\"}}");
+    assertThatThrownBy(() -> ModelDirectory.readInfo(dir))
+        .hasMessage(file + ": metrics.final_test_loss: expected a finite number, found \"low\" (a string)");
+  }
+
+  @Test
+  void anOlderModelJsonWithOnlyTheRequiredFieldsStillLoads(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("model.json"), "{\"format\": \"deepae-model\", \"format_version\": 1, "
+        + "\"spec\": {\"input_size\": 16, \"encoder_layers\": [8, 3], \"hidden_activation\": \"relu\", "
+        + "\"output_activation\": \"sigmoid\", \"loss\": \"mse\"}}");
+    ModelInfo info = ModelDirectory.readInfo(dir);
+    assertThat(info.spec()).isEqualTo(new AutoencoderSpec(16, List.of(8, 3), Activation.RELU, Activation.SIGMOID,
+        Loss.MSE));
+    assertThat(info.dataset()).isNull();
+    assertThat(info.training()).isEmpty();
+    assertThat(info.hasImageSize()).isFalse();
+    assertThat(info.finalTestLoss()).isNaN();
+    assertThat(info.deepaeVersion()).isEmpty();
+  }
 }

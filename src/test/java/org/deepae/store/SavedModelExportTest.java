@@ -23,6 +23,10 @@ import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.proto.MetaGraphDef;
+import org.tensorflow.proto.SavedModel;
+import org.tensorflow.proto.SignatureDef;
+import org.tensorflow.proto.TensorShapeProto;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 
@@ -129,6 +133,60 @@ class SavedModelExportTest {
         .hasMessageContaining("no saved_model.pb");
     assertThatThrownBy(() -> Autoencoder.load(other.resolve("missing")))
         .hasMessageContaining("no such model directory");
+  }
+
+  @Test
+  void aSavedModelWhoseGraphFileIsBrokenIsRefused(@TempDir Path other) throws Exception {
+    Path copy = copyOf(export, other.resolve("saved"));
+    Path pb = copy.resolve("saved_model.pb");
+    Files.write(pb, new byte[] {(byte) 0xff, 0x01, 0x02, 0x7f, 0x00});
+    assertThatThrownBy(() -> Autoencoder.load(copy)).isInstanceOf(ModelFormatException.class)
+        .hasMessageStartingWith(pb + ": not a valid SavedModel (");
+    Files.write(pb, new byte[0]);
+    assertThatThrownBy(() -> ModelDirectory.readInfo(copy)).isInstanceOf(ModelFormatException.class)
+        .hasMessage(pb + ": not a valid SavedModel (empty file)");
+  }
+
+  @Test
+  void aSavedModelWithoutTheServeTagOrASignatureIsRefused(@TempDir Path other) throws Exception {
+    Path copy = copyOf(export, other.resolve("saved"));
+    Path pb = copy.resolve("saved_model.pb");
+    SavedModel original = SavedModel.parseFrom(Files.readAllBytes(export.resolve("saved_model.pb")));
+    MetaGraphDef graph = original.getMetaGraphs(0);
+
+    Files.write(pb, original.toBuilder().setMetaGraphs(0, graph.toBuilder().setMetaInfoDef(
+        graph.getMetaInfoDef().toBuilder().clearTags().addTags("train"))).build().toByteArray());
+    assertThatThrownBy(() -> Autoencoder.load(copy)).isInstanceOf(ModelFormatException.class)
+        .hasMessage(pb + ": not a valid SavedModel (no MetaGraph tagged \"serve\")");
+
+    Files.write(pb, original.toBuilder().setMetaGraphs(0, graph.toBuilder().removeSignatureDef("decode")).build()
+        .toByteArray());
+    assertThatThrownBy(() -> Autoencoder.load(copy))
+        .hasMessage(pb + ": not a valid SavedModel (no signature \"decode\")");
+
+    SignatureDef encode = graph.getSignatureDefOrThrow("encode");
+    SignatureDef narrow = encode.toBuilder().putOutputs("code", encode.getOutputsOrThrow("code").toBuilder()
+        .setTensorShape(TensorShapeProto.newBuilder().addDim(TensorShapeProto.Dim.newBuilder().setSize(-1))
+            .addDim(TensorShapeProto.Dim.newBuilder().setSize(5))).build()).build();
+    Files.write(pb, original.toBuilder().setMetaGraphs(0, graph.toBuilder().putSignatureDef("encode", narrow))
+        .build().toByteArray());
+    assertThatThrownBy(() -> Autoencoder.load(copy))
+        .hasMessage(pb + ": not a valid SavedModel (signature \"encode\" output \"code\" has shape [-1, 5], "
+            + "expected [-1, 3])");
+  }
+
+  private static Path copyOf(Path source, Path target) throws java.io.IOException {
+    try (var paths = Files.walk(source)) {
+      for (Path p : paths.toList()) {
+        Path to = target.resolve(source.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    }
+    return target;
   }
 
   private static float[] call(SavedModelBundle bundle, String key, String input, float[] values, int width,
