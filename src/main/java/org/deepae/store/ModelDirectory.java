@@ -21,6 +21,7 @@ import org.deepae.model.Activation;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Initializer;
 import org.deepae.model.Loss;
+import org.deepae.model.NetworkFootprint;
 import org.deepae.tf.SavedModelCheck;
 import org.deepae.tf.TfAutoencoder;
 
@@ -98,14 +99,36 @@ public final class ModelDirectory {
   public static TfAutoencoder load(Path dir, int threads) throws IOException {
     ModelInfo info = readInfo(dir);
     Path prefix = dir.resolve(CHECKPOINT_PREFIX);
-    if (!Files.isRegularFile(dir.resolve(CHECKPOINT_PREFIX + ".index"))) {
-      throw new ModelFormatException(dir + ": the weights are missing (expected " + CHECKPOINT_PREFIX + ".index)");
+    requireWeightFiles(dir);
+    try {
+      NetworkFootprint.require(info.spec(), NetworkFootprint.Purpose.INFERENCE);
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException(dir + ": " + e.getMessage(), e);
     }
     try {
       return TfAutoencoder.restore(info.spec(), prefix, threads);
     } catch (IOException e) {
       throw new ModelFormatException(dir + ": the weights are damaged or do not fit the network in its metadata ("
           + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * Checks that the checkpoint's index and data shards are regular files, before TensorFlow opens them: opening a
+   * FIFO would wait for a writer forever.
+   */
+  private static void requireWeightFiles(Path dir) throws IOException {
+    Path index = dir.resolve(CHECKPOINT_PREFIX + ".index");
+    if (!Files.exists(index)) {
+      throw new ModelFormatException(dir + ": the weights are missing (expected " + CHECKPOINT_PREFIX + ".index)");
+    }
+    Path folder = index.getParent();
+    try (var entries = Files.list(folder)) {
+      for (Path file : entries.filter(f -> f.getFileName().toString().startsWith("variables.")).toList()) {
+        if (!Files.isRegularFile(file)) {
+          throw new ModelFormatException(file + ": not a regular file (the weights must be files)");
+        }
+      }
     }
   }
 

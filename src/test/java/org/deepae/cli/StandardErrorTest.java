@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StandardErrorTest {
 
   @Test
-  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void messagesGoToTheNamedDescriptorAppending(@TempDir Path dir) throws IOException, InterruptedException {
     Path messages = Files.writeString(dir.resolve("messages.txt"), "earlier line\n");
     Path native2 = dir.resolve("fd2.txt");

@@ -18,7 +18,7 @@ import org.tensorflow.proto.ConfigProto;
 class FailedBuildTest {
 
   @Test
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void failedInitializationClosesTheSessionBeforeTheGraphAndReturns() {
     // a 1 ms operation deadline makes the initializers of 12 million weights fail inside session.initialize(), as
     // TensorFlow's out-of-memory failure did for --layers 100000,100000; closing the graph first then never returned
@@ -29,7 +29,7 @@ class FailedBuildTest {
   }
 
   @Test
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void networkLargerThanMemoryIsRefusedBeforeAnythingIsBuilt() {
     AutoencoderSpec huge = new AutoencoderSpec(784, List.of(100_000, 100_000), Activation.RELU, Activation.RELU,
         Loss.MSE);

@@ -92,7 +92,7 @@ class LatentScatterTest {
   }
 
   @Test
-  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void drawsCodesThatDifferByTinyAmountsAtOnce() {
     // the PCA of a collapsed 64-layer network's codes: XChart looked for distinct "0.##" tick labels for minutes
     float[] xy = {-6.807212E-8f, 3.9280718E-11f, 1.6936466E-8f, 1.3045925E-10f, 2.762476E-8f, 6.673995E-11f,
