@@ -106,11 +106,7 @@ public final class TensorBoardWriter implements AutoCloseable {
     if (Files.exists(logDir) && !Files.isDirectory(logDir)) {
       throw new IOException(logDir + ": cannot write TensorBoard logs there: it is a file, not a directory");
     }
-    try {
-      Files.createDirectories(logDir);
-    } catch (IOException e) {
-      throw new IOException(logDir + ": cannot create the TensorBoard log directory: " + e, e);
-    }
+    Files.createDirectories(logDir); // a failure names the directory it could not create, and why
     Graph graph = new Graph();
     try {
       return new TensorBoardWriter(logDir, graph);
