@@ -179,6 +179,13 @@ public final class Trainer {
     ImageSet validation = holdout.validation();
     double validationLoss = validation == null ? Double.NaN : model.meanLoss(validation.pixels(), validation.rows());
     double testLoss = test.rows() == 0 ? Double.NaN : model.meanLoss(test.pixels(), test.rows());
+    // a step's loss is that of the weights before its update, so the last update's damage shows only here
+    if (validation != null && !Double.isFinite(validationLoss)) {
+      throw new TrainingDivergedException(epoch, "validation", validationLoss);
+    }
+    if (test.rows() > 0 && !Double.isFinite(testLoss)) {
+      throw new TrainingDivergedException(epoch, "test", testLoss);
+    }
     return new EpochStats(epoch, lossSum / train.rows(), validationLoss, testLoss, (System.nanoTime() - start) / 1e9);
   }
 

@@ -168,12 +168,23 @@ class RunDirectoryCorpusTest {
 
   @Test
   void aRunThatFailsAfterItsFirstEpochKeepsTheCheckpointAndSaysHowToResume() throws IOException {
-    // the last update of this run's one epoch makes the weights NaN: the epoch ends and is checkpointed, then the
-    // anomaly threshold of the trained model fails
+    // at learning rates from 3,000 to 23,000 this tiny network survives two epochs and diverges in its third
     Path run = dir.resolve("run");
-    Cli.run(train(run, "--learning-rate", "1e30")).failsCleanlyAfterProgress(1, "train",
+    String[] args = {"train", "--dataset", data.toString(), "--epochs", "4", "--layers", "8,2", "--batch-size", "6",
+        "--threads", "1", "--learning-rate", "1e4", "--out", run.toString()};
+    Cli.run(args).failsCleanlyAfterProgress(1, "train", "diverged",
         run + " keeps the checkpoint of its last completed epoch", "--resume " + run);
     assertThat(run.resolve("checkpoint/state.json")).exists();
+  }
+
+  @Test
+  void aFirstEpochWhoseLastUpdateBreaksTheWeightsIsADivergenceAndLeavesNothing() throws IOException {
+    // every step's loss is finite (it is the loss before the step's update), but the last update makes the weights
+    // NaN: this was checkpointed as a good epoch, and the run failed later at the anomaly threshold
+    Path run = dir.resolve("run");
+    Cli.run(train(run, "--learning-rate", "1e30")).failsCleanlyAfterProgress(1, "train",
+        "training diverged: the test loss after epoch 1 was ", "left nothing");
+    assertThat(run).doesNotExist();
   }
 
   @Test
