@@ -105,7 +105,7 @@ final class AnomaliesCommand implements Callable<Integer> {
       int height = info.hasImageSize() ? info.imageHeight() : rows.imageHeight();
       if (height > 0) {
         Rows shown = rows.select(worst);
-        ImageGrid grid = new ImageGrid(height, rows.width() / height, 4);
+        ImageGrid grid = ImageGrid.fittingPairs(height, rows.width() / height, 4, shown.count(), 10);
         grid.write(out.resolve("worst.png"), grid.pairs(shown.values(),
             autoencoder.reconstruct(shown.values(), shown.count()), shown.count(), 10));
       }

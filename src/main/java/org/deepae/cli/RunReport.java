@@ -82,7 +82,8 @@ final class RunReport {
     }
 
     ImageSet shown = data.test().head(TrainCommand.FIGURE_IMAGES);
-    ImageGrid grid = new ImageGrid(shown.height(), shown.width(), 4);
+    ImageGrid grid = ImageGrid.fittingPairs(shown.height(), shown.width(), 4, shown.rows(),
+        TrainCommand.FIGURE_IMAGES);
     report.section("Reconstructions").image(grid.render(grid.pairs(shown.pixels(),
             model.reconstruct(shown.pixels(), shown.rows()), shown.rows(), TrainCommand.FIGURE_IMAGES)),
         "The first test images above their reconstructions", "The first " + shown.rows()

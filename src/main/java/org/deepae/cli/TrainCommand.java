@@ -241,7 +241,7 @@ final class TrainCommand implements Callable<Integer> {
       try (var model = result.model()) {
         ImageSet shown = data.test().head(FIGURE_IMAGES);
         float[] reconstructed = model.reconstruct(shown.pixels(), shown.rows());
-        ImageGrid grid = new ImageGrid(shown.height(), shown.width(), 4);
+        ImageGrid grid = ImageGrid.fittingPairs(shown.height(), shown.width(), 4, shown.rows(), FIGURE_IMAGES);
         grid.write(runDir.resolve("reconstructions.png"),
             grid.pairs(shown.pixels(), reconstructed, shown.rows(), FIGURE_IMAGES));
         ModelInfo finalInfo = info.apply(result.history().finalTestLoss());

@@ -60,6 +60,30 @@ public final class ImageGrid {
   }
 
   /**
+   * A grid at {@code preferredScale}, or at the largest smaller scale at which a figure of {@link #pairs} for
+   * {@code count} images in rows of {@code columns} stays within {@link #MAX_PIXELS} (scale 1 when none does, whose
+   * rendering then says why it cannot be drawn). Figures that deepae draws on its own use it, so that large images
+   * shrink instead of failing.
+   */
+  public static ImageGrid fittingPairs(int height, int width, int preferredScale, int count, int columns) {
+    for (int scale = preferredScale; scale > 1; scale--) {
+      ImageGrid grid = new ImageGrid(height, width, scale);
+      try {
+        grid.requireDrawablePairs(count, columns);
+        return grid;
+      } catch (IllegalArgumentException e) {
+        // try a smaller scale
+      }
+    }
+    return new ImageGrid(height, width, 1);
+  }
+
+  /** This grid's scale: screen pixels per image pixel. */
+  public int scale() {
+    return scale;
+  }
+
+  /**
    * Rows for originals above their reconstructions, {@code columns} images per row: the tutorial's figure when there
    * are ten, and further pairs of rows below for more.
    */

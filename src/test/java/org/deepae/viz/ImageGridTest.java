@@ -85,4 +85,24 @@ class ImageGridTest {
     assertThatThrownBy(() -> new ImageGrid(1, 2, 1).gallery(new float[3], 2, 5))
         .hasMessageContaining("expected at least 2 images of 1x2, got 1");
   }
+
+  @Test
+  void largeImagesShrinkToFitTheFigureLimitAndTinyOnesKeepTheirScale() {
+    // ten 600x600 pairs would be about 24,200 x 4,800 pixels at scale 4 and 18,200 x 3,600 (66 million) at 3
+    ImageGrid large = ImageGrid.fittingPairs(600, 600, 4, 10, 10);
+    assertThat(large.scale()).isEqualTo(2);
+    float[] images = new float[10 * 600 * 600];
+    java.awt.image.BufferedImage figure = large.render(large.pairs(images, images, 10, 10));
+    assertThat((long) figure.getWidth() * figure.getHeight()).isLessThanOrEqualTo(ImageGrid.MAX_PIXELS);
+    assertThat(ImageGrid.fittingPairs(28, 28, 4, 10, 10).scale()).isEqualTo(4);
+    assertThatThrownBy(() -> new ImageGrid(600, 600, 4).requireDrawablePairs(10, 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("more than the 64,000,000 a figure may have");
+  }
+
+  @Test
+  void refusesAScaleAboveTheLimit() {
+    assertThatThrownBy(() -> new ImageGrid(4, 4, ImageGrid.MAX_SCALE + 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("the scale must be at most 32, got 33");
+  }
 }
