@@ -62,15 +62,7 @@ final class PcaDirectory {
     DatasetInfo info = null;
     try {
       JsonNode root = JsonFiles.read(file);
-      if (!FORMAT.equals(root.path("format").textValue())) {
-        throw new ModelFormatException(file + ": expected \"format\": \"" + FORMAT + "\", found "
-            + root.path("format"));
-      }
-      JsonFields fields = JsonFields.of(file, root);
-      if (!fields.isInt("format_version", FORMAT_VERSION)) {
-        throw new ModelFormatException(file + ": unsupported format_version " + fields.raw("format_version")
-            + " (this deepae reads version " + FORMAT_VERSION + ")");
-      }
+      JsonFields fields = ModelFormatException.requireHeader(file, root, FORMAT, FORMAT_VERSION);
       d = fields.requiredInt("input_size", 1, Integer.MAX_VALUE);
       trainRows = fields.requiredInt("train_rows", 2, Integer.MAX_VALUE);
       height = fields.optionalInt("image_height", 0, Integer.MAX_VALUE, 0);

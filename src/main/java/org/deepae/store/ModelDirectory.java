@@ -193,15 +193,7 @@ public final class ModelDirectory {
   }
 
   private static ModelInfo fromJson(Path file, JsonNode root) throws IOException {
-    if (!FORMAT.equals(root.path("format").textValue())) {
-      throw new ModelFormatException(file + ": expected \"format\": \"" + FORMAT + "\", found "
-          + root.path("format"));
-    }
-    JsonFields fields = JsonFields.of(file, root);
-    if (!fields.isInt("format_version", FORMAT_VERSION)) {
-      throw new ModelFormatException(file + ": unsupported format_version " + fields.raw("format_version")
-          + " (this deepae reads version " + FORMAT_VERSION + ")");
-    }
+    JsonFields fields = ModelFormatException.requireHeader(file, root, FORMAT, FORMAT_VERSION);
     JsonFields spec = fields.object("spec");
     // sizes are only checked to be 32-bit integers here: the spec's constructor checks the network
     int inputSize = spec.requiredInt("input_size", Integer.MIN_VALUE, Integer.MAX_VALUE);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.concurrent.TimeUnit;
+import org.deepae.testing.TestFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -63,7 +64,7 @@ class LimitCorpusTest {
 
   @Test
   void aModelFileWithThousandsOfLayersIsRefused() throws IOException {
-    Path copy = ModelCorpusTest.copyOf(model, dir.resolve("model"));
+    Path copy = TestFiles.copyTree(model, dir.resolve("model"));
     String json = Files.readString(copy.resolve("model.json"));
     String deep = "\"encoder_layers\" : [ " + String.join(", ", Collections.nCopies(5000, "8")) + ", 2 ]";
     Files.writeString(copy.resolve("model.json"), json.replaceFirst("\"encoder_layers\" : \\[[^]]*\\]", deep)
@@ -76,7 +77,7 @@ class LimitCorpusTest {
 
   @Test
   void aModelFileWhoseNetworkCannotFitTheMemoryIsRefused() throws IOException {
-    Path copy = ModelCorpusTest.copyOf(model, dir.resolve("model"));
+    Path copy = TestFiles.copyTree(model, dir.resolve("model"));
     String json = Files.readString(copy.resolve("model.json"));
     Files.writeString(copy.resolve("model.json"), json
         .replaceFirst("\"encoder_layers\" : \\[[^]]*\\]", "\"encoder_layers\" : [ 2000000000, 2 ]")
@@ -89,7 +90,7 @@ class LimitCorpusTest {
 
   @Test
   void aFifoAsAWeightShardIsRefusedWithoutOpeningIt() throws Exception {
-    Path copy = ModelCorpusTest.copyOf(model, dir.resolve("model"));
+    Path copy = TestFiles.copyTree(model, dir.resolve("model"));
     Path shard = copy.resolve("variables/variables.data-00000-of-00001");
     Files.delete(shard);
     assertThat(new ProcessBuilder("mkfifo", shard.toString()).start().waitFor()).isZero();

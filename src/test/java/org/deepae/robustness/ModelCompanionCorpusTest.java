@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.deepae.testing.TestFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class ModelCompanionCorpusTest {
   @ParameterizedTest(name = "anomalies with a threshold.json of {0}")
   @MethodSource("brokenThresholds")
   void aBrokenSavedThresholdIsRefused(String content, String[] mentions) throws IOException {
-    Path copy = ModelCorpusTest.copyOf(model, dir.resolve("model"));
+    Path copy = TestFiles.copyTree(model, dir.resolve("model"));
     Hostile.write(copy.resolve("threshold.json"), content);
     String[] all = Stream.concat(Stream.of(copy.resolve("threshold.json").toString()), Stream.of(mentions))
         .toArray(String[]::new);
@@ -62,7 +63,7 @@ class ModelCompanionCorpusTest {
 
   @Test
   void aSavedThresholdOfZeroIsUsed() throws IOException {
-    Path copy = ModelCorpusTest.copyOf(model, dir.resolve("model"));
+    Path copy = TestFiles.copyTree(model, dir.resolve("model"));
     Hostile.write(copy.resolve("threshold.json"), threshold("0"));
 
     Cli.run("anomalies", "--model", copy.toString(), "--input", input.toString(), "--out",
@@ -71,7 +72,7 @@ class ModelCompanionCorpusTest {
 
   @Test
   void reportSaysAnUnreadableTrainingHistoryWasFoundAndWhy() throws IOException {
-    Path run = ModelCorpusTest.copyOf(model.getParent(), dir.resolve("run"));
+    Path run = TestFiles.copyTree(model.getParent(), dir.resolve("run"));
     Files.writeString(run.resolve("metrics.json"), "{\"epochs\": [");
     Path html = dir.resolve("report.html");
 
@@ -86,7 +87,7 @@ class ModelCompanionCorpusTest {
 
   @Test
   void reportWithoutATrainingHistorySaysSo() throws IOException {
-    Path run = ModelCorpusTest.copyOf(model.getParent(), dir.resolve("run"));
+    Path run = TestFiles.copyTree(model.getParent(), dir.resolve("run"));
     Files.delete(run.resolve("metrics.json"));
     Path html = dir.resolve("report.html");
 

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
+import org.deepae.testing.TestFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -149,7 +149,7 @@ class ModelCorpusTest {
   @ParameterizedTest(name = "encode --model with {0}")
   @MethodSource("brokenModels")
   void brokenModelFailsWithOneLine(Path original, Damage damage, String[] mentions) throws IOException {
-    Path copy = copyOf(original, dir.resolve("model"));
+    Path copy = TestFiles.copyTree(original, dir.resolve("model"));
     damage.apply(copy);
     Outputs outputs = Outputs.existing(dir.resolve("out"), "codes.csv");
 
@@ -183,7 +183,7 @@ class ModelCorpusTest {
   @Test
   @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aFifoAsModelJsonIsRefusedWithoutOpeningIt() throws Exception {
-    Path copy = copyOf(model, dir.resolve("model"));
+    Path copy = TestFiles.copyTree(model, dir.resolve("model"));
     Files.delete(copy.resolve("model.json"));
     assertThat(new ProcessBuilder("mkfifo", copy.resolve("model.json").toString()).start().waitFor()).isZero();
 
@@ -194,7 +194,7 @@ class ModelCorpusTest {
   @Test
   @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aModelJsonLinkedToDevZeroIsRefusedWithoutReadingIt() throws Exception {
-    Path copy = copyOf(model, dir.resolve("model"));
+    Path copy = TestFiles.copyTree(model, dir.resolve("model"));
     Files.delete(copy.resolve("model.json"));
     Files.createSymbolicLink(copy.resolve("model.json"), Path.of("/dev/zero"));
 
@@ -204,7 +204,7 @@ class ModelCorpusTest {
 
   @Test
   void otherCommandsReportABrokenModelTheSameWay() throws IOException {
-    Path copy = copyOf(model, dir.resolve("model"));
+    Path copy = TestFiles.copyTree(model, dir.resolve("model"));
     Files.writeString(copy.resolve("model.json"), "{");
     for (String command : new String[] {"reconstruct", "evaluate", "anomalies", "export", "decode"}) {
       String[] args = switch (command) {
@@ -223,20 +223,6 @@ class ModelCorpusTest {
     try (var entries = Files.list(dir)) {
       assertThat(entries).containsExactly(copy);
     }
-  }
-
-  static Path copyOf(Path source, Path target) throws IOException {
-    try (var paths = Files.walk(source)) {
-      for (Path p : paths.toList()) {
-        Path to = target.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-    return target;
   }
 
   static String read(Path file) throws IOException {

@@ -16,6 +16,7 @@ import org.deepae.model.Autoencoder;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Loss;
 import org.deepae.tf.TfAutoencoder;
+import org.deepae.testing.TestFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,7 +138,7 @@ class SavedModelExportTest {
 
   @Test
   void aSavedModelWhoseGraphFileIsBrokenIsRefused(@TempDir Path other) throws Exception {
-    Path copy = copyOf(export, other.resolve("saved"));
+    Path copy = TestFiles.copyTree(export, other.resolve("saved"));
     Path pb = copy.resolve("saved_model.pb");
     Files.write(pb, new byte[] {(byte) 0xff, 0x01, 0x02, 0x7f, 0x00});
     assertThatThrownBy(() -> Autoencoder.load(copy)).isInstanceOf(ModelFormatException.class)
@@ -149,7 +150,7 @@ class SavedModelExportTest {
 
   @Test
   void aSavedModelWithoutTheServeTagOrASignatureIsRefused(@TempDir Path other) throws Exception {
-    Path copy = copyOf(export, other.resolve("saved"));
+    Path copy = TestFiles.copyTree(export, other.resolve("saved"));
     Path pb = copy.resolve("saved_model.pb");
     SavedModel original = SavedModel.parseFrom(Files.readAllBytes(export.resolve("saved_model.pb")));
     MetaGraphDef graph = original.getMetaGraphs(0);
@@ -173,20 +174,6 @@ class SavedModelExportTest {
     assertThatThrownBy(() -> Autoencoder.load(copy))
         .hasMessage(pb + ": not a valid SavedModel (signature \"encode\" output \"code\" has shape [-1, 5], "
             + "expected [-1, 3])");
-  }
-
-  private static Path copyOf(Path source, Path target) throws java.io.IOException {
-    try (var paths = Files.walk(source)) {
-      for (Path p : paths.toList()) {
-        Path to = target.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
-    }
-    return target;
   }
 
   private static float[] call(SavedModelBundle bundle, String key, String input, float[] values, int width,
