@@ -38,8 +38,10 @@ final class ConfigFile {
 
   /**
    * The command-line arguments equivalent to {@code file}, leaving out the options in {@code given} (the ones the
-   * command line sets itself). Unknown keys and values of the wrong kind are bad options (exit code 2); a file that
-   * cannot be read as strict JSON (see {@link JsonFiles}) is an {@link IOException} (exit code 1).
+   * command line sets itself). Unknown keys, nulls and values of the wrong kind for their option (see
+   * {@link #requireKind}) are bad options naming the file and the key (exit code 2), the keys the command line sets
+   * included; a file that cannot be read as strict JSON (see {@link JsonFiles}) is an {@link IOException} (exit
+   * code 1).
    */
   static List<String> arguments(CommandLine cl, Path file, Collection<String> given) throws IOException {
     JsonNode root;
@@ -61,23 +63,87 @@ final class ConfigFile {
         throw new ParameterException(cl, file + ": '" + entry.getKey() + "' is not an option of "
             + spec.qualifiedName() + " (see --help)");
       }
+      requireKind(cl, file, option, entry.getKey(), entry.getValue());
       if (given.contains(option.longestName())) {
         continue;
       }
-      appendOption(cl, file, args, option, entry.getValue());
+      appendOption(args, option, entry.getValue());
     }
     return args;
   }
 
-  private static void appendOption(CommandLine cl, Path file, List<String> args, OptionSpec option, JsonNode value) {
-    String name = option.longestName();
+  /**
+   * Refuses a value whose JSON kind cannot be the option's: null, anything but true or false for a flag, a list for
+   * a single-valued option, an object, and a scalar other than an integer (in range) for int and long options, a
+   * number for double options, or a string for the others (strings, paths, names). A string for a comma-separated
+   * list is left for the command line to split and check.
+   */
+  private static void requireKind(CommandLine cl, Path file, OptionSpec option, String key, JsonNode value) {
     if (value.isNull()) {
-      return;
+      throw bad(cl, file, key, "is null; give a value or leave the key out");
     }
     if (option.arity().max() == 0) {
       if (!value.isBoolean()) {
-        throw new ParameterException(cl, file + ": '" + name.substring(2) + "' must be true or false, got " + value);
+        throw bad(cl, file, key, "must be true or false, got " + value);
       }
+      return;
+    }
+    if (value.isObject()) {
+      throw bad(cl, file, key, "must be a value or a list, got " + value);
+    }
+    Class<?> type = option.isMultiValue() ? option.auxiliaryTypes()[0] : option.type();
+    if (value.isArray()) {
+      if (!option.isMultiValue()) {
+        throw bad(cl, file, key, "takes one value, not a list: " + value);
+      }
+      for (JsonNode item : value) {
+        if (!isKind(type, item)) {
+          throw bad(cl, file, key, "must hold only items that are each " + kindName(type) + ", got " + item);
+        }
+      }
+      return;
+    }
+    if (option.isMultiValue() && !option.splitRegex().isEmpty() && value.isTextual()) {
+      return;
+    }
+    if (!isKind(type, value)) {
+      throw bad(cl, file, key, "must be " + kindName(type) + ", got " + value);
+    }
+  }
+
+  private static boolean isKind(Class<?> type, JsonNode value) {
+    if (type == int.class || type == Integer.class) {
+      return value.isIntegralNumber() && value.canConvertToInt();
+    } else if (type == long.class || type == Long.class) {
+      return value.isIntegralNumber() && value.canConvertToLong();
+    } else if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+      return value.isNumber();
+    } else if (type == boolean.class || type == Boolean.class) {
+      return value.isBoolean();
+    }
+    return value.isTextual();
+  }
+
+  private static String kindName(Class<?> type) {
+    if (type == int.class || type == Integer.class) {
+      return "an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE;
+    } else if (type == long.class || type == Long.class) {
+      return "an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE;
+    } else if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+      return "a number";
+    } else if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    return "a string";
+  }
+
+  private static ParameterException bad(CommandLine cl, Path file, String key, String problem) {
+    return new ParameterException(cl, file + ": '" + key + "' " + problem);
+  }
+
+  private static void appendOption(List<String> args, OptionSpec option, JsonNode value) {
+    String name = option.longestName();
+    if (option.arity().max() == 0) {
       if (value.asBoolean()) {
         args.add(name);
       }
@@ -96,9 +162,6 @@ final class ConfigFile {
         }
       }
       return;
-    }
-    if (value.isObject()) {
-      throw new ParameterException(cl, file + ": '" + name.substring(2) + "' must be a value or a list, got " + value);
     }
     args.add(name);
     args.add(value.asText());

@@ -2,6 +2,7 @@ package org.deepae.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.deepae.model.Activation;
 import org.deepae.model.AutoencoderSpec;
@@ -53,12 +54,16 @@ final class NetworkOptions {
     if (decoderLayers != null && decoderLayers.stream().anyMatch(n -> n == null || n <= 0)) {
       throw new ParameterException(cl, "--decoder-layers must be positive sizes, got " + decoderLayers);
     }
+    Activation hidden = parse(cl, "--activation", activation, Activation::parse);
+    Activation code = codeActivation == null ? hidden
+        : parse(cl, "--code-activation", codeActivation, Activation::parse);
+    Activation output = parse(cl, "--output-activation", outputActivation, Activation::parse);
+    Loss lossFunction = parse(cl, "--loss", loss, Loss::parse);
+    Initializer initializer = parse(cl, "--init", init, Initializer::parse);
     try {
-      Activation hidden = Activation.parse(activation);
       AutoencoderSpec spec = new AutoencoderSpec(inputSize, layers,
-          decoderLayers == null ? AutoencoderSpec.mirror(layers) : decoderLayers, hidden,
-          codeActivation == null ? hidden : Activation.parse(codeActivation), Activation.parse(outputActivation),
-          Loss.parse(loss), Initializer.parse(init));
+          decoderLayers == null ? AutoencoderSpec.mirror(layers) : decoderLayers, hidden, code, output,
+          lossFunction, initializer);
       try {
         NetworkFootprint.require(spec, NetworkFootprint.Purpose.TRAINING);
       } catch (IllegalArgumentException e) {
@@ -68,6 +73,15 @@ final class NetworkOptions {
       return spec;
     } catch (IllegalArgumentException e) {
       throw new ParameterException(cl, e.getMessage());
+    }
+  }
+
+  /** A named choice parsed by {@code parser}, or a bad-option error that names the option. */
+  private static <T> T parse(CommandLine cl, String option, String value, Function<String, T> parser) {
+    try {
+      return parser.apply(value);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cl, option + ": " + e.getMessage());
     }
   }
 }

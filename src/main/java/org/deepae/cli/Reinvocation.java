@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -19,21 +21,74 @@ final class Reinvocation {
 
   private Reinvocation() {}
 
-  /** Runs the command of {@code spec} again with {@code args}, on the same streams and handlers. */
-  static int rerun(CommandSpec spec, boolean verbose, List<String> args) {
+  /**
+   * Runs the command of {@code spec} again, on the same streams and handlers, with the arguments {@code fromFile}
+   * read from {@code file} followed by {@code own}. A bad option that the file set is reported with the file's name
+   * and the key before the command's own message.
+   */
+  static int rerun(CommandSpec spec, boolean verbose, Path file, List<String> fromFile, List<String> own) {
     CommandLine cl = spec.commandLine();
     CommandLine root = Main.commandLine(cl.getOut(), cl.getErr());
+    Set<String> fileOptions = optionNames(spec, fromFile);
+    root.setParameterExceptionHandler((e, args) -> ErrorReporting.onBadOptions(namingFile(e, file, fileOptions),
+        args));
     List<String> all = new ArrayList<>();
     all.add(spec.name());
     if (verbose) {
       all.add("-v");
     }
-    all.addAll(args);
+    all.addAll(fromFile);
+    all.addAll(own);
     return root.execute(all.toArray(String[]::new));
   }
 
-  /** The options of the --config file that the command line does not set, then the command line's own. */
-  static List<String> configArguments(CommandLine cl, Path configFile) throws IOException {
+  /** The long names of the options in {@code args}, a command line as {@link ConfigFile#arguments} makes one. */
+  private static Set<String> optionNames(CommandSpec spec, List<String> args) {
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < args.size(); i++) {
+      OptionSpec option = spec.findOption(args.get(i));
+      if (option != null) {
+        names.add(option.longestName());
+        if (option.arity().max() > 0) {
+          i++; // its value
+        }
+      }
+    }
+    return names;
+  }
+
+  /**
+   * {@code e} with {@code file} and the key in front when it is about one of {@code fileOptions}: picocli's own
+   * errors name the option they could not convert, deepae's start with the option's name.
+   */
+  private static ParameterException namingFile(ParameterException e, Path file, Set<String> fileOptions) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    String option = null;
+    if (e.getArgSpec() instanceof OptionSpec spec) {
+      option = spec.longestName();
+    } else {
+      for (String name : fileOptions) {
+        if (message.startsWith(name) && (message.length() == name.length()
+            || !isNameCharacter(message.charAt(name.length())))) {
+          option = name;
+        }
+      }
+    }
+    if (option == null || !fileOptions.contains(option)) {
+      return e;
+    }
+    String named = file + ": '" + option.substring(2) + "': " + message;
+    return e.getArgSpec() == null ? new ParameterException(e.getCommandLine(), named, e)
+        : new ParameterException(e.getCommandLine(), named, e, e.getArgSpec(), e.getValue());
+  }
+
+  private static boolean isNameCharacter(char c) {
+    return Character.isLetterOrDigit(c) || c == '-';
+  }
+
+  /** Runs the command again with the options of the --config file that the command line does not set, then its own. */
+  static int rerunWithConfig(CommandSpec spec, boolean verbose, Path configFile) throws IOException {
+    CommandLine cl = spec.commandLine();
     ParseResult parsed = cl.getParseResult();
     List<String> given = new ArrayList<>();
     List<String> own = new ArrayList<>();
@@ -52,13 +107,12 @@ final class Reinvocation {
         }
       }
     }
-    List<String> args = new ArrayList<>(ConfigFile.arguments(cl, configFile, given));
-    args.addAll(own);
-    return args;
+    return rerun(spec, verbose, configFile, ConfigFile.arguments(cl, configFile, given), own);
   }
 
-  /** The interrupted run's own options, its directory, and the signal to continue from its checkpoint. */
-  static List<String> resumeArguments(CommandLine cl, Path runDir) throws IOException {
+  /** Runs the interrupted run again with its own options, its directory, and the signal to continue from its checkpoint. */
+  static int rerunResuming(CommandSpec spec, boolean verbose, Path runDir) throws IOException {
+    CommandLine cl = spec.commandLine();
     for (OptionSpec option : cl.getParseResult().matchedOptions()) {
       if (!option.longestName().equals("--resume") && !option.longestName().equals("--verbose")) {
         throw new ParameterException(cl, "--resume takes no other options (the run's config.json has them), got "
@@ -73,8 +127,7 @@ final class Reinvocation {
       throw new IOException(runDir + ": no checkpoint to resume from (the run stopped before its first epoch "
           + "ended); start it again instead");
     }
-    List<String> args = new ArrayList<>(ConfigFile.arguments(cl, config, List.of()));
-    args.addAll(List.of("--out", runDir.toString(), "--overwrite", "--resuming"));
-    return args;
+    return rerun(spec, verbose, config, ConfigFile.arguments(cl, config, List.of()),
+        List.of("--out", runDir.toString(), "--overwrite", "--resuming"));
   }
 }

@@ -136,11 +136,10 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (resume != null) {
-      return Reinvocation.rerun(spec, verbose.verbose, Reinvocation.resumeArguments(spec.commandLine(), resume));
+      return Reinvocation.rerunResuming(spec, verbose.verbose, resume);
     }
     if (configFile != null) {
-      return Reinvocation.rerun(spec, verbose.verbose,
-          Reinvocation.configArguments(spec.commandLine(), configFile));
+      return Reinvocation.rerunWithConfig(spec, verbose.verbose, configFile);
     }
     TrainingConfig config = trainingConfig();
     Path runDir = runDirectory();
