@@ -25,7 +25,7 @@ record DatasetChoice(String requested, Path dataDir, List<URI> mirrors) {
   /** Checks {@code name}; an unknown one is a bad option (exit code 2). */
   static DatasetChoice parse(CommandLine cl, String name, Path dataDir, List<String> mirrors) {
     if (!DatasetCatalog.isKnown(name)) {
-      throw new ParameterException(cl, "unknown dataset '" + name + "': expected one of "
+      throw new ParameterException(cl, "--dataset: unknown dataset '" + name + "': expected one of "
           + String.join(", ", DatasetCatalog.names()) + ", or a directory holding the four IDX files");
     }
     if (dataDir != null && java.nio.file.Files.exists(dataDir) && !java.nio.file.Files.isDirectory(dataDir)) {

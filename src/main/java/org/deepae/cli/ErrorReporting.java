@@ -8,6 +8,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -15,7 +17,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * How the command line reports problems: one line naming what is wrong, exit code 2 for bad options and 1 for bad
- * files or failures; the stack trace only with {@code -v}.
+ * files or failures; the stack trace only with {@code -v}. A line quotes at most a short prefix of a long value (see
+ * {@link #shorten}), so that a megabyte option value is never echoed whole.
  */
 final class ErrorReporting {
 
@@ -23,18 +26,31 @@ final class ErrorReporting {
   private static final Pattern JAVA_EXCEPTION =
       Pattern.compile("\\b(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b(?::\\s*)?");
 
+  /** The longest run of characters without whitespace, or quoted segment, that a line quotes in full. */
+  static final int LONGEST_VALUE = 200;
+  /** How much of a longer value a line quotes. */
+  static final int VALUE_PREFIX = 40;
+  /** The longest line printed about a problem. */
+  static final int LONGEST_LINE = 2_000;
+
+  /** A quoted segment longer than {@link #LONGEST_VALUE}; a quote inside a word ("can't") opens none. */
+  private static final Pattern LONG_QUOTED = Pattern.compile(
+      "(?<![\\w])(['\"])([^'\"\\r\\n]{" + (LONGEST_VALUE + 1) + ",})\\1(?![\\w])");
+  private static final Pattern LONG_RUN = Pattern.compile("\\S{" + (LONGEST_VALUE + 1) + ",}");
+
   private ErrorReporting() {}
 
   static int onBadOptions(ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
-    cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage())
-        + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+    String help = " (see '" + cl.getCommandSpec().qualifiedName() + " --help')";
+    String line = cl.getCommandSpec().qualifiedName() + ": " + oneLine(String.valueOf(e.getMessage()));
+    cl.getErr().println(capped(line, LONGEST_LINE - help.length()) + help);
     return CommandLine.ExitCode.USAGE;
   }
 
   static int onFailure(Exception e, CommandLine cl, ParseResult parseResult) {
     PrintWriter err = cl.getErr();
-    err.println(cl.getCommandSpec().qualifiedName() + ": " + describe(e));
+    err.println(capped(cl.getCommandSpec().qualifiedName() + ": " + describe(e), LONGEST_LINE));
     if (isVerbose(parseResult)) {
       e.printStackTrace(err);
     }
@@ -88,7 +104,33 @@ final class ErrorReporting {
   }
 
   private static String oneLine(String message) {
-    return message.strip().replaceAll("\\s*\\R\\s*", "; ");
+    return shorten(message.strip().replaceAll("\\s*\\R\\s*", "; "));
+  }
+
+  /**
+   * {@code line} with every quoted segment, and every run without whitespace, longer than {@link #LONGEST_VALUE}
+   * characters cut to its first {@link #VALUE_PREFIX} characters and {@code "... (N characters)"}, and the whole
+   * cut to {@link #LONGEST_LINE} characters.
+   */
+  static String shorten(String line) {
+    String quoted = LONG_QUOTED.matcher(line).replaceAll(m -> Matcher.quoteReplacement(
+        m.group(1) + prefix(m.group(2)) + m.group(1)));
+    String runs = LONG_RUN.matcher(quoted).replaceAll(m -> Matcher.quoteReplacement(
+        prefix(m.group())));
+    return capped(runs, LONGEST_LINE);
+  }
+
+  private static String prefix(String value) {
+    return value.substring(0, VALUE_PREFIX) + String.format(Locale.ROOT, "... (%,d characters)", value.length());
+  }
+
+  /** {@code line} cut to at most {@code limit} characters, saying how long it was. */
+  private static String capped(String line, int limit) {
+    if (line.length() <= limit) {
+      return line;
+    }
+    String tail = String.format(Locale.ROOT, "... (%,d characters in all)", line.length());
+    return line.substring(0, limit - tail.length()) + tail;
   }
 
   private static boolean isVerbose(ParseResult result) {

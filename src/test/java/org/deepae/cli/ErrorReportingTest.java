@@ -40,4 +40,25 @@ class ErrorReportingTest {
     assertThat(ErrorReporting.describe(new IllegalStateException(new AccessDeniedException("/x/y"))))
         .isEqualTo("/x/y: Permission denied");
   }
+
+  @Test
+  void quotesAShortPrefixOfALongValue() {
+    String value = "x".repeat(1_000_000);
+    assertThat(ErrorReporting.describe(new IOException("--epochs: '" + value + "' is not an int")))
+        .isEqualTo("--epochs: '" + "x".repeat(40) + "... (1,000,000 characters)' is not an int");
+    assertThat(ErrorReporting.describe(new IOException("bad value " + value + " here")))
+        .isEqualTo("bad value " + "x".repeat(40) + "... (1,000,000 characters) here");
+    String spaced = "relu ".repeat(100);
+    assertThat(ErrorReporting.describe(new IOException("unknown activation \"" + spaced + "\"; can't use it")))
+        .isEqualTo("unknown activation \"" + spaced.substring(0, 40) + "... (500 characters)\"; can't use it");
+    // short values and apostrophes stay as they are
+    assertThat(ErrorReporting.describe(new IOException("can't read '/data/x.csv': it isn't there")))
+        .isEqualTo("can't read '/data/x.csv': it isn't there");
+  }
+
+  @Test
+  void capsALineOfManyShortWords() {
+    String line = ErrorReporting.describe(new IOException("word ".repeat(100_000)));
+    assertThat(line).hasSizeLessThanOrEqualTo(ErrorReporting.LONGEST_LINE).endsWith("characters in all)");
+  }
 }
