@@ -79,6 +79,8 @@ final class ModelStudy {
           points[i][0] = codes[i];
         }
         how = "1-D codes on a line";
+      } else if (test.rows() < 2) {
+        how = String.format(Locale.ROOT, "%d-D code at the origin: one code has no spread to project", k);
       } else {
         PcaModel pca = new Pca(threads).fit(new Rows(codes, test.rows(), k, null, "codes"), null);
         float[] projected = pca.encode(codes, test.rows(), 2);

@@ -56,6 +56,9 @@ final class TrainCommand implements Callable<Integer> {
   /** Images shown in the reconstruction figure, as in the tutorial. */
   static final int FIGURE_IMAGES = 10;
 
+  /** The fewest training rows a run can use: PCA, the report's baseline, needs two. */
+  static final int MIN_TRAINING_ROWS = 2;
+
   @Spec
   CommandSpec spec;
 
@@ -152,7 +155,14 @@ final class TrainCommand implements Callable<Integer> {
       Devices.describe(Device.GPU, config.threads());
     }
     Dataset data = choice.load(stderr);
+    requireEnoughRows(data);
     AutoencoderSpec network = this.network.spec(spec.commandLine(), data.features());
+    if (network.codeSize() > data.features()) {
+      throw new ParameterException(spec.commandLine(), "--layers " + this.network.layers.stream()
+          .map(String::valueOf).collect(Collectors.joining(",")) + ": the code has " + network.codeSize()
+          + " values, more than the " + data.features() + " of each image of " + dataset
+          + ": the report's PCA baseline cannot use that many components");
+    }
     stderr.println(String.format(Locale.ROOT,
         "Training %s on %s (%d training, %d test images of %dx%d), %d epochs of batches of %d, %s at %s",
         network.layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-")), data.info().name(),
@@ -289,6 +299,20 @@ final class TrainCommand implements Callable<Integer> {
     return new TrainingConfig(epochs, batchSize, seed, threads.get(), optimization.optimizer(spec.commandLine()),
         optimization.weightDecay, optimization.noise(spec.commandLine()), optimization.validationSplit,
         optimization.earlyStopping(spec.commandLine()), precision, device);
+  }
+
+  /**
+   * Refuses, before any training, a dataset too small for the whole run: the anomaly threshold and the report's PCA
+   * baseline need at least {@value #MIN_TRAINING_ROWS} training rows, the test loss and the figures one test row.
+   */
+  private void requireEnoughRows(Dataset data) throws IOException {
+    if (data.train().rows() < MIN_TRAINING_ROWS) {
+      throw new IOException(String.format(Locale.ROOT, "%s: needs at least %d training rows, got %d (the anomaly "
+          + "threshold and the report's PCA baseline need them)", dataset, MIN_TRAINING_ROWS, data.train().rows()));
+    }
+    if (data.test().rows() < 1) {
+      throw new IOException(dataset + ": needs at least 1 test row, got " + data.test().rows());
+    }
   }
 
   private void requirePositive(String option, int value) {
