@@ -54,6 +54,7 @@ final class CompareCommand implements Callable<Integer> {
       root.put("dataset", data.info().name());
       root.put("test_rows", c.autoencoder().rows());
       root.put("code_size", c.codeSize());
+      root.put("pca_components", c.pcaComponents());
       root.put("autoencoder_mse", c.autoencoder().meanSquaredError());
       root.put("pca_mse", c.pca().meanSquaredError());
       root.put("pca_explained_variance_ratio", c.pcaExplainedVariance());
@@ -65,7 +66,7 @@ final class CompareCommand implements Callable<Integer> {
       out.println(root.toPrettyString());
     } else {
       out.println(String.format(Locale.ROOT, "%s test set, %d images; code size %d (PCA: %d components, %.1f%% of "
-          + "the training variance)", data.info().name(), c.autoencoder().rows(), c.codeSize(), c.codeSize(),
+          + "the training variance)", data.info().name(), c.autoencoder().rows(), c.codeSize(), c.pcaComponents(),
           100 * c.pcaExplainedVariance()));
       out.print(TextTable.format(ModelStudy.COMPARISON_HEADER, table));
       out.println(c.ratio() < 1 ? "The autoencoder reconstructs better than PCA at this code size."

@@ -20,8 +20,18 @@ import org.deepae.model.Evaluation;
  */
 final class ModelStudy {
 
-  /** The autoencoder's and PCA's errors on the same test rows. */
-  record Comparison(int codeSize, Evaluation autoencoder, Evaluation pca, double pcaExplainedVariance) {
+  /**
+   * The autoencoder's and PCA's errors on the same test rows. PCA keeps as many components as the code has values,
+   * or all of the input's when the code is wider (an overcomplete code; PCA is then exact up to rounding).
+   */
+  record Comparison(int codeSize, int pcaComponents, Evaluation autoencoder, Evaluation pca,
+      double pcaExplainedVariance) {
+
+    /** How the components were chosen, for people: "the code size" or "all of the input's". */
+    String componentsRule() {
+      return pcaComponents == codeSize ? "the code size" : "all of the input's; the code is wider";
+    }
+
 
     /** Autoencoder error over PCA error: below 1 means the autoencoder reconstructs better. */
     double ratio() {
@@ -49,13 +59,10 @@ final class ModelStudy {
 
   Comparison comparison() {
     if (comparison == null) {
-      int k = model.spec().codeSize();
-      if (k > data.features()) {
-        throw new IllegalArgumentException("the code has " + k + " values, more than the " + data.features()
-            + " of the input: PCA cannot use that many components");
-      }
+      int codeSize = model.spec().codeSize();
+      int k = Math.min(codeSize, data.features());
       PcaModel pca = pcas.fitted(data, threads);
-      comparison = new Comparison(k, model.evaluate(data.test()), pca.evaluate(data.test(), k),
+      comparison = new Comparison(codeSize, k, model.evaluate(data.test()), pca.evaluate(data.test(), k),
           pca.explainedVarianceRatio(k));
     }
     return comparison;

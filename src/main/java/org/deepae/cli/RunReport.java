@@ -48,9 +48,9 @@ final class RunReport {
     ModelStudy.Comparison comparison = study.comparison();
     HtmlReport report = HtmlReport.titled("deepae: " + network + " on " + data.info().name());
     report.paragraph(String.format(Locale.ROOT, "Test mean squared error %.6f over %,d test images; PCA with %d "
-        + "components (the code size), fitted on the same %,d training images, reaches %.6f. The autoencoder's error "
+        + "components (%s), fitted on the same %,d training images, reaches %.6f. The autoencoder's error "
         + "is %.3f times PCA's: %s.", comparison.autoencoder().meanSquaredError(), comparison.autoencoder().rows(),
-        comparison.codeSize(), data.train().rows(), comparison.pca().meanSquaredError(), comparison.ratio(),
+        comparison.pcaComponents(), comparison.componentsRule(), data.train().rows(), comparison.pca().meanSquaredError(), comparison.ratio(),
         comparison.ratio() < 1 ? "the autoencoder reconstructs better" : "PCA reconstructs better"));
 
     report.section("Configuration").keyValues(strings(info.training()));
@@ -90,7 +90,7 @@ final class RunReport {
             + " test images (top) and their reconstructions (bottom).");
 
     report.section("Autoencoder and PCA").paragraph(String.format(Locale.ROOT, "PCA with %d components explains "
-        + "%.1f%% of the training variance. Both are measured on the same test images.", comparison.codeSize(),
+        + "%.1f%% of the training variance. Both are measured on the same test images.", comparison.pcaComponents(),
         100 * comparison.pcaExplainedVariance()));
     report.table(ModelStudy.COMPARISON_HEADER, study.comparisonTable());
 

@@ -157,12 +157,6 @@ final class TrainCommand implements Callable<Integer> {
     Dataset data = choice.load(stderr);
     requireEnoughRows(data);
     AutoencoderSpec network = this.network.spec(spec.commandLine(), data.features());
-    if (network.codeSize() > data.features()) {
-      throw new ParameterException(spec.commandLine(), "--layers " + this.network.layers.stream()
-          .map(String::valueOf).collect(Collectors.joining(",")) + ": the code has " + network.codeSize()
-          + " values, more than the " + data.features() + " of each image of " + dataset
-          + ": the report's PCA baseline cannot use that many components");
-    }
     stderr.println(String.format(Locale.ROOT,
         "Training %s on %s (%d training, %d test images of %dx%d), %d epochs of batches of %d, %s at %s",
         network.layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-")), data.info().name(),
