@@ -138,8 +138,9 @@ public final class CsvReader {
       int index = parseIndex(labelColumn.strip());
       if (index < 0) {
         throw error(header == null
-            ? "label column '" + labelColumn + "' must be a 0-based column index, since the file has no header"
-            : "line " + headerLine + ": no column named '" + labelColumn + "' in the header " + header);
+            ? "label column " + Quoted.of(labelColumn) + " must be a 0-based column index, since the file has no header"
+            : "line " + headerLine + ": no column named " + Quoted.of(labelColumn) + " in the header "
+                + Quoted.of(String.join(",", header)));
       }
       if (index >= columns) {
         throw error("line " + lineNo + ": label column " + index + " (0-based) is out of range; the line has "
@@ -198,7 +199,7 @@ public final class CsvReader {
       float fast = CsvCells.fastParse(cell);
       if (!Float.isNaN(fast)) {
         if (Float.isInfinite(fast)) {
-          throw error(at(column) + "'" + cell + "' is too large for a 32-bit float");
+          throw error(at(column) + Quoted.of(cell) + " is too large for a 32-bit float");
         }
         return fast;
       }
@@ -206,14 +207,14 @@ public final class CsvReader {
         case NUMBER -> {
           float v = Float.parseFloat(cell);
           if (Float.isInfinite(v)) {
-            throw error(at(column) + "'" + cell + "' is too large for a 32-bit float");
+            throw error(at(column) + Quoted.of(cell) + " is too large for a 32-bit float");
           }
           return v;
         }
-        case NOT_FINITE -> throw error(at(column) + "'" + cell + "' is not a finite number; expected finite values");
+        case NOT_FINITE -> throw error(at(column) + Quoted.of(cell) + " is not a finite number; expected finite values");
         default -> {
           String hint = CsvCells.delimiterHint(cell);
-          throw error(at(column) + (cell.isEmpty() ? "empty cell" : "'" + cell + "'") + " is not a number"
+          throw error(at(column) + (cell.isEmpty() ? "empty cell" : Quoted.of(cell)) + " is not a number"
               + (hint == null ? "" : "; " + hint));
         }
       }
@@ -229,7 +230,7 @@ public final class CsvReader {
           return (int) d;
         }
       }
-      throw error(at(column) + "label '" + cell + "' is not a whole number >= 0");
+      throw error(at(column) + "label " + Quoted.of(cell) + " is not a whole number >= 0");
     }
 
     private String at(int column) {
