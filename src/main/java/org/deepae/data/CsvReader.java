@@ -2,7 +2,7 @@ package org.deepae.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +22,25 @@ import java.util.List;
  *   <li>Values must be finite: {@code NaN}, {@code inf} and their spellings are rejected.
  * </ul>
  *
+ * <p>Lines are read with their cells counted ({@link CsvLines}): a line with more cells than the first, a cell longer
+ * than {@link #MAX_CELL_CHARS}, a line longer than {@link #MAX_LINE_CHARS} or wider than {@link #MAX_COLUMNS} is
+ * refused as soon as that shows, before the rest of the line is read.
+ *
  * <p>Messages name the file and the 1-based line and column, as text editors count them.
  */
 public final class CsvReader {
+  /** The most characters one cell may have: 1 MiB = 1,048,576; a longer cell is refused as soon as it is read. */
+  public static final int MAX_CELL_CHARS = 1 << 20;
+
+  /**
+   * The most characters one line may have: 64 MiB = 67,108,864 (a line is held as a string while its cells are
+   * parsed, so this bounds that at 64-128 MB).
+   */
+  public static final int MAX_LINE_CHARS = 1 << 26;
+
+  /** The most columns one line may have: 2^20 = 1,048,576 (a 1024 x 1024 image per row). */
+  public static final int MAX_COLUMNS = 1 << 20;
+
   /** The header name that marks the label column when none is given. */
   public static final String LABEL_HEADER = "label";
 
@@ -38,8 +54,13 @@ public final class CsvReader {
   /** Reads {@code file} with labels from {@code labelColumn} (a header name, a 0-based index, or {@code null}). */
   public static Rows read(Path file, String labelColumn) throws IOException {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return new Parse(file.toString(), labelColumn).run(in);
+      return read(in, file.toString(), labelColumn, MAX_LINE_CHARS);
     }
+  }
+
+  /** Reads CSV text from {@code in}, naming {@code source} in messages, with lines of at most {@code maxLineChars}. */
+  static Rows read(Reader in, String source, String labelColumn, int maxLineChars) throws IOException {
+    return new Parse(source, labelColumn).run(new CsvLines(in, source, maxLineChars));
   }
 
   /** The state of reading one file. */
@@ -61,11 +82,12 @@ public final class CsvReader {
       this.labelColumn = labelColumn;
     }
 
-    Rows run(BufferedReader in) throws IOException {
+    Rows run(CsvLines in) throws IOException {
       List<String> cells = new ArrayList<>();
       String line;
-      while ((line = nextLine(in)) != null) {
-        lineNo++;
+      while ((line = in.next(Math.max(columns, 0), "as on line " + (headerLine > 0 ? headerLine : firstDataLine)))
+          != null) {
+        lineNo = in.lineNo();
         String trimmed = line.strip();
         if (lineNo == 1 && trimmed.startsWith("\ufeff")) {
           trimmed = trimmed.substring(1).strip();
@@ -91,15 +113,6 @@ public final class CsvReader {
       int width = columns - (labelIndex >= 0 ? 1 : 0);
       return new Rows(Arrays.copyOf(values, filled), count, width,
           labels == null ? null : Arrays.copyOf(labels, count), source);
-    }
-
-    private String nextLine(BufferedReader in) throws IOException {
-      try {
-        return in.readLine();
-      } catch (CharacterCodingException e) {
-        throw new DataFormatException(source, "line " + (lineNo + 1) + ": expected UTF-8 text, found bytes that are "
-            + "not; is this a binary file?", e);
-      }
     }
 
     /** Takes the first content line: decides whether it is a header, and where the labels are. */

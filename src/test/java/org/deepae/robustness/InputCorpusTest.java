@@ -72,6 +72,10 @@ class InputCorpusTest {
         named("an unclosed quote", text(good.replaceFirst("\n0\\.0,", "\n\"0.0,")), "quoted cell is not closed"),
         named("a fractional label", text("label," + csv(1, W, true).replace("\n0.0,", "\n1.5,0.0,")),
             "label '1.5' is not a whole number"),
+        named("a 4 MB line", text(good.replaceFirst("\n0\\.0,", "\n" + "0.5,".repeat(1_000_000) + "0.0,")),
+            "line 2 has more than 16 columns, expected 16 (as on line 1); stopped reading it at column 17"),
+        named("a 2 MB cell", text(good.replaceFirst("\n0\\.0,", "\n" + "x".repeat(2 << 20) + ",")),
+            "line 2, column 1: a cell longer than the limit of 1,048,576 characters"),
         named("bytes that are not UTF-8", new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0xc3, 0x28, 'a', '\n'},
             "expected UTF-8 text"));
   }
