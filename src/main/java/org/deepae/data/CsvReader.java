@@ -9,13 +9,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads comma-separated numeric rows from a UTF-8 text file.
  *
  * <ul>
  *   <li>Blank lines and lines starting with {@code #} are skipped; cells are trimmed and may be double-quoted.
- *   <li>The first remaining line is a header when any of its cells is not a number.
+ *   <li>The first remaining line is a header when none of its cells is a number (an empty cell is not one), and data
+ *       when all are; a first line that mixes numbers and text is refused, naming its text cells, rather than taken
+ *       as a header and lost.
  *   <li>The label column is chosen by {@code labelColumn}: a header name (exact match), else a 0-based column index.
  *       When {@code labelColumn} is {@code null} and the header has a column named exactly {@code label}, that column
  *       holds the labels. Labels must be whole numbers &ge; 0; the label column is not part of the values.
@@ -29,6 +33,8 @@ import java.util.List;
  * <p>Messages name the file and the 1-based line and column, as text editors count them.
  */
 public final class CsvReader {
+  private static final Logger LOG = LoggerFactory.getLogger(CsvReader.class);
+
   /** The most characters one cell may have: 1 MiB = 1,048,576; a longer cell is refused as soon as it is read. */
   public static final int MAX_CELL_CHARS = 1 << 20;
 
@@ -125,12 +131,27 @@ public final class CsvReader {
       }
       columns = cells.size();
       List<String> header = null;
-      for (String cell : cells) {
+      StringBuilder text = new StringBuilder();
+      int textCells = 0;
+      for (int c = 0; c < cells.size(); c++) {
+        String cell = cells.get(c);
         if (CsvCells.kind(cell) == CsvCells.Kind.TEXT) {
-          header = List.copyOf(cells);
-          headerLine = lineNo;
-          break;
+          if (++textCells <= 3) {
+            text.append(textCells == 1 ? "" : ", ").append("cell ").append(c + 1).append(' ')
+                .append(cell.isEmpty() ? "(empty)" : Quoted.of(cell));
+          }
         }
+      }
+      if (textCells == cells.size()) {
+        header = List.copyOf(cells);
+        headerLine = lineNo;
+        LOG.debug("{}: line {} is the header, since none of its {} cells is a number", source, lineNo, columns);
+      } else if (textCells > 0) {
+        throw error("line " + lineNo + " mixes numbers and text: " + text
+            + (textCells > 3 ? " and " + (textCells - 3) + " more" : "")
+            + "; a header must have no numeric cell, and a data row only numbers");
+      } else {
+        LOG.debug("{}: no header, since line {} holds only numbers", source, lineNo);
       }
       labelIndex = labelIndex(header);
       if (labelIndex >= 0) {

@@ -214,4 +214,21 @@ class CsvReaderTest {
     assertThat(rows.count()).isEqualTo(3);
     assertThat(rows.values()).containsExactly(1f, 2f, 3f, 4f, 5f, 6f);
   }
+
+  @Test
+  void refusesAFirstLineMixingNumbersAndTextInsteadOfDroppingIt() throws IOException {
+    // a typo in a headerless file's first row made it a header, and that row was silently lost
+    Path file = csv("1,2,abc,4\n5,6,7,8\n");
+    assertRejected(file, null).hasMessage(file + ": line 1 mixes numbers and text: cell 3 'abc'; a header must have "
+        + "no numeric cell, and a data row only numbers");
+    Path empty = csv("# data\n1,,3\n4,5,6\n");
+    assertRejected(empty, null).hasMessageContaining("line 2 mixes numbers and text: cell 2 (empty)");
+  }
+
+  @Test
+  void takesAFirstLineOfOnlyTextAsTheHeader() throws IOException {
+    Rows rows = CsvReader.read(csv(",x,label\n1,2,3\n"));
+    assertThat(rows.values()).containsExactly(1f, 2f);
+    assertThat(rows.labels()).containsExactly(3);
+  }
 }

@@ -72,6 +72,8 @@ class InputCorpusTest {
         named("an unclosed quote", text(good.replaceFirst("\n0\\.0,", "\n\"0.0,")), "quoted cell is not closed"),
         named("a fractional label", text("label," + csv(1, W, true).replace("\n0.0,", "\n1.5,0.0,")),
             "label '1.5' is not a whole number"),
+        named("a typo in a headerless first row", text(csv(3, W, false).replaceFirst("^0\\.0,0\\.1,", "0.0,O.1,")),
+            "line 1 mixes numbers and text: cell 2 'O.1'"),
         named("a 4 MB line", text(good.replaceFirst("\n0\\.0,", "\n" + "0.5,".repeat(1_000_000) + "0.0,")),
             "line 2 has more than 16 columns, expected 16 (as on line 1); stopped reading it at column 17"),
         named("a 2 MB cell", text(good.replaceFirst("\n0\\.0,", "\n" + "x".repeat(2 << 20) + ",")),
