@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class InputReader {
   private static final Logger LOG = LoggerFactory.getLogger(InputReader.class);
-  private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
   private static final int SNIFF = 4096;
 
   private InputReader() {}
@@ -97,8 +96,8 @@ public final class InputReader {
     if (startsWith(head, NpyReader.MAGIC) || (ext.equals("npy") && !looksLikeText(head))) {
       return NpyReader.read(file);
     }
-    if (startsWith(head, PNG_MAGIC)) {
-      return PngReader.readFile(file);
+    if (startsWith(head, PngHeader.SIGNATURE)) {
+      return PngReader.readFile(file, options.expectedHeight(), options.expectedImageWidth());
     }
     if (isGzip(head) || isIdx(head)) {
       return fromIdx(file, head);
@@ -108,7 +107,7 @@ public final class InputReader {
     }
     return switch (ext) {
       case "npy" -> NpyReader.read(file);
-      case "png" -> PngReader.readFile(file);
+      case "png" -> PngReader.readFile(file, options.expectedHeight(), options.expectedImageWidth());
       case "idx", "ubyte", "idx3-ubyte", "gz" -> fromIdx(file, head);
       default -> throw new DataFormatException(file, "unrecognised content: expected NumPy .npy, IDX images, PNG "
           + "or CSV text, found binary bytes starting " + hex(Arrays.copyOf(head, Math.min(8, head.length))));

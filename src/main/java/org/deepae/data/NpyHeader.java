@@ -69,7 +69,7 @@ record NpyHeader(Dtype dtype, ByteOrder order, boolean fortranOrder, long[] shap
       default -> null;
     };
     if (type == null) {
-      throw new DataFormatException(source, "unsupported dtype '" + descr + "': expected float32 ('<f4'), float64 "
+      throw new DataFormatException(source, "unsupported dtype " + Quoted.of(descr) + ": expected float32 ('<f4'), float64 "
           + "('<f8') or uint8 ('|u1'); convert with numpy's astype('float32')");
     }
     return type;
@@ -105,7 +105,7 @@ record NpyHeader(Dtype dtype, ByteOrder order, boolean fortranOrder, long[] shap
               + "save a plain array of numbers, one row per example");
         }
         if (dict.put(key, value()) != null) {
-          throw error("key '" + key + "' appears twice");
+          throw error("key " + Quoted.of(key) + " appears twice");
         }
         if (peek() != ',') {
           break;

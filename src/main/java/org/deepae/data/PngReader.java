@@ -17,6 +17,10 @@ import javax.imageio.ImageIO;
 /**
  * Reads PNG images as grayscale rows scaled to [0, 1].
  *
+ * <p>Before a file reaches the decoder, its signature, chunk structure and every chunk's CRC are checked and its
+ * header's size is compared with the limit of 2^26 = 67,108,864 pixels per image and with the expected size, so
+ * that a small file claiming a huge image is refused at once.
+ *
  * <ul>
  *   <li>Gray images keep their value, scaled by the largest value of their bit depth (255 for 8-bit, 65535 for
  *       16-bit).
@@ -30,7 +34,19 @@ public final class PngReader {
 
   /** Reads one PNG file as a single row with its image size. */
   public static Rows readFile(Path file) throws IOException {
-    BufferedImage image = load(file);
+    return readFile(file, 0, 0);
+  }
+
+  /**
+   * Reads one PNG file as a single row, refusing it before decoding unless it is {@code expectedHeight x
+   * expectedWidth} when those are positive.
+   */
+  public static Rows readFile(Path file, int expectedHeight, int expectedWidth) throws IOException {
+    PngHeader header = PngHeader.read(file);
+    if (expectedHeight > 0) {
+      requireSize(file, header, expectedHeight, expectedWidth, "the expected size");
+    }
+    BufferedImage image = load(file, header);
     return new Rows(gray(image), 1, image.getHeight() * image.getWidth(), null, image.getHeight(),
         image.getWidth(), file.toString());
   }
@@ -51,13 +67,14 @@ public final class PngReader {
     float[] values = null;
     for (int i = 0; i < files.size(); i++) {
       Path file = files.get(i);
-      BufferedImage image = load(file);
+      PngHeader header = PngHeader.read(file);
+      if (height <= 0) {
+        height = header.height();
+        width = header.width();
+        sizeSource = "the size of " + file.getFileName();
+      }
+      requireSize(file, header, height, width, sizeSource);
       if (values == null) {
-        if (height <= 0) {
-          height = image.getHeight();
-          width = image.getWidth();
-          sizeSource = "the size of " + file.getFileName();
-        }
         long total = (long) files.size() * height * width;
         if (total > IdxHeader.MAX_ARRAY) {
           throw new DataFormatException(dir, files.size() + " images of " + height + "x" + width
@@ -65,10 +82,7 @@ public final class PngReader {
         }
         values = new float[(int) total];
       }
-      if (image.getHeight() != height || image.getWidth() != width) {
-        throw new DataFormatException(file, "expected an image of " + height + "x" + width + " (" + sizeSource
-            + "), found " + image.getHeight() + "x" + image.getWidth() + " (height x width)");
-      }
+      BufferedImage image = load(file, header);
       System.arraycopy(gray(image), 0, values, i * height * width, height * width);
     }
     return new Rows(values, files.size(), height * width, null, height, width, dir.toString());
@@ -84,7 +98,16 @@ public final class PngReader {
     }
   }
 
-  private static BufferedImage load(Path file) throws IOException {
+  private static void requireSize(Path file, PngHeader header, int height, int width, String sizeSource)
+      throws DataFormatException {
+    if (header.height() != height || header.width() != width) {
+      throw new DataFormatException(file, "expected an image of " + height + "x" + width + " (" + sizeSource
+          + "), found " + header.height() + "x" + header.width() + " (height x width)");
+    }
+  }
+
+  /** Decodes {@code file}, whose structure and header were checked, and which must be the header's size. */
+  private static BufferedImage load(Path file, PngHeader header) throws IOException {
     BufferedImage image;
     try {
       image = ImageIO.read(file.toFile());
@@ -94,6 +117,10 @@ public final class PngReader {
     }
     if (image == null) {
       throw new DataFormatException(file, "expected a PNG image, found a file no image reader recognises");
+    }
+    if (image.getHeight() != header.height() || image.getWidth() != header.width()) {
+      throw new DataFormatException(file, "the header (IHDR) gives " + header.height() + "x" + header.width()
+          + " but the decoder found " + image.getHeight() + "x" + image.getWidth() + " (height x width)");
     }
     return image;
   }

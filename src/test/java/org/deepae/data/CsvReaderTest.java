@@ -3,7 +3,10 @@ package org.deepae.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.FilterReader;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -97,7 +100,9 @@ class CsvReaderTest {
   @Test
   void rejectsRaggedRowNamingTheLine() throws IOException {
     assertRejected(csv("a,b,c,d\n1,2,3,4\n\n# c\n1,2,3,4\n1,2,3,4\n1,2,3,4,5\n"), null)
-        .hasMessageContaining("line 7 has 5 columns, expected 4");
+        .hasMessageContaining("line 7 has more than 4 columns, expected 4 (as on line 1); stopped reading it at column 5");
+    assertRejected(csv("1,2\n3,4,5\n"), null)
+        .hasMessageContaining("line 2 has more than 2 columns, expected 2 (as on line 1); stopped reading it at column 3");
   }
 
   @Test
@@ -149,5 +154,81 @@ class CsvReaderTest {
     assertThat(rows.count()).isEqualTo(10_000);
     assertThat(rows.width()).isEqualTo(784);
     assertThat(millis).as("milliseconds to read 10,000 x 784").isLessThan(5_000);
+  }
+
+  /** A line of {@code cells} cells {@code 0.5}: 4 characters a cell. */
+  private static String wideLine(int cells) {
+    return "0.5,".repeat(cells - 1) + "0.5\n";
+  }
+
+  @Test
+  void refusesATooWideLineAtItsFirstExtraCell() throws IOException {
+    // a 4 MB line was read and split whole before its width was checked (3.6 GB for an 80 MB line)
+    Path file = csv("a,b,c,d\n1,2,3,4\n" + wideLine(1_000_000));
+    assertRejected(file, null).hasMessage(file + ": line 3 has more than 4 columns, expected 4 (as on line 1); "
+        + "stopped reading it at column 5");
+  }
+
+  @Test
+  void stopsReadingATooWideLineEarly() {
+    String text = "1,2,3,4\n" + wideLine(1_000_000);
+    long[] read = {0};
+    Reader counting = new FilterReader(new StringReader(text)) {
+      @Override
+      public int read(char[] buffer, int offset, int length) throws IOException {
+        int n = super.read(buffer, offset, length);
+        read[0] += Math.max(n, 0);
+        return n;
+      }
+    };
+    assertThatThrownBy(() -> CsvReader.read(counting, "text", null, CsvReader.MAX_LINE_CHARS))
+        .hasMessage("text: line 2 has more than 4 columns, expected 4 (as on line 1); stopped reading it at column 5");
+    assertThat(read[0]).as("characters read of %d", text.length()).isLessThan(200_000);
+  }
+
+  @Test
+  void refusesACellLongerThanTheLimit() throws IOException {
+    Path file = csv("1,2\n3," + "7".repeat(CsvReader.MAX_CELL_CHARS + 1) + "\n");
+    assertRejected(file, null).hasMessage(file + ": line 2, column 2: a cell longer than the limit of 1,048,576 "
+        + "characters");
+    Path quoted = csv("\"" + "x".repeat(CsvReader.MAX_CELL_CHARS + 1) + "\",1\n1,2\n");
+    assertRejected(quoted, null).hasMessage(quoted + ": line 1, column 1: a cell longer than the limit of "
+        + "1,048,576 characters");
+  }
+
+  @Test
+  void refusesAFirstLineWithMoreColumnsThanTheLimit() throws IOException {
+    Path file = csv(wideLine(CsvReader.MAX_COLUMNS + 1));
+    assertRejected(file, null).hasMessage(file + ": line 1 has more than the limit of 1,048,576 columns");
+  }
+
+  @Test
+  void refusesALineLongerThanTheLimit() {
+    assertThatThrownBy(() -> CsvReader.read(new StringReader("1,2\n3,      4\n"), "text", null, 8))
+        .hasMessage("text: line 2 is longer than the limit of 8 characters per line");
+  }
+
+  @Test
+  void countsNoCommasInQuotesCommentsOrAfterAnEscapedQuote() throws IOException {
+    Rows rows = CsvReader.read(csv("\"a,b\",\"c \"\"d,e\"\"\"\n# a, comment, with, commas\n1,2\r\n3,4\r5,6\n"));
+    assertThat(rows.count()).isEqualTo(3);
+    assertThat(rows.values()).containsExactly(1f, 2f, 3f, 4f, 5f, 6f);
+  }
+
+  @Test
+  void refusesAFirstLineMixingNumbersAndTextInsteadOfDroppingIt() throws IOException {
+    // a typo in a headerless file's first row made it a header, and that row was silently lost
+    Path file = csv("1,2,abc,4\n5,6,7,8\n");
+    assertRejected(file, null).hasMessage(file + ": line 1 mixes numbers and text: cell 3 'abc'; a header must have "
+        + "no numeric cell, and a data row only numbers");
+    Path empty = csv("# data\n1,,3\n4,5,6\n");
+    assertRejected(empty, null).hasMessageContaining("line 2 mixes numbers and text: cell 2 (empty)");
+  }
+
+  @Test
+  void takesAFirstLineOfOnlyTextAsTheHeader() throws IOException {
+    Rows rows = CsvReader.read(csv(",x,label\n1,2,3\n"));
+    assertThat(rows.values()).containsExactly(1f, 2f);
+    assertThat(rows.labels()).containsExactly(3);
   }
 }

@@ -72,6 +72,12 @@ class InputCorpusTest {
         named("an unclosed quote", text(good.replaceFirst("\n0\\.0,", "\n\"0.0,")), "quoted cell is not closed"),
         named("a fractional label", text("label," + csv(1, W, true).replace("\n0.0,", "\n1.5,0.0,")),
             "label '1.5' is not a whole number"),
+        named("a typo in a headerless first row", text(csv(3, W, false).replaceFirst("^0\\.0,0\\.1,", "0.0,O.1,")),
+            "line 1 mixes numbers and text: cell 2 'O.1'"),
+        named("a 4 MB line", text(good.replaceFirst("\n0\\.0,", "\n" + "0.5,".repeat(1_000_000) + "0.0,")),
+            "line 2 has more than 16 columns, expected 16 (as on line 1); stopped reading it at column 17"),
+        named("a 2 MB cell", text(good.replaceFirst("\n0\\.0,", "\n" + "x".repeat(2 << 20) + ",")),
+            "line 2, column 1: a cell longer than the limit of 1,048,576 characters"),
         named("bytes that are not UTF-8", new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0xc3, 0x28, 'a', '\n'},
             "expected UTF-8 text"));
   }
@@ -118,6 +124,12 @@ class InputCorpusTest {
         named("zero rows", npy(1, npyHeader("<f4", false, "(0, " + W + ")"), new byte[0]), "no rows"));
   }
 
+  private static byte[] flipByte(byte[] bytes, int index) {
+    byte[] copy = bytes.clone();
+    copy[index] ^= 0x10;
+    return copy;
+  }
+
   private static byte[] setByte(byte[] bytes, int index, int value) {
     bytes[index] = (byte) value;
     return bytes;
@@ -158,10 +170,17 @@ class InputCorpusTest {
   static Stream<Arguments> brokenPngDirectories() throws IOException {
     byte[] good = png(gray(BufferedImage.TYPE_BYTE_GRAY, 4, 4));
     return Stream.of(
-        named("a text file named .png", text("definitely not a PNG\n"), "b.png", "no image reader recognises"),
+        named("a text file named .png", text("definitely not a PNG\n"), "b.png", "without the PNG signature"),
         named("an empty .png file", new byte[0], "b.png"),
         named("a truncated PNG", cut(good, good.length / 2), "b.png"),
         named("a PNG header only", cut(good, 8), "b.png"),
+        named("a header claiming 2,000,000,000 x 1 pixels", Hostile.pngClaiming(2_000_000_000, 1), "b.png",
+            "2,000,000,000 pixels", "the limit is 67,108,864 pixels per image"),
+        named("a header claiming 30000 x 30000 pixels", Hostile.pngClaiming(30_000, 30_000), "b.png",
+            "900,000,000 pixels"),
+        named("a wrong CRC of the header", flipByte(good, 8 + 8 + 13), "b.png", "chunk 1 (IHDR) has the CRC",
+            "the file is corrupt"),
+        named("a wrong CRC of the last chunk", flipByte(good, good.length - 1), "b.png", "(IEND) has the CRC"),
         named("an image of 5x5", png(gray(BufferedImage.TYPE_BYTE_GRAY, 5, 5)), "b.png",
             "expected an image of 4x4", "found 5x5"));
   }
@@ -173,6 +192,13 @@ class InputCorpusTest {
     Hostile.write(images.resolve("a.png"), png(gray(BufferedImage.TYPE_BYTE_GRAY, 4, 4)));
     Hostile.write(images.resolve("b.png"), second);
     encodeFails(images, mentions);
+  }
+
+  @Test
+  void aSinglePngFileOfAnotherSizeThanTheModelIsRefusedBeforeDecoding() throws IOException {
+    // within the pixel limit, so only the comparison with the model's 4x4 stops it before the decoder
+    encodeFails(Hostile.write(dir.resolve("big.png"), Hostile.pngClaiming(8000, 8000)), "big.png",
+        "expected an image of 4x4", "found 8000x8000");
   }
 
   @Test
