@@ -8,16 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.zip.CRC32;
 import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.deepae.testing.PngBytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,27 +125,6 @@ class PngReaderTest {
         .hasMessage(dir + ": expected PNG images (*.png), found none");
   }
 
-  /** A PNG chunk: length, type, data and the CRC-32 of type and data. */
-  static byte[] chunk(String type, byte[] data) {
-    CRC32 crc = new CRC32();
-    byte[] typeBytes = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    crc.update(typeBytes);
-    crc.update(data);
-    return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(typeBytes).put(data)
-        .putInt((int) crc.getValue()).array();
-  }
-
-  /** The signature, an IHDR of {@code width x height} 8-bit gray, a small IDAT and IEND: 66 bytes. */
-  static byte[] claiming(int width, int height) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-    out.writeBytes(chunk("IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 0)
-        .put((byte) 0).put((byte) 0).put((byte) 0).array()));
-    out.writeBytes(chunk("IDAT", new byte[] {0x78, (byte) 0x9c, 0x63, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01}));
-    out.writeBytes(chunk("IEND", new byte[0]));
-    return out.toByteArray();
-  }
-
   private Path write(String name, byte[] bytes) throws IOException {
     return Files.write(dir.resolve(name), bytes);
   }
@@ -155,7 +132,7 @@ class PngReaderTest {
   @Test
   void refusesAHeaderClaimingTwoBillionPixelsWithoutDecoding() throws IOException {
     // a file of this kind, 68 bytes long, took 2 GB and 10 s to reject
-    Path file = write("huge.png", claiming(2_000_000_000, 1));
+    Path file = write("huge.png", PngBytes.claiming(2_000_000_000, 1));
     assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThatThrownBy(() -> PngReader.readFile(file))
         .isInstanceOf(DataFormatException.class).hasMessage(file + ": the header (IHDR) claims an image of "
             + "1x2000000000 (height x width), 2,000,000,000 pixels; the limit is 67,108,864 pixels per image"));
@@ -163,7 +140,7 @@ class PngReaderTest {
 
   @Test
   void refusesThirtyThousandSquaredInADirectory() throws IOException {
-    Path file = write("big.png", claiming(30_000, 30_000));
+    Path file = write("big.png", PngBytes.claiming(30_000, 30_000));
     assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThatThrownBy(() -> PngReader.readDirectory(dir, 0, 0))
         .isInstanceOf(DataFormatException.class).hasMessageStartingWith(file + ": the header (IHDR) claims")
         .hasMessageContaining("900,000,000 pixels"));
@@ -171,10 +148,10 @@ class PngReaderTest {
 
   @Test
   void refusesAZeroOrNegativeSize() throws IOException {
-    Path zero = write("zero.png", claiming(0, 4));
+    Path zero = write("zero.png", PngBytes.claiming(0, 4));
     assertThatThrownBy(() -> PngReader.readFile(zero)).isInstanceOf(DataFormatException.class)
         .hasMessage(zero + ": the header (IHDR) gives a width of 0 and a height of 4; both must be positive");
-    Path negative = write("negative.png", claiming(4, -5));
+    Path negative = write("negative.png", PngBytes.claiming(4, -5));
     assertThatThrownBy(() -> PngReader.readFile(negative)).isInstanceOf(DataFormatException.class)
         .hasMessage(negative + ": the header (IHDR) gives a width of 4 and a height of 4294967291; both must be "
             + "positive");
@@ -183,7 +160,7 @@ class PngReaderTest {
   @Test
   void refusesAnImageOfAnotherSizeThanTheModelsBeforeDecodingIt() throws IOException {
     // 8000 x 8000 is within the pixel limit; the old reader decoded it (and its broken data) before comparing sizes
-    Path file = write("a.png", claiming(8000, 8000));
+    Path file = write("a.png", PngBytes.claiming(8000, 8000));
     assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
       assertThatThrownBy(() -> PngReader.readDirectory(dir, 4, 4)).isInstanceOf(DataFormatException.class)
           .hasMessage(file + ": expected an image of 4x4 (the expected size), found 8000x8000 (height x width)");

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
 
 /** Builds well-formed and broken input files byte by byte. */
@@ -132,26 +131,5 @@ final class Hostile {
 
   static Path write(Path file, String content) throws IOException {
     return write(file, content.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** A PNG chunk: length, type, data and the CRC-32 of type and data. */
-  static byte[] pngChunk(String type, byte[] data) {
-    CRC32 crc = new CRC32();
-    byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-    crc.update(typeBytes);
-    crc.update(data);
-    return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(typeBytes).put(data)
-        .putInt((int) crc.getValue()).array();
-  }
-
-  /** A well-formed 66-byte PNG whose header claims {@code width x height} 8-bit gray pixels (its data does not). */
-  static byte[] pngClaiming(int width, int height) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-    out.writeBytes(pngChunk("IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8)
-        .put(new byte[4]).array()));
-    out.writeBytes(pngChunk("IDAT", new byte[] {0x78, (byte) 0x9c, 0x63, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01}));
-    out.writeBytes(pngChunk("IEND", new byte[0]));
-    return out.toByteArray();
   }
 }

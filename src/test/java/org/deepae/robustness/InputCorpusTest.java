@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.deepae.testing.PngBytes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -174,9 +175,9 @@ class InputCorpusTest {
         named("an empty .png file", new byte[0], "b.png"),
         named("a truncated PNG", cut(good, good.length / 2), "b.png"),
         named("a PNG header only", cut(good, 8), "b.png"),
-        named("a header claiming 2,000,000,000 x 1 pixels", Hostile.pngClaiming(2_000_000_000, 1), "b.png",
+        named("a header claiming 2,000,000,000 x 1 pixels", PngBytes.claiming(2_000_000_000, 1), "b.png",
             "2,000,000,000 pixels", "the limit is 67,108,864 pixels per image"),
-        named("a header claiming 30000 x 30000 pixels", Hostile.pngClaiming(30_000, 30_000), "b.png",
+        named("a header claiming 30000 x 30000 pixels", PngBytes.claiming(30_000, 30_000), "b.png",
             "900,000,000 pixels"),
         named("a wrong CRC of the header", flipByte(good, 8 + 8 + 13), "b.png", "chunk 1 (IHDR) has the CRC",
             "the file is corrupt"),
@@ -197,7 +198,7 @@ class InputCorpusTest {
   @Test
   void aSinglePngFileOfAnotherSizeThanTheModelIsRefusedBeforeDecoding() throws IOException {
     // within the pixel limit, so only the comparison with the model's 4x4 stops it before the decoder
-    encodeFails(Hostile.write(dir.resolve("big.png"), Hostile.pngClaiming(8000, 8000)), "big.png",
+    encodeFails(Hostile.write(dir.resolve("big.png"), PngBytes.claiming(8000, 8000)), "big.png",
         "expected an image of 4x4", "found 8000x8000");
   }
 
