@@ -49,11 +49,37 @@ final class ErrorReporting {
   }
 
   static int onFailure(Exception e, CommandLine cl, ParseResult parseResult) {
+    return report(cl, describe(e), e, parseResult);
+  }
+
+  /**
+   * Reports an {@link Error} (out of memory, a stack overflow), which picocli lets through, like any failure: one
+   * line, with advice where there is some, exit code 1.
+   */
+  static int onError(Error e, ParseResult parseResult) {
+    ParseResult last = parseResult;
+    while (last.subcommand() != null) {
+      last = last.subcommand();
+    }
+    String message;
+    if (e instanceof OutOfMemoryError) {
+      message = "out of memory (" + describe(e) + "); give Java more with DEEPAE_JAVA_OPTS=-Xmx<size>, or use "
+          + "smaller data or a smaller network";
+    } else if (e instanceof StackOverflowError) {
+      message = "the call stack overflowed; the input is nested too deeply";
+    } else {
+      message = "internal error: " + describe(e) + " (run with -v for details)";
+    }
+    return report(last.commandSpec().commandLine(), message, e, parseResult);
+  }
+
+  private static int report(CommandLine cl, String message, Throwable e, ParseResult parseResult) {
     PrintWriter err = cl.getErr();
-    err.println(capped(cl.getCommandSpec().qualifiedName() + ": " + describe(e), LONGEST_LINE));
+    err.println(capped(cl.getCommandSpec().qualifiedName() + ": " + message, LONGEST_LINE));
     if (isVerbose(parseResult)) {
       e.printStackTrace(err);
     }
+    err.flush();
     return CommandLine.ExitCode.SOFTWARE;
   }
 

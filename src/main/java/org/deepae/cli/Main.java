@@ -46,35 +46,8 @@ public final class Main implements Runnable {
     try {
       return new CommandLine.RunLast().execute(parseResult);
     } catch (Error e) {
-      return reportError(parseResult, e, describe(e));
+      return ErrorReporting.onError(e, parseResult);
     }
-  }
-
-  private static String describe(Error e) {
-    if (e instanceof OutOfMemoryError) {
-      return "out of memory (" + ErrorReporting.describe(e) + "); give Java more with DEEPAE_JAVA_OPTS=-Xmx<size>, "
-          + "or use smaller data or a smaller network";
-    }
-    if (e instanceof StackOverflowError) {
-      return "the call stack overflowed; the input is nested too deeply";
-    }
-    return "internal error: " + ErrorReporting.describe(e) + " (run with -v for details)";
-  }
-
-  private static int reportError(ParseResult parseResult, Error e, String message) {
-    ParseResult last = parseResult;
-    while (last.subcommand() != null) {
-      last = last.subcommand();
-    }
-    CommandLine cl = last.commandSpec().commandLine();
-    cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + message);
-    for (ParseResult r = parseResult; r != null; r = r.subcommand()) {
-      if (r.hasMatchedOption("-v")) {
-        e.printStackTrace(cl.getErr());
-      }
-    }
-    cl.getErr().flush();
-    return CommandLine.ExitCode.SOFTWARE;
   }
 
   public static void main(String[] args) {
