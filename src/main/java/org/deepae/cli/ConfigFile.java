@@ -91,14 +91,14 @@ final class ConfigFile {
     if (value.isObject()) {
       throw bad(cl, file, key, "must be a value or a list, got " + value);
     }
-    Class<?> type = option.isMultiValue() ? option.auxiliaryTypes()[0] : option.type();
+    Kind kind = Kind.of(option.isMultiValue() ? option.auxiliaryTypes()[0] : option.type());
     if (value.isArray()) {
       if (!option.isMultiValue()) {
         throw bad(cl, file, key, "takes one value, not a list: " + value);
       }
       for (JsonNode item : value) {
-        if (!isKind(type, item)) {
-          throw bad(cl, file, key, "must hold only items that are each " + kindName(type) + ", got " + item);
+        if (!kind.accepts(item)) {
+          throw bad(cl, file, key, "must hold only items that are each " + kind.description + ", got " + item);
         }
       }
       return;
@@ -106,35 +106,64 @@ final class ConfigFile {
     if (option.isMultiValue() && !option.splitRegex().isEmpty() && value.isTextual()) {
       return;
     }
-    if (!isKind(type, value)) {
-      throw bad(cl, file, key, "must be " + kindName(type) + ", got " + value);
+    if (!kind.accepts(value)) {
+      throw bad(cl, file, key, "must be " + kind.description + ", got " + value);
     }
   }
 
-  private static boolean isKind(Class<?> type, JsonNode value) {
-    if (type == int.class || type == Integer.class) {
-      return value.isIntegralNumber() && value.canConvertToInt();
-    } else if (type == long.class || type == Long.class) {
-      return value.isIntegralNumber() && value.canConvertToLong();
-    } else if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
-      return value.isNumber();
-    } else if (type == boolean.class || type == Boolean.class) {
-      return value.isBoolean();
-    }
-    return value.isTextual();
-  }
+  /** The JSON kinds an option's value type takes, with their names for messages. */
+  private enum Kind {
+    INT("an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE) {
+      @Override
+      boolean accepts(JsonNode value) {
+        return value.isIntegralNumber() && value.canConvertToInt();
+      }
+    },
+    LONG("an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE) {
+      @Override
+      boolean accepts(JsonNode value) {
+        return value.isIntegralNumber() && value.canConvertToLong();
+      }
+    },
+    NUMBER("a number") {
+      @Override
+      boolean accepts(JsonNode value) {
+        return value.isNumber();
+      }
+    },
+    BOOLEAN("true or false") {
+      @Override
+      boolean accepts(JsonNode value) {
+        return value.isBoolean();
+      }
+    },
+    STRING("a string") {
+      @Override
+      boolean accepts(JsonNode value) {
+        return value.isTextual();
+      }
+    };
 
-  private static String kindName(Class<?> type) {
-    if (type == int.class || type == Integer.class) {
-      return "an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE;
-    } else if (type == long.class || type == Long.class) {
-      return "an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE;
-    } else if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
-      return "a number";
-    } else if (type == boolean.class || type == Boolean.class) {
-      return "true or false";
+    final String description;
+
+    Kind(String description) {
+      this.description = description;
     }
-    return "a string";
+
+    abstract boolean accepts(JsonNode value);
+
+    static Kind of(Class<?> type) {
+      if (type == int.class || type == Integer.class) {
+        return INT;
+      } else if (type == long.class || type == Long.class) {
+        return LONG;
+      } else if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+        return NUMBER;
+      } else if (type == boolean.class || type == Boolean.class) {
+        return BOOLEAN;
+      }
+      return STRING;
+    }
   }
 
   private static ParameterException bad(CommandLine cl, Path file, String key, String problem) {
