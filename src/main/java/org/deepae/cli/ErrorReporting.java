@@ -11,6 +11,7 @@ import java.nio.file.NotDirectoryException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.deepae.data.Quoted;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -28,8 +29,6 @@ final class ErrorReporting {
 
   /** The longest run of characters without whitespace, or quoted segment, that a line quotes in full. */
   static final int LONGEST_VALUE = 200;
-  /** How much of a longer value a line quotes. */
-  static final int VALUE_PREFIX = 40;
   /** The longest line printed about a problem. */
   static final int LONGEST_LINE = 2_000;
 
@@ -135,7 +134,7 @@ final class ErrorReporting {
 
   /**
    * {@code line} with every quoted segment, and every run without whitespace, longer than {@link #LONGEST_VALUE}
-   * characters cut to its first {@link #VALUE_PREFIX} characters and {@code "... (N characters)"}, and the whole
+   * characters cut to its first {@link Quoted#PREFIX} characters and {@code "... (N characters)"}, and the whole
    * cut to {@link #LONGEST_LINE} characters.
    */
   static String shorten(String line) {
@@ -147,7 +146,7 @@ final class ErrorReporting {
   }
 
   private static String prefix(String value) {
-    return value.substring(0, VALUE_PREFIX) + String.format(Locale.ROOT, "... (%,d characters)", value.length());
+    return Quoted.prefix(value) + String.format(Locale.ROOT, "... (%,d characters)", value.length());
   }
 
   /** {@code line} cut to at most {@code limit} characters, saying how long it was. */
