@@ -97,7 +97,11 @@ public final class ModelDirectory {
 
   /** Loads the model (directory or SavedModel) in {@code dir} for inference. The caller closes it. */
   public static TfAutoencoder load(Path dir, int threads) throws IOException {
-    ModelInfo info = readInfo(dir);
+    return load(dir, readInfo(dir), threads);
+  }
+
+  /** Loads the model in {@code dir}, whose metadata {@link #readInfo} has read as {@code info}. */
+  private static TfAutoencoder load(Path dir, ModelInfo info, int threads) throws IOException {
     Path prefix = dir.resolve(CHECKPOINT_PREFIX);
     requireWeightFiles(dir);
     try {
@@ -139,7 +143,7 @@ public final class ModelDirectory {
   public static void exportSavedModel(Path modelDir, Path out) throws IOException {
     ModelInfo info = readInfo(modelDir);
     byte[] json = JSON.writeValueAsBytes(toJson(info));
-    try (TfAutoencoder model = load(modelDir, 0)) {
+    try (TfAutoencoder model = load(modelDir, info, 0)) {
       AtomicFiles.writeDirectory(out, temp -> {
         Path export = temp.resolve("export");
         model.exportSavedModel(export);
