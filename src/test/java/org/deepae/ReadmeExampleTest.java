@@ -13,7 +13,6 @@ import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Evaluation;
 import org.deepae.store.ModelDirectory;
 import org.deepae.store.ModelInfo;
-import org.deepae.tf.TfAutoencoder;
 import org.deepae.train.RunDescription;
 import org.deepae.train.Trainer;
 import org.deepae.train.TrainingConfig;
@@ -30,13 +29,13 @@ class ReadmeExampleTest {
     AutoencoderSpec spec = AutoencoderSpec.tutorial(data.features());
     TrainingConfig config = new TrainingConfig(1, 500, 42, 0, AdamSpec.tutorial());
     Trainer.Result result = new Trainer(config).fit(spec, data.train(), data.test(), List.of());
-    try (TfAutoencoder model = result.model()) {
+    try (Autoencoder model = result.model()) {
       ModelDirectory.save(myModel, model, new ModelInfo(spec, RunDescription.of(spec, config),
-          data.info(), 28, 28, data.train().rows(), data.test().rows(), result.history().finalTestLoss(), "my-app"));
+          data.info(), 28, 28, data.train().count(), data.test().count(), result.history().finalTestLoss(), "my-app"));
     }
 
     try (Autoencoder model = Autoencoder.load(myModel)) {
-      float[][] rows = Rows.of(data.test(), "test").head(5).toArray();
+      float[][] rows = data.test().head(5).toArray();
       float[][] codes = model.encode(rows);
       float[][] images = model.decode(codes);
       Evaluation evaluation = model.evaluate(data);

@@ -1,7 +1,7 @@
 package org.deepae;
 
 import java.util.Random;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
 
 /** Tiny synthetic image sets for tests: blurry bars on a 4x4 grid, with structure an autoencoder can learn. */
 public final class TestImages {
@@ -9,7 +9,7 @@ public final class TestImages {
   private TestImages() {}
 
   /** {@code rows} images of {@code size x size}, each a horizontal or vertical bar at a random position, labelled. */
-  public static ImageSet bars(int rows, int size, long seed) {
+  public static Rows bars(int rows, int size, long seed) {
     Random random = new Random(seed);
     float[] pixels = new float[rows * size * size];
     int[] labels = new int[rows];
@@ -24,6 +24,6 @@ public final class TestImages {
         }
       }
     }
-    return new ImageSet(pixels, labels, rows, size, size);
+    return new Rows(pixels, rows, size * size, labels, size, size, "bars");
   }
 }

@@ -43,7 +43,7 @@ public final class Pca {
 
   /** Fits on the training images of {@code data}, recording its provenance. */
   public PcaModel fit(Dataset data) {
-    return fit(Rows.of(data.train(), data.info().source()), data.info());
+    return fit(data.train(), data.info());
   }
 
   /**

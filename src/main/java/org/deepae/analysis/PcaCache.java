@@ -34,7 +34,7 @@ public final class PcaCache {
 
   /** The entry for {@code data}: the fitting's version, the data's content checksum and training rows. */
   Path entry(Dataset data) {
-    return dir.resolve("v" + FIT_VERSION + "-" + data.info().sha256() + "-" + data.train().rows() + "x"
+    return dir.resolve("v" + FIT_VERSION + "-" + data.info().sha256() + "-" + data.train().count() + "x"
         + data.features());
   }
 
@@ -44,7 +44,7 @@ public final class PcaCache {
     if (entry.toFile().isDirectory()) {
       try {
         PcaModel kept = PcaDirectory.load(entry, threads);
-        if (kept.trainRows() == data.train().rows() && kept.inputSize() == data.features()) {
+        if (kept.trainRows() == data.train().count() && kept.inputSize() == data.features()) {
           return kept;
         }
         LOG.debug("{}: fitted on other data; fitting again", entry);

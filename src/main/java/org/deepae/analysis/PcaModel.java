@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import org.deepae.data.DatasetInfo;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
 import org.deepae.model.Evaluation;
 import org.deepae.tf.MatrixProducts;
 
@@ -218,8 +218,8 @@ public final class PcaModel {
   }
 
   /** Mean squared error, PSNR and per-class error of {@code images} reconstructed from {@code k} components. */
-  public Evaluation evaluate(ImageSet images, int k) {
-    return Evaluation.of(rowErrors(images.pixels(), images.rows(), k), images.labels());
+  public Evaluation evaluate(Rows images, int k) {
+    return Evaluation.of(rowErrors(images.values(), images.count(), k), images.labels());
   }
 
   /** The first {@code k} components as the columns of a {@code d x k} row-major matrix. */

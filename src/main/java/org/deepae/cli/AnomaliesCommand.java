@@ -124,9 +124,9 @@ final class AnomaliesCommand implements Callable<Integer> {
     if (saveThreshold) {
       AnomalyRule ruleForTraining = chosen != null ? chosen : new AnomalyRule.Sigma(3);
       Dataset training = new DatasetOptions().load(spec.commandLine(), model);
-      float[] trainingErrors = autoencoder.rowErrors(training.train().pixels(), training.train().rows());
+      float[] trainingErrors = autoencoder.rowErrors(training.train().values(), training.train().count());
       Threshold threshold = ruleForTraining.apply(trainingErrors);
-      String reference = "training set of " + training.info().name() + " (" + training.train().rows() + " images)";
+      String reference = "training set of " + training.info().name() + " (" + training.train().count() + " images)";
       ThresholdFile.save(model.model, threshold, reference);
       stdout.println("Saved the threshold with the model: " + threshold.rule() + " of the " + reference);
       return threshold;

@@ -85,10 +85,10 @@ record DatasetChoice(String requested, Path dataDir, List<URI> mirrors) {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("name", data.info().name());
     summary.put("source", data.info().source());
-    summary.put("train_size", data.train().rows());
-    summary.put("test_size", data.test().rows());
-    summary.put("image_height", data.train().height());
-    summary.put("image_width", data.train().width());
+    summary.put("train_size", data.train().count());
+    summary.put("test_size", data.test().count());
+    summary.put("image_height", data.train().imageHeight());
+    summary.put("image_width", data.train().imageWidth());
     summary.put("sha256", data.info().sha256());
     summary.put("requested", requested);
     if (data.info().note() != null) {

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deepae.data.ClassNames;
 import org.deepae.data.Dataset;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
 import org.deepae.data.Split;
 import org.deepae.model.Evaluation;
 import org.deepae.model.Autoencoder;
@@ -46,7 +46,7 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     model.validate(spec.commandLine());
     Dataset data = dataset.load(spec.commandLine(), model);
-    ImageSet images = split.of(data);
+    Rows images = split.of(data);
     Evaluation evaluation;
     try (Autoencoder autoencoder = model.load()) {
       evaluation = autoencoder.evaluate(images);

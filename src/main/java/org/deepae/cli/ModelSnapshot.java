@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.function.DoubleFunction;
 import org.deepae.store.ModelDirectory;
 import org.deepae.store.ModelInfo;
-import org.deepae.tf.TfAutoencoder;
+import org.deepae.model.Autoencoder;
 import org.deepae.train.EpochStats;
 import org.deepae.train.TrainingListener;
 
@@ -22,7 +22,7 @@ final class ModelSnapshot implements TrainingListener {
   }
 
   @Override
-  public void onEpochEnd(EpochStats stats, TfAutoencoder model) throws IOException {
+  public void onEpochEnd(EpochStats stats, Autoencoder model) throws IOException {
     ModelDirectory.save(dir, model, info.apply(stats.testLoss()));
   }
 }

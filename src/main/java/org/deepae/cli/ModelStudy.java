@@ -8,7 +8,7 @@ import org.deepae.analysis.PcaCache;
 import org.deepae.analysis.PcaModel;
 import org.deepae.data.ClassNames;
 import org.deepae.data.Dataset;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
 import org.deepae.data.Rows;
 import org.deepae.model.Autoencoder;
 import org.deepae.model.Evaluation;
@@ -70,35 +70,35 @@ final class ModelStudy {
 
   LatentMap latent() {
     if (latent == null) {
-      ImageSet test = data.test();
+      Rows test = data.test();
       int k = model.spec().codeSize();
-      float[] codes = model.encode(test.pixels(), test.rows());
-      float[][] points = new float[test.rows()][2];
+      float[] codes = model.encode(test.values(), test.count());
+      float[][] points = new float[test.count()][2];
       String how;
       if (k == 2) {
-        for (int i = 0; i < test.rows(); i++) {
+        for (int i = 0; i < test.count(); i++) {
           points[i][0] = codes[2 * i];
           points[i][1] = codes[2 * i + 1];
         }
         how = "2-D codes";
       } else if (k == 1) {
-        for (int i = 0; i < test.rows(); i++) {
+        for (int i = 0; i < test.count(); i++) {
           points[i][0] = codes[i];
         }
         how = "1-D codes on a line";
-      } else if (test.rows() < 2) {
+      } else if (test.count() < 2) {
         how = String.format(Locale.ROOT, "%d-D code at the origin: one code has no spread to project", k);
       } else {
-        PcaModel pca = new Pca(threads).fit(new Rows(codes, test.rows(), k, null, "codes"), null);
-        float[] projected = pca.encode(codes, test.rows(), 2);
-        for (int i = 0; i < test.rows(); i++) {
+        PcaModel pca = new Pca(threads).fit(new Rows(codes, test.count(), k, null, "codes"), null);
+        float[] projected = pca.encode(codes, test.count(), 2);
+        for (int i = 0; i < test.count(); i++) {
           points[i][0] = projected[2 * i];
           points[i][1] = projected[2 * i + 1];
         }
         how = String.format(Locale.ROOT, "%d-D codes, PCA to 2-D", k);
       }
       latent = new LatentMap(points, test.labels(), String.format(Locale.ROOT, "%,d %s test images (%s)",
-          test.rows(), data.info().name(), how));
+          test.count(), data.info().name(), how));
     }
     return latent;
   }

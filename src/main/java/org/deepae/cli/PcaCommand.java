@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.deepae.analysis.Pca;
 import org.deepae.analysis.PcaModel;
 import org.deepae.data.Dataset;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,16 +72,16 @@ final class PcaCommand implements Callable<Integer> {
           + data.features() + " of " + data.info().name() + ", got " + largest);
     }
     stderr.println(String.format(Locale.ROOT, "Fitting PCA on %d training images of %s (%dx%d)",
-        data.train().rows(), data.info().name(), data.train().height(), data.train().width()));
+        data.train().count(), data.info().name(), data.train().imageHeight(), data.train().imageWidth()));
     stderr.flush();
 
     long begin = System.nanoTime();
     PcaModel model = new Pca(threads.get()).fit(data);
     double fitSeconds = (System.nanoTime() - begin) / 1e9;
-    ImageSet test = data.test();
+    Rows test = data.test();
     List<double[]> results = new ArrayList<>();
     for (int k : components) {
-      results.add(new double[] {k, model.meanSquaredError(test.pixels(), test.rows(), k),
+      results.add(new double[] {k, model.meanSquaredError(test.values(), test.count(), k),
           model.explainedVarianceRatio(k)});
     }
     if (save != null) {
@@ -93,7 +93,7 @@ final class PcaCommand implements Callable<Integer> {
       stdout.println(toJson(data, fitSeconds, results).toPrettyString());
     } else {
       stdout.println(String.format(Locale.ROOT, "PCA of %s: fitted on %d training images in %.2f s, "
-          + "measured on %d test images", data.info().name(), data.train().rows(), fitSeconds, test.rows()));
+          + "measured on %d test images", data.info().name(), data.train().count(), fitSeconds, test.count()));
       stdout.println("components  test MSE  explained variance");
       for (double[] r : results) {
         stdout.println(String.format(Locale.ROOT, "%10d  %.6f  %18.4f", (int) r[0], r[1], r[2]));
@@ -133,10 +133,10 @@ final class PcaCommand implements Callable<Integer> {
     source.put("source", data.info().source());
     source.put("sha256", data.info().sha256());
     source.put("requested", dataset);
-    source.put("image_height", data.train().height());
-    source.put("image_width", data.train().width());
-    root.put("train_rows", data.train().rows());
-    root.put("test_rows", data.test().rows());
+    source.put("image_height", data.train().imageHeight());
+    source.put("image_width", data.train().imageWidth());
+    root.put("train_rows", data.train().count());
+    root.put("test_rows", data.test().count());
     root.put("fit_seconds", fitSeconds);
     ArrayNode array = root.putArray("components");
     for (double[] r : results) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.deepae.analysis.PcaCache;
 import org.deepae.data.Dataset;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
 import org.deepae.store.ModelInfo;
 import org.deepae.model.Autoencoder;
 import org.deepae.train.EpochStats;
@@ -50,7 +50,7 @@ final class RunReport {
     report.paragraph(String.format(Locale.ROOT, "Test mean squared error %.6f over %,d test images; PCA with %d "
         + "components (%s), fitted on the same %,d training images, reaches %.6f. The autoencoder's error "
         + "is %.3f times PCA's: %s.", comparison.autoencoder().meanSquaredError(), comparison.autoencoder().rows(),
-        comparison.pcaComponents(), comparison.componentsRule(), data.train().rows(), comparison.pca().meanSquaredError(), comparison.ratio(),
+        comparison.pcaComponents(), comparison.componentsRule(), data.train().count(), comparison.pca().meanSquaredError(), comparison.ratio(),
         comparison.ratio() < 1 ? "the autoencoder reconstructs better" : "PCA reconstructs better"));
 
     report.section("Configuration").keyValues(strings(info.training()));
@@ -58,9 +58,11 @@ final class RunReport {
     provenance.put("dataset", data.info().name());
     provenance.put("source", data.info().source());
     provenance.put("content SHA-256", data.info().sha256());
-    provenance.put("training images", String.valueOf(data.train().rows()));
-    provenance.put("test images", String.valueOf(data.test().rows()));
-    provenance.put("image size", data.train().height() + " x " + data.train().width());
+    provenance.put("training images", String.valueOf(data.train().count()));
+    provenance.put("test images", String.valueOf(data.test().count()));
+    provenance.put(data.isImages() ? "image size" : "values per row", data.isImages()
+        ? data.train().imageHeight() + " x " + data.train().imageWidth()
+        + (data.shape().isGray() ? "" : " x " + data.shape().channels()) : String.valueOf(data.features()));
     provenance.put("deepae version", info.deepaeVersion());
     report.section("Data").keyValues(provenance);
 
@@ -81,13 +83,15 @@ final class RunReport {
           "Training and test loss per epoch", "Loss per epoch (the mean over each epoch's batches for training).");
     }
 
-    ImageSet shown = data.test().head(TrainCommand.FIGURE_IMAGES);
-    ImageGrid grid = ImageGrid.fittingPairs(shown.height(), shown.width(), 4, shown.rows(),
-        TrainCommand.FIGURE_IMAGES);
-    report.section("Reconstructions").image(grid.render(grid.pairs(shown.pixels(),
-            model.reconstruct(shown.pixels(), shown.rows()), shown.rows(), TrainCommand.FIGURE_IMAGES)),
-        "The first test images above their reconstructions", "The first " + shown.rows()
-            + " test images (top) and their reconstructions (bottom).");
+    if (TrainCommand.drawsImages(data)) {
+      Rows shown = data.test().head(TrainCommand.FIGURE_IMAGES);
+      ImageGrid grid = ImageGrid.fittingPairs(shown.imageHeight(), shown.imageWidth(), 4, shown.count(),
+          TrainCommand.FIGURE_IMAGES);
+      report.section("Reconstructions").image(grid.render(grid.pairs(shown.values(),
+              model.reconstruct(shown.values(), shown.count()), shown.count(), TrainCommand.FIGURE_IMAGES)),
+          "The first test images above their reconstructions", "The first " + shown.count()
+              + " test images (top) and their reconstructions (bottom).");
+    }
 
     report.section("Autoencoder and PCA").paragraph(String.format(Locale.ROOT, "PCA with %d components explains "
         + "%.1f%% of the training variance. Both are measured on the same test images.", comparison.pcaComponents(),

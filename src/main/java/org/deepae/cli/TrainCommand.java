@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.function.DoubleFunction;
 import java.util.stream.Collectors;
 import org.deepae.data.Dataset;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Device;
 import org.deepae.model.Precision;
@@ -160,7 +160,7 @@ final class TrainCommand implements Callable<Integer> {
     stderr.println(String.format(Locale.ROOT,
         "Training %s on %s (%d training, %d test images of %dx%d), %d epochs of batches of %d, %s at %s",
         network.layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-")), data.info().name(),
-        data.train().rows(), data.test().rows(), data.train().height(), data.train().width(), config.epochs(),
+        data.train().count(), data.test().count(), data.train().imageHeight(), data.train().imageWidth(), config.epochs(),
         config.batchSize(), OptimizerOptions.displayName(config.optimizer()), config.optimizer().learningRate()));
 
     List<Footprint> footprints = new ArrayList<>();
@@ -206,7 +206,7 @@ final class TrainCommand implements Callable<Integer> {
     Map<String, Object> description = RunDescription.of(network, config);
     Path modelDir = runDir.resolve("model");
     DoubleFunction<ModelInfo> info = testLoss -> new ModelInfo(network, description, data.info(),
-        data.train().height(), data.train().width(), data.train().rows(), data.test().rows(), testLoss,
+        data.train().imageHeight(), data.train().imageWidth(), data.train().count(), data.test().count(), testLoss,
         Version.current());
     MetricsFile metrics = new MetricsFile(runDir.resolve("metrics.json"), choice.summary(data), description);
     List<TrainingListener> listeners = new ArrayList<>(List.of(metrics,
@@ -242,17 +242,20 @@ final class TrainCommand implements Callable<Integer> {
         return INTERRUPTED;
       }
       try (var model = result.model()) {
-        ImageSet shown = data.test().head(FIGURE_IMAGES);
-        float[] reconstructed = model.reconstruct(shown.pixels(), shown.rows());
-        ImageGrid grid = ImageGrid.fittingPairs(shown.height(), shown.width(), 4, shown.rows(), FIGURE_IMAGES);
-        grid.write(runDir.resolve("reconstructions.png"),
-            grid.pairs(shown.pixels(), reconstructed, shown.rows(), FIGURE_IMAGES));
+        if (drawsImages(data)) {
+          Rows shown = data.test().head(FIGURE_IMAGES);
+          float[] reconstructed = model.reconstruct(shown.values(), shown.count());
+          ImageGrid grid = ImageGrid.fittingPairs(shown.imageHeight(), shown.imageWidth(), 4, shown.count(),
+              FIGURE_IMAGES);
+          grid.write(runDir.resolve("reconstructions.png"),
+              grid.pairs(shown.values(), reconstructed, shown.count(), FIGURE_IMAGES));
+        }
         ModelInfo finalInfo = info.apply(result.history().finalTestLoss());
         ModelDirectory.save(modelDir, model, finalInfo);
-        Threshold threshold = new AnomalyRule.Sigma(3).apply(model.rowErrors(data.train().pixels(),
-            data.train().rows()));
+        Threshold threshold = new AnomalyRule.Sigma(3).apply(model.rowErrors(data.train().values(),
+            data.train().count()));
         ThresholdFile.save(modelDir, threshold, "training set of " + data.info().name() + " ("
-            + data.train().rows() + " images)");
+            + data.train().count() + " images)");
         RunReport.write(runDir.resolve("report.html"), model, finalInfo, data, result.history().epochs(),
             threads.get(), DatasetChoice.pcaCache(dataDir));
       }
@@ -264,7 +267,7 @@ final class TrainCommand implements Callable<Integer> {
       stdout.println(String.format(Locale.ROOT, "Final test loss %.6f after %.1f s", result.history().finalTestLoss(),
           result.history().totalSeconds()));
       stdout.println("Run directory: " + runDir);
-      stdout.println("  reconstructions.png  the first " + Math.min(FIGURE_IMAGES, data.test().rows())
+      stdout.println("  reconstructions.png  the first " + Math.min(FIGURE_IMAGES, data.test().count())
           + " test images above their reconstructions");
       stdout.println("  loss.png             training and test loss per epoch");
       stdout.println("  metrics.json         losses per epoch, configuration, data provenance");
@@ -273,6 +276,11 @@ final class TrainCommand implements Callable<Integer> {
     }
     stdout.flush();
     return 0;
+  }
+
+  /** Whether the reconstruction figure is drawn: for grayscale images (not for tables). */
+  static boolean drawsImages(Dataset data) {
+    return data.isImages() && data.shape().isGray();
   }
 
   private TrainingConfig trainingConfig() {
@@ -300,12 +308,12 @@ final class TrainCommand implements Callable<Integer> {
    * baseline need at least {@value #MIN_TRAINING_ROWS} training rows, the test loss and the figures one test row.
    */
   private void requireEnoughRows(Dataset data) throws IOException {
-    if (data.train().rows() < MIN_TRAINING_ROWS) {
+    if (data.train().count() < MIN_TRAINING_ROWS) {
       throw new IOException(String.format(Locale.ROOT, "%s: needs at least %d training rows, got %d (the anomaly "
-          + "threshold and the report's PCA baseline need them)", dataset, MIN_TRAINING_ROWS, data.train().rows()));
+          + "threshold and the report's PCA baseline need them)", dataset, MIN_TRAINING_ROWS, data.train().count()));
     }
-    if (data.test().rows() < 1) {
-      throw new IOException(dataset + ": needs at least 1 test row, got " + data.test().rows());
+    if (data.test().count() < 1) {
+      throw new IOException(dataset + ": needs at least 1 test row, got " + data.test().count());
     }
   }
 

@@ -81,7 +81,7 @@ public final class InputReader {
     DatasetCatalog catalog = options.catalog() == null ? new DatasetCatalog() : options.catalog();
     Dataset dataset = catalog.load(name);
     String source = dataset.info().name() + " (" + options.split().name().toLowerCase(Locale.ROOT) + " split)";
-    return Rows.of(options.split().of(dataset), source);
+    return options.split().of(dataset).withSource(source);
   }
 
   private static Rows readFile(Path file, InputOptions options) throws IOException {

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A matrix of float rows with optional labels and an optional image shape: what a model encodes, decodes or
- * reconstructs.
+ * A matrix of float rows with optional labels, row ids and image shape: what a model trains on, encodes, decodes or
+ * reconstructs. Images are one case of it (each row an image of {@link #shape()}), tables another (each row the
+ * encoded values of a table's row).
  *
  * <p>Row {@code i} occupies {@code values[i * width .. (i + 1) * width)}. The arrays are shared, not copied: treat them
  * as read-only.
@@ -13,12 +14,13 @@ import java.util.Objects;
  * @param values row-major values, {@code count * width} of them
  * @param count number of rows
  * @param width number of values in each row, positive
- * @param labels one label per row, or {@code null} when the rows are unlabelled
- * @param imageHeight image height when each row is an image, else 0
- * @param imageWidth image width when each row is an image, else 0
+ * @param labels one label per row (an index into the dataset's label names, or the catalogue's digit), or
+ *     {@code null} when the rows are unlabelled
+ * @param ids one id per row (a table's id column), or {@code null}
+ * @param shape the image shape when each row is an image, else {@code null}
  * @param source the file, directory or dataset the rows came from, for messages
  */
-public record Rows(float[] values, int count, int width, int[] labels, int imageHeight, int imageWidth,
+public record Rows(float[] values, int count, int width, int[] labels, String[] ids, ImageShape shape,
     String source) {
 
   public Rows {
@@ -37,24 +39,83 @@ public record Rows(float[] values, int count, int width, int[] labels, int image
     if (labels != null && labels.length != count) {
       throw new IllegalArgumentException("expected " + count + " labels, got " + labels.length);
     }
-    if (imageHeight < 0 || imageWidth < 0 || (imageHeight == 0) != (imageWidth == 0)) {
-      throw new IllegalArgumentException("image size must be both positive or both 0, got " + imageHeight + "x"
-          + imageWidth);
+    if (ids != null && ids.length != count) {
+      throw new IllegalArgumentException("expected " + count + " ids, got " + ids.length);
     }
-    if (imageHeight > 0 && (long) imageHeight * imageWidth != width) {
-      throw new IllegalArgumentException("images of " + imageHeight + "x" + imageWidth + " need rows of "
-          + ((long) imageHeight * imageWidth) + " values, got " + width);
+    if (shape != null && shape.values() != width) {
+      throw new IllegalArgumentException("images of " + shape + " need rows of " + shape.values() + " values, got "
+          + width);
     }
+  }
+
+  /**
+   * Rows without ids, grayscale images of {@code imageHeight x imageWidth} when both are positive, else not images.
+   */
+  public Rows(float[] values, int count, int width, int[] labels, int imageHeight, int imageWidth, String source) {
+    this(values, count, width, labels, null, shape(imageHeight, imageWidth), source);
   }
 
   /** Rows that are not images. */
   public Rows(float[] values, int count, int width, int[] labels, String source) {
-    this(values, count, width, labels, 0, 0, source);
+    this(values, count, width, labels, null, null, source);
+  }
+
+  private static ImageShape shape(int height, int width) {
+    if (height < 0 || width < 0 || (height == 0) != (width == 0)) {
+      throw new IllegalArgumentException("image size must be both positive or both 0, got " + height + "x" + width);
+    }
+    return height == 0 ? null : ImageShape.gray(height, width);
   }
 
   /** Every row of {@code set}, keeping its labels and image size. */
   public static Rows of(ImageSet set, String source) {
     return new Rows(set.pixels(), set.rows(), set.features(), set.labels(), set.height(), set.width(), source);
+  }
+
+  /** These rows with {@code shape} (or none). */
+  public Rows withShape(ImageShape shape) {
+    return new Rows(values, count, width, labels, ids, shape, source);
+  }
+
+  /** These rows with {@code labels} (or none). */
+  public Rows withLabels(int[] labels) {
+    return new Rows(values, count, width, labels, ids, shape, source);
+  }
+
+  /** These rows, naming {@code source} in messages. */
+  public Rows withSource(String source) {
+    return new Rows(values, count, width, labels, ids, shape, source);
+  }
+
+  /** These rows with {@code ids} (or none). */
+  public Rows withIds(String[] ids) {
+    return new Rows(values, count, width, labels, ids, shape, source);
+  }
+
+  /** Image height when the rows are images, else 0. */
+  public int imageHeight() {
+    return shape == null ? 0 : shape.height();
+  }
+
+  /** Image width when the rows are images, else 0. */
+  public int imageWidth() {
+    return shape == null ? 0 : shape.width();
+  }
+
+  /** Values per pixel when the rows are images, else 0. */
+  public int channels() {
+    return shape == null ? 0 : shape.channels();
+  }
+
+  /** Whether every row has an id. */
+  public boolean hasIds() {
+    return ids != null;
+  }
+
+  /** Row {@code i}'s id, or its 0-based index as text when the rows have no ids. */
+  public String id(int i) {
+    checkIndex(i);
+    return ids == null ? Integer.toString(i) : ids[i];
   }
 
   /**
@@ -88,9 +149,9 @@ public record Rows(float[] values, int count, int width, int[] labels, int image
     return labels != null;
   }
 
-  /** Whether each row is an image of {@code imageHeight x imageWidth}. */
+  /** Whether each row is an image of {@link #shape()}. */
   public boolean isImages() {
-    return imageHeight > 0;
+    return shape != null;
   }
 
   /** A copy of row {@code i}. */
@@ -104,6 +165,7 @@ public record Rows(float[] values, int count, int width, int[] labels, int image
     Objects.requireNonNull(indices, "indices");
     float[] picked = new float[Math.multiplyExact(indices.length, width)];
     int[] pickedLabels = labels == null ? null : new int[indices.length];
+    String[] pickedIds = ids == null ? null : new String[indices.length];
     for (int k = 0; k < indices.length; k++) {
       int i = indices[k];
       checkIndex(i);
@@ -111,8 +173,11 @@ public record Rows(float[] values, int count, int width, int[] labels, int image
       if (pickedLabels != null) {
         pickedLabels[k] = labels[i];
       }
+      if (pickedIds != null) {
+        pickedIds[k] = ids[i];
+      }
     }
-    return new Rows(picked, indices.length, width, pickedLabels, imageHeight, imageWidth, source);
+    return new Rows(picked, indices.length, width, pickedLabels, pickedIds, shape, source);
   }
 
   /** The first {@code n} rows, or all of them when there are fewer. */
@@ -122,7 +187,7 @@ public record Rows(float[] values, int count, int width, int[] labels, int image
     }
     int m = Math.min(n, count);
     return new Rows(Arrays.copyOf(values, m * width), m, width, labels == null ? null : Arrays.copyOf(labels, m),
-        imageHeight, imageWidth, source);
+        ids == null ? null : Arrays.copyOf(ids, m), shape, source);
   }
 
   /**
@@ -131,10 +196,10 @@ public record Rows(float[] values, int count, int width, int[] labels, int image
    * @throws IllegalStateException if the rows are not images
    */
   public ImageSet toImageSet() {
-    if (!isImages()) {
-      throw new IllegalStateException(source + ": rows of " + width + " values have no image size");
+    if (!isImages() || !shape.isGray()) {
+      throw new IllegalStateException(source + ": rows of " + width + " values are not grayscale images");
     }
-    return new ImageSet(values, labels, count, imageHeight, imageWidth);
+    return new ImageSet(values, labels, count, shape.height(), shape.width());
   }
 
   /** A copy of the values as one array per row. */
@@ -154,20 +219,20 @@ public record Rows(float[] values, int count, int width, int[] labels, int image
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Rows r && count == r.count && width == r.width && imageHeight == r.imageHeight
-        && imageWidth == r.imageWidth && source.equals(r.source) && Arrays.equals(values, r.values)
-        && Arrays.equals(labels, r.labels);
+    return o instanceof Rows r && count == r.count && width == r.width && Objects.equals(shape, r.shape)
+        && source.equals(r.source) && Arrays.equals(values, r.values) && Arrays.equals(labels, r.labels)
+        && Arrays.equals(ids, r.ids);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(Arrays.hashCode(values), count, width, Arrays.hashCode(labels), imageHeight, imageWidth,
+    return Objects.hash(Arrays.hashCode(values), count, width, Arrays.hashCode(labels), Arrays.hashCode(ids), shape,
         source);
   }
 
   @Override
   public String toString() {
-    return "Rows[" + count + " x " + width + (isImages() ? " (" + imageHeight + "x" + imageWidth + " images)" : "")
+    return "Rows[" + count + " x " + width + (isImages() ? " (" + shape + " images)" : "")
         + (hasLabels() ? ", labelled" : "") + ", from " + source + "]";
   }
 }

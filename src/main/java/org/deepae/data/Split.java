@@ -8,7 +8,7 @@ public enum Split {
   TEST;
 
   /** The images of this split in {@code dataset}. */
-  public ImageSet of(Dataset dataset) {
+  public Rows of(Dataset dataset) {
     return this == TRAIN ? dataset.train() : dataset.test();
   }
 }

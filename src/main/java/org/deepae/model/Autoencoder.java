@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
 import org.deepae.data.Dataset;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
 
 /**
  * A trained autoencoder ready for use. It owns native resources: close it when done; any use after
@@ -72,9 +72,9 @@ public interface Autoencoder extends AutoCloseable {
     return evaluate(dataset.test());
   }
 
-  /** Reconstruction error of a set of images: overall, as PSNR, and per class when labelled. */
-  default Evaluation evaluate(ImageSet images) {
-    return Evaluation.of(rowErrors(images.pixels(), images.rows()), images.labels());
+  /** Reconstruction error of a set of rows: overall, as PSNR, and per class when labelled. */
+  default Evaluation evaluate(Rows rows) {
+    return Evaluation.of(rowErrors(rows.values(), rows.count()), rows.labels());
   }
 
   @Override

@@ -18,6 +18,7 @@ import org.deepae.io.AtomicFiles;
 import org.deepae.io.JsonFields;
 import org.deepae.io.JsonFiles;
 import org.deepae.model.Activation;
+import org.deepae.model.Autoencoder;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Initializer;
 import org.deepae.model.Loss;
@@ -49,8 +50,17 @@ public final class ModelDirectory {
 
   private ModelDirectory() {}
 
-  /** Writes {@code model}'s weights and {@code info} to {@code dir}, replacing what was there only on success. */
-  public static void save(Path dir, TfAutoencoder model, ModelInfo info) throws IOException {
+  /**
+   * Writes {@code model}'s weights and {@code info} to {@code dir}, replacing what was there only on success.
+   *
+   * @param model a model deepae trained or loaded (from {@code Trainer.fit} or {@link #load}); not a SavedModel
+   * @throws IllegalArgumentException if the model's weights cannot be written as a deepae model directory
+   */
+  public static void save(Path dir, Autoencoder autoencoder, ModelInfo info) throws IOException {
+    if (!(autoencoder instanceof TfAutoencoder model)) {
+      throw new IllegalArgumentException("only models trained or loaded by deepae can be saved as a model directory, "
+          + "got " + autoencoder.getClass().getSimpleName());
+    }
     byte[] json = JSON.writeValueAsBytes(toJson(info));
     AtomicFiles.writeDirectory(dir, temp -> {
       Files.write(temp.resolve(MODEL_JSON), json);

@@ -4,7 +4,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
 
 /**
  * Copies the rows of each training batch, in an epoch's shuffled order, into a contiguous array: the next batch on a
@@ -13,7 +13,7 @@ import org.deepae.data.ImageSet;
  */
 final class BatchGatherer implements AutoCloseable {
 
-  private final ImageSet rows;
+  private final Rows rows;
   private final int batchSize;
   private final float[][] buffers;
   private final ExecutorService helper = Executors.newSingleThreadExecutor(task -> {
@@ -26,13 +26,13 @@ final class BatchGatherer implements AutoCloseable {
   private int next;
   private Future<?> pending;
 
-  BatchGatherer(ImageSet rows, int batchSize) {
+  BatchGatherer(Rows rows, int batchSize) {
     if (batchSize <= 0) {
       throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
     }
     this.rows = rows;
     this.batchSize = batchSize;
-    int length = Math.multiplyExact(Math.min(batchSize, Math.max(1, rows.rows())), rows.features());
+    int length = Math.multiplyExact(Math.min(batchSize, Math.max(1, rows.count())), rows.width());
     this.buffers = new float[][] {new float[length], new float[length]};
   }
 
@@ -78,8 +78,8 @@ final class BatchGatherer implements AutoCloseable {
   }
 
   private void gather(int first, float[] into) {
-    int features = rows.features();
-    float[] pixels = rows.pixels();
+    int features = rows.width();
+    float[] pixels = rows.values();
     int count = rowsAt(first);
     for (int r = 0; r < count; r++) {
       System.arraycopy(pixels, order[first + r] * features, into, r * features, features);

@@ -2,7 +2,7 @@ package org.deepae.train;
 
 import java.util.Arrays;
 import java.util.Random;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
 
 /**
  * A seeded split of the training rows into rows to train on and rows held out for validation.
@@ -10,19 +10,19 @@ import org.deepae.data.ImageSet;
  * @param train the rows trained on
  * @param validation the held-out rows, or {@code null} when nothing is held out
  */
-record Holdout(ImageSet train, ImageSet validation) {
+record Holdout(Rows train, Rows validation) {
 
   /** Holds out {@code round(fraction * rows)} rows chosen by a shuffle seeded with {@code seed}. */
-  static Holdout of(ImageSet all, double fraction, long seed) {
-    int held = (int) Math.round(fraction * all.rows());
+  static Holdout of(Rows all, double fraction, long seed) {
+    int held = (int) Math.round(fraction * all.count());
     if (held == 0) {
       return new Holdout(all, null);
     }
-    if (held >= all.rows()) {
+    if (held >= all.count()) {
       throw new IllegalArgumentException("a validation split of " + fraction + " leaves no training rows out of "
-          + all.rows());
+          + all.count());
     }
-    int[] order = new int[all.rows()];
+    int[] order = new int[all.count()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
@@ -31,19 +31,7 @@ record Holdout(ImageSet train, ImageSet validation) {
     int[] validationRows = Arrays.copyOfRange(order, order.length - held, order.length);
     Arrays.sort(trainRows);
     Arrays.sort(validationRows);
-    return new Holdout(select(all, trainRows), select(all, validationRows));
+    return new Holdout(all.select(trainRows), all.select(validationRows));
   }
 
-  private static ImageSet select(ImageSet all, int[] rows) {
-    int f = all.features();
-    float[] pixels = new float[rows.length * f];
-    int[] labels = all.hasLabels() ? new int[rows.length] : null;
-    for (int i = 0; i < rows.length; i++) {
-      System.arraycopy(all.pixels(), rows[i] * f, pixels, i * f, f);
-      if (labels != null) {
-        labels[i] = all.labels()[rows[i]];
-      }
-    }
-    return new ImageSet(pixels, labels, rows.length, all.height(), all.width());
-  }
 }

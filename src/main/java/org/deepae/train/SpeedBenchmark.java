@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
+import org.deepae.model.Autoencoder;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Noise;
 import org.deepae.model.Objective;
@@ -118,30 +119,30 @@ public final class SpeedBenchmark {
     int d = spec.inputSize();
     double firstStep;
     // one batch only: the time to the first step is the tool's start-up, not the making of the synthetic data set
-    ImageSet first = synthetic(Math.min(settings.batchSize(), settings.trainRows()), d, 1);
+    Rows first = synthetic(Math.min(settings.batchSize(), settings.trainRows()), d, 1);
     try (TfAutoencoder model = TfAutoencoder.forTraining(spec, Objective.of(TrainingConfig.tutorial().optimizer()),
         42, settings.threads(), settings.precision())) {
-      model.trainStep(first.pixels(), first.rows());
+      model.trainStep(first.values(), first.count());
       firstStep = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
     }
     Bounds before = bounds();
-    ImageSet train = synthetic(settings.trainRows(), d, 1);
+    Rows train = synthetic(settings.trainRows(), d, 1);
     int codeLayers = spec.codeLayerIndex() + 1;
 
     double flopsPerImage = trainingFlops(spec);
-    int steps = new TrainingPlan(1, train.rows(), 0, settings.batchSize()).stepsPerEpoch();
+    int steps = new TrainingPlan(1, train.count(), 0, settings.batchSize()).stepsPerEpoch();
     int warmUpEpochs = warmUpEpochs(settings.warmUpSteps(), steps);
     TrainingConfig config = trainingConfig(TrainingConfig.tutorial().optimizer(), warmUpEpochs + 1);
-    ImageSet tiny = synthetic(1, d, 2);
+    Rows tiny = synthetic(1, d, 2);
     List<EpochStats> epochs = new ArrayList<>();
     double[] encodeRate;
     double[] reconstructRate;
     long peakResident;
-    try (TfAutoencoder model = new Trainer(config).fit(spec, train, tiny, List.of(recorder(epochs))).model()) {
-      ImageSet rows = synthetic(settings.inferenceRows(), d, 3);
-      encodeRate = inference(() -> model.encode(rows.pixels(), rows.rows()), rows.rows(),
+    try (Autoencoder model = new Trainer(config).fit(spec, train, tiny, List.of(recorder(epochs))).model()) {
+      Rows rows = synthetic(settings.inferenceRows(), d, 3);
+      encodeRate = inference(() -> model.encode(rows.values(), rows.count()), rows.count(),
           flops(forwardProducts(spec, 1, codeLayers)));
-      reconstructRate = inference(() -> model.reconstruct(rows.pixels(), rows.rows()), rows.rows(),
+      reconstructRate = inference(() -> model.reconstruct(rows.values(), rows.count()), rows.count(),
           flops(forwardProducts(spec, 1, spec.denseLayerCount())));
       // the memory of training and inference, before the second measurement of the bounds adds its own
       peakResident = peakResidentBytes();
@@ -156,14 +157,14 @@ public final class SpeedBenchmark {
     // measured again at the end: on a shared machine the speed can move during the run, and the ratios then use the
     // mean of both measurements; the report says by how much it moved
     Bounds after = bounds();
-    double imagesPerSecond = train.rows() / epochSeconds;
+    double imagesPerSecond = train.count() / epochSeconds;
     Throughput training = new Throughput(imagesPerSecond, imagesPerSecond * flopsPerImage / 1e9,
         (before.training() + after.training()) / 2);
     Throughput encode = new Throughput(encodeRate[0], encodeRate[1], (before.encode() + after.encode()) / 2);
     Throughput reconstruct = new Throughput(reconstructRate[0], reconstructRate[1],
         (before.reconstruct() + after.reconstruct()) / 2);
     StepTimes step = new StepTimes(epochSeconds / steps,
-        flopsPerImage * train.rows() / steps / (training.boundGflops() * 1e9), update,
+        flopsPerImage * train.count() / steps / (training.boundGflops() * 1e9), update,
         sgdEpochs.get(SGD_WARM_UP_EPOCHS).seconds() / steps);
     return new Report(training, encode, reconstruct, firstStep, peakResident, epochSeconds, warmUpEpochs,
         flopsPerImage, after.training() / before.training() - 1, step);
@@ -250,13 +251,13 @@ public final class SpeedBenchmark {
   }
 
   /** Uniform random pixels in [0, 1), seeded. */
-  static ImageSet synthetic(int rows, int width, long seed) {
+  static Rows synthetic(int rows, int width, long seed) {
     Random random = new Random(seed);
     float[] pixels = new float[rows * width];
     for (int i = 0; i < pixels.length; i++) {
       pixels[i] = random.nextFloat();
     }
-    return new ImageSet(pixels, null, rows, 1, width);
+    return new Rows(pixels, rows, width, null, "synthetic rows");
   }
 
   /** The process's peak resident set size ({@code VmHWM}), or -1 where {@code /proc} does not tell. */

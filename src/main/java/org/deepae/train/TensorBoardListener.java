@@ -3,8 +3,9 @@ package org.deepae.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
 import org.deepae.tf.TensorBoardWriter;
+import org.deepae.model.Autoencoder;
 import org.deepae.tf.TfAutoencoder;
 
 /**
@@ -15,7 +16,7 @@ import org.deepae.tf.TfAutoencoder;
 public final class TensorBoardListener implements TrainingListener {
 
   private final Path logDir;
-  private final ImageSet shown;
+  private final Rows shown;
   private final int batchInterval;
   private TensorBoardWriter writer;
   private TrainingPlan plan;
@@ -25,7 +26,7 @@ public final class TensorBoardListener implements TrainingListener {
    * @param shown the images whose reconstructions are shown each epoch (a few, for example 8)
    * @param batchInterval write the batch loss every this many steps
    */
-  public TensorBoardListener(Path logDir, ImageSet shown, int batchInterval) {
+  public TensorBoardListener(Path logDir, Rows shown, int batchInterval) {
     if (batchInterval <= 0) {
       throw new IllegalArgumentException("batch interval must be positive, got " + batchInterval);
     }
@@ -38,8 +39,9 @@ public final class TensorBoardListener implements TrainingListener {
   public void onTrainingBegin(TrainingPlan plan) throws IOException {
     this.plan = plan;
     writer = TensorBoardWriter.open(logDir);
-    if (shown.rows() > 0) {
-      writer.images("images/original", 0, shown.pixels(), shown.rows(), shown.height(), shown.width(), shown.rows());
+    if (showsImages()) {
+      writer.images("images/original", 0, shown.values(), shown.count(), shown.imageHeight(), shown.imageWidth(),
+          shown.count());
     }
   }
 
@@ -52,7 +54,7 @@ public final class TensorBoardListener implements TrainingListener {
   }
 
   @Override
-  public void onEpochEnd(EpochStats stats, TfAutoencoder model) {
+  public void onEpochEnd(EpochStats stats, Autoencoder model) {
     long step = stats.epoch();
     writer.scalar("loss/train", step, stats.trainLoss());
     if (stats.hasValidation()) {
@@ -61,16 +63,21 @@ public final class TensorBoardListener implements TrainingListener {
     if (Double.isFinite(stats.testLoss())) {
       writer.scalar("loss/test", step, stats.testLoss());
     }
-    if (shown.rows() > 0) {
-      float[] reconstructed = model.reconstruct(shown.pixels(), shown.rows());
-      writer.images("images/reconstruction", step, reconstructed, shown.rows(), shown.height(), shown.width(),
-          shown.rows());
+    if (showsImages()) {
+      float[] reconstructed = model.reconstruct(shown.values(), shown.count());
+      writer.images("images/reconstruction", step, reconstructed, shown.count(), shown.imageHeight(),
+          shown.imageWidth(), shown.count());
     }
-    List<float[]> parameters = model.parameters();
+    List<float[]> parameters = model instanceof TfAutoencoder tf ? tf.parameters() : List.of();
     for (int i = 0; i < parameters.size(); i++) {
       writer.histogram((i % 2 == 0 ? "weights/dense" : "biases/dense") + i / 2, step, parameters.get(i));
     }
     writer.flush();
+  }
+
+  /** Whether there are grayscale images to show (tables and colour images are not drawn). */
+  private boolean showsImages() {
+    return shown.count() > 0 && shown.isImages() && shown.shape().isGray();
   }
 
   @Override

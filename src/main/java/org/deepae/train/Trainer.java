@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
+import org.deepae.model.Autoencoder;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.tf.TfAutoencoder;
 import org.slf4j.Logger;
@@ -71,8 +72,11 @@ public final class Trainer {
     return config;
   }
 
-  /** The trained model and how training went. The caller owns (and closes) the model. */
-  public record Result(TfAutoencoder model, TrainingHistory history) {}
+  /**
+   * The trained model and how training went. The caller owns (and closes) the model; save it with
+   * {@code ModelDirectory.save}.
+   */
+  public record Result(Autoencoder model, TrainingHistory history) {}
 
   /**
    * Builds the network for {@code spec} and trains it on {@code train}, evaluating on {@code test} after each epoch.
@@ -80,13 +84,13 @@ public final class Trainer {
    * @throws TrainingDivergedException when the loss becomes NaN or infinite
    * @throws IOException when a listener fails to write its output
    */
-  public Result fit(AutoencoderSpec spec, ImageSet train, ImageSet test, List<? extends TrainingListener> listeners)
+  public Result fit(AutoencoderSpec spec, Rows train, Rows test, List<? extends TrainingListener> listeners)
       throws IOException {
-    if (train.features() != spec.inputSize() || test.features() != spec.inputSize()) {
+    if (train.width() != spec.inputSize() || test.width() != spec.inputSize()) {
       throw new IllegalArgumentException("the network takes " + spec.inputSize() + " values per row, but the data has "
-          + train.features() + " (train) and " + test.features() + " (test)");
+          + train.width() + " (train) and " + test.width() + " (test)");
     }
-    if (train.rows() == 0) {
+    if (train.count() == 0) {
       throw new IllegalArgumentException("the training set is empty");
     }
     Holdout holdout = Holdout.of(train, config.validationSplit(), config.seed());
@@ -105,11 +109,11 @@ public final class Trainer {
     }
   }
 
-  private TrainingHistory run(TfAutoencoder model, Holdout holdout, ImageSet test,
+  private TrainingHistory run(TfAutoencoder model, Holdout holdout, Rows test,
       List<? extends TrainingListener> listeners, Checkpoint start) throws IOException {
-    ImageSet train = holdout.train();
+    Rows train = holdout.train();
     List<EpochStats> epochs = new ArrayList<>(start == null ? List.of() : start.epochs());
-    TrainingPlan plan = new TrainingPlan(config.epochs(), train.rows(), test.rows(), config.batchSize(), epochs);
+    TrainingPlan plan = new TrainingPlan(config.epochs(), train.count(), test.count(), config.batchSize(), epochs);
     for (TrainingListener listener : listeners) {
       listener.onTrainingBegin(plan);
     }
@@ -154,11 +158,11 @@ public final class Trainer {
     return history;
   }
 
-  private EpochStats epoch(TfAutoencoder model, int epoch, Holdout holdout, ImageSet test,
+  private EpochStats epoch(TfAutoencoder model, int epoch, Holdout holdout, Rows test,
       List<? extends TrainingListener> listeners, BatchGatherer batches) {
-    ImageSet train = holdout.train();
+    Rows train = holdout.train();
     long start = System.nanoTime();
-    batches.start(epochOrder(train.rows(), epoch));
+    batches.start(epochOrder(train.count(), epoch));
     double lossSum = 0;
     int step = 0;
     while (batches.hasNext()) {
@@ -176,17 +180,17 @@ public final class Trainer {
         listener.onBatchEnd(epoch, step, batch.rows(), loss);
       }
     }
-    ImageSet validation = holdout.validation();
-    double validationLoss = validation == null ? Double.NaN : model.meanLoss(validation.pixels(), validation.rows());
-    double testLoss = test.rows() == 0 ? Double.NaN : model.meanLoss(test.pixels(), test.rows());
+    Rows validation = holdout.validation();
+    double validationLoss = validation == null ? Double.NaN : model.meanLoss(validation.values(), validation.count());
+    double testLoss = test.count() == 0 ? Double.NaN : model.meanLoss(test.values(), test.count());
     // a step's loss is that of the weights before its update, so the last update's damage shows only here
     if (validation != null && !Double.isFinite(validationLoss)) {
       throw new TrainingDivergedException(epoch, "validation", validationLoss);
     }
-    if (test.rows() > 0 && !Double.isFinite(testLoss)) {
+    if (test.count() > 0 && !Double.isFinite(testLoss)) {
       throw new TrainingDivergedException(epoch, "test", testLoss);
     }
-    return new EpochStats(epoch, lossSum / train.rows(), validationLoss, testLoss, (System.nanoTime() - start) / 1e9);
+    return new EpochStats(epoch, lossSum / train.count(), validationLoss, testLoss, (System.nanoTime() - start) / 1e9);
   }
 
   /** The order of the rows in {@code epoch}: a shuffle seeded by the seed and the epoch alone, so runs can resume. */

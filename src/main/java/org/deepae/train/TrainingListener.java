@@ -1,7 +1,7 @@
 package org.deepae.train;
 
 import java.io.IOException;
-import org.deepae.tf.TfAutoencoder;
+import org.deepae.model.Autoencoder;
 
 /**
  * Watches a training run. Every method has an empty default; listeners do not depend on each other's order.
@@ -21,7 +21,7 @@ public interface TrainingListener {
    * After each epoch's training and evaluation, with the model as it is then (for listeners that look at the weights
    * or outputs; they must not keep it). The default calls {@link #onEpochEnd(EpochStats)}.
    */
-  default void onEpochEnd(EpochStats stats, TfAutoencoder model) throws IOException {
+  default void onEpochEnd(EpochStats stats, Autoencoder model) throws IOException {
     onEpochEnd(stats);
   }
 

@@ -41,7 +41,7 @@ class FashionMnistPcaTest {
 
     assertThat(model.trainRows()).isEqualTo(60_000);
     for (int i = 0; i < K.length; i++) {
-      assertThat(model.meanSquaredError(data.test().pixels(), data.test().rows(), K[i])).as("test MSE, k = %d", K[i])
+      assertThat(model.meanSquaredError(data.test().values(), data.test().count(), K[i])).as("test MSE, k = %d", K[i])
           .isCloseTo(TEST_MSE[i], withinPercentage(PERCENT));
       assertThat(model.explainedVarianceRatio(K[i])).as("explained variance ratio, k = %d", K[i])
           .isCloseTo(EXPLAINED[i], withinPercentage(PERCENT));

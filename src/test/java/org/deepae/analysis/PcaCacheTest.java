@@ -14,7 +14,7 @@ class PcaCacheTest {
 
   private static Dataset bars(String sha256, int rows) {
     return new Dataset(new DatasetInfo("bars", "test", sha256, null), TestImages.bars(rows, 4, 1),
-        TestImages.bars(8, 4, 2));
+        TestImages.bars(8, 4, 2), null, null);
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
 import org.deepae.data.DatasetInfo;
-import org.deepae.data.ImageSet;
 import org.deepae.data.Rows;
 import org.deepae.model.Evaluation;
 import org.junit.jupiter.api.Test;
@@ -137,8 +136,8 @@ class PcaTest {
   @Test
   void evaluatesImagesPerClass() {
     float[] pixels = correlatedRows(12, 4);
-    ImageSet images = new ImageSet(pixels, new int[] {0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1}, 12, 2, 2);
-    PcaModel model = pca.fit(Rows.of(images, "images"), INFO);
+    Rows images = new Rows(pixels, 12, 4, new int[] {0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1}, 2, 2, "images");
+    PcaModel model = pca.fit(images, INFO);
     Evaluation evaluation = model.evaluate(images, 2);
     assertThat(evaluation.rows()).isEqualTo(12);
     assertThat(evaluation.meanSquaredError()).isCloseTo(model.meanSquaredError(pixels, 12, 2), within(1e-6));

@@ -57,7 +57,7 @@ class ModelCommandsTest {
     assertThat(codes.width()).isEqualTo(8);
     assertThat(codes.labels()).containsExactly(sample.test().labels());
     try (Autoencoder autoencoder = Autoencoder.load(model)) {
-      assertThat(codes.values()).containsExactly(autoencoder.encode(sample.test().pixels(), 2000));
+      assertThat(codes.values()).containsExactly(autoencoder.encode(sample.test().values(), 2000));
     }
   }
 
@@ -78,7 +78,7 @@ class ModelCommandsTest {
     assertThat(decoded.count()).isEqualTo(8000);
     assertThat(decoded.imageHeight()).isEqualTo(28);
     try (Autoencoder autoencoder = Autoencoder.load(model)) {
-      float[] expected = autoencoder.reconstruct(sample.train().pixels(), 8000);
+      float[] expected = autoencoder.reconstruct(sample.train().values(), 8000);
       float[] got = decoded.values();
       for (int i = 0; i < expected.length; i += 997) {
         assertThat(got[i]).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-5f));
@@ -135,7 +135,7 @@ class ModelCommandsTest {
     }
     assertThat(rows).isEqualTo(2000);
     try (Autoencoder autoencoder = Autoencoder.load(model)) {
-      assertThat(mse).isCloseTo(autoencoder.meanSquaredError(sample.test().pixels(), 2000),
+      assertThat(mse).isCloseTo(autoencoder.meanSquaredError(sample.test().values(), 2000),
           org.assertj.core.data.Offset.offset(1e-6));
     }
     CommandRun readable = CommandRun.of("evaluate", "--model", model.toString(), "--dataset", "mnist-sample");

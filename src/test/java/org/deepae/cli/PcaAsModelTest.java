@@ -44,12 +44,12 @@ class PcaAsModelTest {
     Rows read = NpyReader.read(codes);
     assertThat(read.width()).isEqualTo(16);
     PcaModel fitted = PcaModel.load(pca);
-    assertThat(read.values()).containsExactly(fitted.encode(sample.test().pixels(), 2000, 16));
+    assertThat(read.values()).containsExactly(fitted.encode(sample.test().values(), 2000, 16));
   }
 
   @Test
   void worksThroughTheJavaApiAndDecodesWhatItEncodes() throws Exception {
-    float[] rows = sample.test().head(5).pixels();
+    float[] rows = sample.test().head(5).values();
     try (Autoencoder model = Autoencoder.load(pca)) {
       assertThat(model.spec().codeSize()).isEqualTo(16);
       assertThat(model.spec().layerSizes()).containsExactly(784, 16, 784);
@@ -68,7 +68,7 @@ class PcaAsModelTest {
     CommandRun evaluate = CommandRun.of("evaluate", "--model", pca.toString(), "--json");
     assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
     double mse = new ObjectMapper().readTree(evaluate.out()).path("mean_squared_error").asDouble();
-    assertThat(mse).isCloseTo(PcaModel.load(pca).meanSquaredError(sample.test().pixels(), 2000, 16),
+    assertThat(mse).isCloseTo(PcaModel.load(pca).meanSquaredError(sample.test().values(), 2000, 16),
         org.assertj.core.data.Offset.offset(1e-7));
 
     CommandRun reconstruct = CommandRun.of("reconstruct", "--model", pca.toString(), "--input", "mnist-sample",

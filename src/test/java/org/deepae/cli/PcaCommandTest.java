@@ -47,7 +47,7 @@ class PcaCommandTest {
     Dataset sample = new DatasetCatalog(dir.resolve("cache")).load("mnist-sample");
     assertThat(model.trainRows()).isEqualTo(8000);
     assertThat(model.dataset().name()).isEqualTo("mnist-sample");
-    assertThat(model.meanSquaredError(sample.test().pixels(), 2000, 16))
+    assertThat(model.meanSquaredError(sample.test().values(), 2000, 16))
         .isCloseTo(components.get(1).path("test_mse").asDouble(), within(1e-9));
   }
 

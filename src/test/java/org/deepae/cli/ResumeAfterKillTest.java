@@ -132,13 +132,13 @@ class ResumeAfterKillTest {
     try (TfAutoencoder a = ModelDirectory.load(run.resolve("model"), 1);
         TfAutoencoder b = ModelDirectory.load(reference.resolve("model"), 1)) {
       assertThat(a.parameters().get(0)).containsExactly(b.parameters().get(0));
-      assertThat(a.reconstruct(sample.test().pixels(), 50)).containsExactly(b.reconstruct(sample.test().pixels(), 50));
+      assertThat(a.reconstruct(sample.test().values(), 50)).containsExactly(b.reconstruct(sample.test().values(), 50));
     }
   }
 
   private static void assertLoadableModel(Path run) throws IOException {
     try (TfAutoencoder model = ModelDirectory.load(run.resolve("model"), 1)) {
-      assertThat(model.reconstruct(sample.test().pixels(), 3)).hasSize(3 * 784);
+      assertThat(model.reconstruct(sample.test().values(), 3)).hasSize(3 * 784);
     }
   }
 

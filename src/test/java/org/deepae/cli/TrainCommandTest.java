@@ -120,7 +120,7 @@ class TrainCommandTest {
 
     Dataset sample = new DatasetCatalog(dir.resolve("cache")).load("mnist-sample");
     try (TfAutoencoder model = ModelDirectory.load(out.resolve("model"), 2)) {
-      double loss = model.meanSquaredError(sample.test().pixels(), sample.test().rows());
+      double loss = model.meanSquaredError(sample.test().values(), sample.test().count());
       assertThat(loss).isCloseTo(finalLoss, org.assertj.core.data.Offset.offset(1e-6));
     }
   }

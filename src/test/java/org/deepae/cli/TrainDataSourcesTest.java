@@ -12,7 +12,7 @@ import javax.imageio.ImageIO;
 import org.deepae.TestImages;
 import org.deepae.data.Compression;
 import org.deepae.data.IdxWriter;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,11 +47,11 @@ class TrainDataSourcesTest {
   @Test
   void trainsOnADirectoryOfIdxFiles(@TempDir Path dir) throws Exception {
     Path data = Files.createDirectory(dir.resolve("bars"));
-    ImageSet train = TestImages.bars(12, 4, 1);
-    ImageSet test = TestImages.bars(3, 4, 2);
-    IdxWriter.writeImages(data.resolve("train-images-idx3-ubyte.gz"), train, Compression.GZIP);
+    Rows train = TestImages.bars(12, 4, 1);
+    Rows test = TestImages.bars(3, 4, 2);
+    IdxWriter.writeImages(data.resolve("train-images-idx3-ubyte.gz"), train.toImageSet(), Compression.GZIP);
     IdxWriter.writeLabels(data.resolve("train-labels-idx1-ubyte.gz"), train.labels(), Compression.GZIP);
-    IdxWriter.writeImages(data.resolve("t10k-images-idx3-ubyte"), test, Compression.NONE);
+    IdxWriter.writeImages(data.resolve("t10k-images-idx3-ubyte"), test.toImageSet(), Compression.NONE);
     IdxWriter.writeLabels(data.resolve("t10k-labels-idx1-ubyte"), test.labels(), Compression.NONE);
     Path out = dir.resolve("run");
 
@@ -71,10 +71,10 @@ class TrainDataSourcesTest {
   @Test
   void brokenDataIsAOneLineFailureNamingTheFile(@TempDir Path dir) throws Exception {
     Path data = Files.createDirectory(dir.resolve("broken"));
-    ImageSet set = TestImages.bars(4, 4, 1);
-    IdxWriter.writeImages(data.resolve("train-images-idx3-ubyte"), set, Compression.NONE);
+    Rows set = TestImages.bars(4, 4, 1);
+    IdxWriter.writeImages(data.resolve("train-images-idx3-ubyte"), set.toImageSet(), Compression.NONE);
     IdxWriter.writeLabels(data.resolve("train-labels-idx1-ubyte"), set.labels(), Compression.NONE);
-    IdxWriter.writeImages(data.resolve("t10k-images-idx3-ubyte"), set, Compression.NONE);
+    IdxWriter.writeImages(data.resolve("t10k-images-idx3-ubyte"), set.toImageSet(), Compression.NONE);
     Path labels = data.resolve("t10k-labels-idx1-ubyte");
     Files.write(labels, new byte[] {0, 0, 8, 3, 0, 0, 0, 4});
     Path out = dir.resolve("run");

@@ -78,15 +78,15 @@ class DatasetCatalogTest {
     assertThat(sample.info().note()).isNull();
     assertThat(sample.info().sha256())
         .isEqualTo("c5ea5dca06cdc44a10a728a0f343a9f6f2de80746ae9fd8df2d093583250c874");
-    assertThat(sample.train().rows()).isEqualTo(8000);
-    assertThat(sample.test().rows()).isEqualTo(2000);
-    assertThat(sample.train().height()).isEqualTo(28);
-    assertThat(sample.train().width()).isEqualTo(28);
+    assertThat(sample.train().count()).isEqualTo(8000);
+    assertThat(sample.test().count()).isEqualTo(2000);
+    assertThat(sample.train().imageHeight()).isEqualTo(28);
+    assertThat(sample.train().imageWidth()).isEqualTo(28);
     assertThat(sample.train().labels()).containsOnly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
     assertThat(sample.test().labels()).containsOnly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
     float min = 1;
     float max = 0;
-    for (float v : sample.train().pixels()) {
+    for (float v : sample.train().values()) {
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
@@ -102,8 +102,8 @@ class DatasetCatalogTest {
     assertThat(first.info().name()).isEqualTo("mnist");
     assertThat(first.info().source()).isEqualTo(cache.resolve("mnist").toString());
     assertThat(first.info().note()).startsWith("downloaded from [" + server.url("/mirror/") + "]");
-    assertThat(first.train().rows()).isEqualTo(6);
-    assertThat(first.test().rows()).isEqualTo(3);
+    assertThat(first.train().count()).isEqualTo(6);
+    assertThat(first.test().count()).isEqualTo(3);
     assertThat(first.info().sha256()).isEqualTo(tinyContentSha256(cache.resolve("mnist")));
 
     server.close();
@@ -112,7 +112,7 @@ class DatasetCatalogTest {
     assertThat(second.info().name()).isEqualTo("mnist");
     assertThat(second.info().note()).isNull();
     assertThat(second.info().sha256()).isEqualTo(first.info().sha256());
-    assertThat(second.train().pixels()).containsExactly(first.train().pixels());
+    assertThat(second.train().values()).containsExactly(first.train().values());
   }
 
   @Test
@@ -125,7 +125,7 @@ class DatasetCatalogTest {
         .startsWith("mnist could not be downloaded (could not download train-images-idx3-ubyte.gz")
         .contains(down + "train-images-idx3-ubyte.gz: connection refused")
         .endsWith("; using the bundled 10,000-image sample mnist-sample");
-    assertThat(data.train().rows()).isEqualTo(8000);
+    assertThat(data.train().count()).isEqualTo(8000);
     assertThat(cache.resolve("mnist/train-images-idx3-ubyte.gz")).doesNotExist();
   }
 

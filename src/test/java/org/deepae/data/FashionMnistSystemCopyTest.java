@@ -25,10 +25,10 @@ class FashionMnistSystemCopyTest {
     assertThat(data.info().name()).isEqualTo("fashion-mnist");
     assertThat(data.info().source()).isEqualTo(KnownSources.FASHION_SYSTEM_DIR.toString());
     assertThat(data.info().sha256()).isEqualTo("14410854cf7a289477dcfc7df3f8ec24741e281cdcc425ede0d9a748ca630214");
-    assertThat(data.train().rows()).isEqualTo(60_000);
-    assertThat(data.test().rows()).isEqualTo(10_000);
-    assertThat(data.train().height()).isEqualTo(28);
-    assertThat(data.train().width()).isEqualTo(28);
+    assertThat(data.train().count()).isEqualTo(60_000);
+    assertThat(data.test().count()).isEqualTo(10_000);
+    assertThat(data.train().imageHeight()).isEqualTo(28);
+    assertThat(data.train().imageWidth()).isEqualTo(28);
     assertThat(data.test().labels()).containsOnly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
   }
 }

@@ -113,7 +113,7 @@ class DownloadRobustnessTest {
     Dataset again = catalog.load("mnist");
 
     assertThat(again.info().name()).isEqualTo("mnist");
-    assertThat(again.train().rows()).isEqualTo(6);
+    assertThat(again.train().count()).isEqualTo(6);
     assertThat(images).hasBinaryContent(good);
     assertThat(server.requests("/mirror/train-images-idx3-ubyte.gz")).isEqualTo(2);
     assertThat(server.requests("/mirror/train-labels-idx1-ubyte.gz")).isEqualTo(1);
@@ -139,7 +139,7 @@ class DownloadRobustnessTest {
 
     Dataset data = catalog.load("mnist");
 
-    assertThat(data.test().height()).isEqualTo(4);
+    assertThat(data.test().imageHeight()).isEqualTo(4);
     assertThat(server.requests("/m/t10k-images-idx3-ubyte.gz")).isEqualTo(1);
     assertThat(server.requests("/m/train-labels-idx1-ubyte.gz")).isEqualTo(1);
   }
@@ -151,14 +151,14 @@ class DownloadRobustnessTest {
     Path cache = dir.resolve("cache");
     DatasetCatalog catalog = new DatasetCatalog(CatalogConfig.defaults().withCacheDir(cache)
         .withDownloader(downloader).withFashion(dir.resolve("no-system-copy"), remote, null));
-    assertThat(catalog.load("fashion-mnist").train().rows()).isEqualTo(6);
+    assertThat(catalog.load("fashion-mnist").train().count()).isEqualTo(6);
     Path labels = cache.resolve("fashion-mnist/train-labels-idx1-ubyte.gz");
     byte[] good = Files.readAllBytes(labels);
     Files.write(labels, Hostile.cut(good, good.length - 3));
 
     Dataset again = catalog.load("fashion-mnist");
 
-    assertThat(again.train().rows()).isEqualTo(6);
+    assertThat(again.train().count()).isEqualTo(6);
     assertThat(labels).hasBinaryContent(good);
     assertThat(server.requests("/f/train-labels-idx1-ubyte.gz")).isEqualTo(2);
     assertThat(server.requests("/f/train-images-idx3-ubyte.gz")).isEqualTo(1);

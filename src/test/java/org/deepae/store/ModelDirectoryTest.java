@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.deepae.TestImages;
 import org.deepae.data.DatasetInfo;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
 import org.deepae.model.AdamSpec;
 import org.deepae.model.Activation;
 import org.deepae.model.Autoencoder;
@@ -28,14 +28,14 @@ class ModelDirectoryTest {
 
   @Test
   void savedModelLoadsWithTheSameSpecInfoAndOutputs(@TempDir Path dir) throws Exception {
-    ImageSet data = TestImages.bars(8, 4, 1);
+    Rows data = TestImages.bars(8, 4, 1);
     Path modelDir = dir.resolve("model");
     float[] expected;
     float[] codes;
     try (TfAutoencoder model = TfAutoencoder.forTraining(SPEC, AdamSpec.tutorial(), 3, 1)) {
-      model.trainStep(data.pixels(), data.rows());
-      expected = model.reconstruct(data.pixels(), data.rows());
-      codes = model.encode(data.pixels(), data.rows());
+      model.trainStep(data.values(), data.count());
+      expected = model.reconstruct(data.values(), data.count());
+      codes = model.encode(data.values(), data.count());
       ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of("epochs", 1), DATA, 4, 4, 8, 8, 0.25, "test"));
     }
     assertThat(Files.list(dir)).containsExactly(modelDir);
@@ -45,14 +45,14 @@ class ModelDirectoryTest {
     assertThat(info.dataset().name()).isEqualTo("bars");
     assertThat(info.finalTestLoss()).isEqualTo(0.25);
     try (TfAutoencoder loaded = ModelDirectory.load(modelDir, 1)) {
-      assertThat(loaded.reconstruct(data.pixels(), data.rows())).containsExactly(expected);
-      assertThat(loaded.encode(data.pixels(), data.rows())).containsExactly(codes);
+      assertThat(loaded.reconstruct(data.values(), data.count())).containsExactly(expected);
+      assertThat(loaded.encode(data.values(), data.count())).containsExactly(codes);
     }
   }
 
   @Test
   void theJavaApiLoadsAndWorksOnRowArrays(@TempDir Path dir) throws Exception {
-    ImageSet data = TestImages.bars(5, 4, 2);
+    Rows data = TestImages.bars(5, 4, 2);
     Path modelDir = dir.resolve("model");
     try (TfAutoencoder model = TfAutoencoder.forTraining(SPEC, AdamSpec.tutorial(), 3, 1)) {
       ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of(), DATA, 4, 4, 5, 5, 0.1, "test"));
@@ -65,7 +65,7 @@ class ModelDirectoryTest {
       assertThat(model.spec()).isEqualTo(SPEC);
       float[][] codes = model.encode(rows);
       assertThat(codes).hasDimensions(5, 3);
-      assertThat(codes[4]).containsExactly(java.util.Arrays.copyOfRange(model.encode(data.pixels(), 5), 12, 15));
+      assertThat(codes[4]).containsExactly(java.util.Arrays.copyOfRange(model.encode(data.values(), 5), 12, 15));
       float[][] decoded = model.decode(codes);
       float[][] reconstructed = model.reconstruct(rows);
       assertThat(decoded).hasDimensions(5, 16);
@@ -73,7 +73,7 @@ class ModelDirectoryTest {
       Evaluation evaluation = model.evaluate(data);
       assertThat(evaluation.rows()).isEqualTo(5);
       assertThat(evaluation.meanSquaredError())
-          .isCloseTo(model.meanSquaredError(data.pixels(), 5), org.assertj.core.data.Offset.offset(1e-7));
+          .isCloseTo(model.meanSquaredError(data.values(), 5), org.assertj.core.data.Offset.offset(1e-7));
       assertThat(evaluation.perClass().values().stream().mapToInt(Evaluation.ClassError::rows).sum()).isEqualTo(5);
       assertThatThrownBy(() -> model.encode(new float[][] {new float[3]}))
           .hasMessageContaining("row 0 has 3 values, expected 16");

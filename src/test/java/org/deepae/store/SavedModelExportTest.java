@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.deepae.TestImages;
 import org.deepae.data.DatasetInfo;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
 import org.deepae.model.AdamSpec;
 import org.deepae.model.Activation;
 import org.deepae.model.Autoencoder;
@@ -35,7 +35,7 @@ class SavedModelExportTest {
 
   private static final AutoencoderSpec SPEC =
       new AutoencoderSpec(16, List.of(8, 3), Activation.RELU, Activation.SIGMOID, Loss.MSE);
-  private static final ImageSet DATA = TestImages.bars(6, 4, 1);
+  private static final Rows DATA = TestImages.bars(6, 4, 1);
 
   @TempDir
   static Path dir;
@@ -48,7 +48,7 @@ class SavedModelExportTest {
     export = dir.resolve("saved");
     try (TfAutoencoder model = TfAutoencoder.forTraining(SPEC, AdamSpec.tutorial(), 5, 1)) {
       for (int i = 0; i < 5; i++) {
-        model.trainStep(DATA.pixels(), DATA.rows());
+        model.trainStep(DATA.values(), DATA.count());
       }
       ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of("epochs", 1),
           new DatasetInfo("bars", "test", "00", null), 4, 4, 6, 6, 0.1, "test"));
@@ -96,14 +96,14 @@ class SavedModelExportTest {
     float[] reconstructions;
     float[] decoded;
     try (Autoencoder model = Autoencoder.load(modelDir)) {
-      codes = model.encode(DATA.pixels(), DATA.rows());
-      reconstructions = model.reconstruct(DATA.pixels(), DATA.rows());
-      decoded = model.decode(codes, DATA.rows());
+      codes = model.encode(DATA.values(), DATA.count());
+      reconstructions = model.reconstruct(DATA.values(), DATA.count());
+      decoded = model.decode(codes, DATA.count());
     }
     assertThat(decoded).containsExactly(reconstructions);
     try (SavedModelBundle bundle = SavedModelBundle.load(export.toString(), "serve")) {
-      assertThat(call(bundle, "encode", "x", DATA.pixels(), 16, "code", 3)).containsExactly(codes);
-      assertThat(call(bundle, "reconstruct", "x", DATA.pixels(), 16, "x_hat", 16)).containsExactly(reconstructions);
+      assertThat(call(bundle, "encode", "x", DATA.values(), 16, "code", 3)).containsExactly(codes);
+      assertThat(call(bundle, "reconstruct", "x", DATA.values(), 16, "x_hat", 16)).containsExactly(reconstructions);
       assertThat(call(bundle, "decode", "code", codes, 3, "x_hat", 16)).containsExactly(decoded);
     }
   }
@@ -112,8 +112,8 @@ class SavedModelExportTest {
   void theExportLoadsAsADeepaeModel() throws Exception {
     try (Autoencoder fromDir = Autoencoder.load(modelDir); Autoencoder fromExport = Autoencoder.load(export)) {
       assertThat(fromExport.spec()).isEqualTo(SPEC);
-      assertThat(fromExport.reconstruct(DATA.pixels(), DATA.rows()))
-          .containsExactly(fromDir.reconstruct(DATA.pixels(), DATA.rows()));
+      assertThat(fromExport.reconstruct(DATA.values(), DATA.count()))
+          .containsExactly(fromDir.reconstruct(DATA.values(), DATA.count()));
     }
     assertThat(ModelDirectory.readInfo(export).dataset().name()).isEqualTo("bars");
   }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import org.deepae.TestImages;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
 import org.deepae.model.AdamSpec;
 import org.deepae.model.Activation;
 import org.deepae.model.AutoencoderSpec;
@@ -62,10 +62,10 @@ class TfAutoencoderTest {
 
   @Test
   void outputsHaveTheSpecShapesAndReluKeepsThemNonNegative() {
-    ImageSet data = TestImages.bars(5, 4, 1);
+    Rows data = TestImages.bars(5, 4, 1);
     try (TfAutoencoder model = TfAutoencoder.forTraining(SMALL, AdamSpec.tutorial(), 3, 1)) {
-      assertThat(model.encode(data.pixels(), 5)).hasSize(5 * 4);
-      float[] out = model.reconstruct(data.pixels(), 5);
+      assertThat(model.encode(data.values(), 5)).hasSize(5 * 4);
+      float[] out = model.reconstruct(data.values(), 5);
       assertThat(out).hasSize(5 * 16);
       for (float v : out) {
         assertThat(v).isGreaterThanOrEqualTo(0f);
@@ -75,22 +75,22 @@ class TfAutoencoderTest {
 
   @Test
   void meanSquaredErrorMatchesAHandComputedValue() {
-    ImageSet data = TestImages.bars(3, 4, 2);
+    Rows data = TestImages.bars(3, 4, 2);
     try (TfAutoencoder model = TfAutoencoder.forTraining(SMALL, AdamSpec.tutorial(), 3, 1)) {
-      float[] out = model.reconstruct(data.pixels(), 3);
+      float[] out = model.reconstruct(data.values(), 3);
       double expected = 0;
       for (int i = 0; i < out.length; i++) {
-        double d = out[i] - data.pixels()[i];
+        double d = out[i] - data.values()[i];
         expected += d * d;
       }
       expected /= out.length;
-      assertThat(model.meanSquaredError(data.pixels(), 3)).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6));
+      assertThat(model.meanSquaredError(data.values(), 3)).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6));
     }
   }
 
   @Test
   void trainingStepsLowerTheLossAndAreReproducible() {
-    ImageSet data = TestImages.bars(64, 4, 3);
+    Rows data = TestImages.bars(64, 4, 3);
     // two threads: two towers and updates running beside back-propagation, in whatever order the threads take
     for (int threads : new int[] {1, 2}) {
       float[] first = train(data, threads);
@@ -100,30 +100,30 @@ class TfAutoencoderTest {
     }
   }
 
-  private static float[] train(ImageSet data, int threads) {
+  private static float[] train(Rows data, int threads) {
     try (TfAutoencoder model = TfAutoencoder.forTraining(SMALL, AdamSpec.withLearningRate(0.01), 5, threads)) {
-      float before = (float) model.meanSquaredError(data.pixels(), data.rows());
+      float before = (float) model.meanSquaredError(data.values(), data.count());
       for (int i = 0; i < 200; i++) {
-        model.trainStep(data.pixels(), data.rows());
+        model.trainStep(data.values(), data.count());
       }
-      return new float[] {before, (float) model.meanSquaredError(data.pixels(), data.rows())};
+      return new float[] {before, (float) model.meanSquaredError(data.values(), data.count())};
     }
   }
 
   @Test
   void checkpointRestoresTheSameModel(@TempDir Path dir) throws Exception {
-    ImageSet data = TestImages.bars(16, 4, 4);
+    Rows data = TestImages.bars(16, 4, 4);
     float[] expected;
     try (TfAutoencoder model = TfAutoencoder.forTraining(SMALL, AdamSpec.tutorial(), 5, 1)) {
       for (int i = 0; i < 10; i++) {
-        model.trainStep(data.pixels(), data.rows());
+        model.trainStep(data.values(), data.count());
       }
-      expected = model.reconstruct(data.pixels(), data.rows());
+      expected = model.reconstruct(data.values(), data.count());
       model.saveCheckpoint(dir.resolve("variables").resolve("variables"));
     }
     try (TfAutoencoder restored = TfAutoencoder.restore(SMALL, dir.resolve("variables").resolve("variables"), 1)) {
-      assertThat(restored.reconstruct(data.pixels(), data.rows())).containsExactly(expected);
-      assertThatThrownBy(() -> restored.trainStep(data.pixels(), 1)).isInstanceOf(IllegalStateException.class);
+      assertThat(restored.reconstruct(data.values(), data.count())).containsExactly(expected);
+      assertThatThrownBy(() -> restored.trainStep(data.values(), 1)).isInstanceOf(IllegalStateException.class);
     }
   }
 
@@ -147,14 +147,14 @@ class TfAutoencoderTest {
 
   @Test
   void towersComputeTheSameStepAsOneChain() {
-    ImageSet data = TestImages.bars(9, 4, 6);
+    Rows data = TestImages.bars(9, 4, 6);
     try (TfAutoencoder one = TfAutoencoder.forTraining(SMALL, AdamSpec.tutorial(), 5, 1);
         TfAutoencoder two = TfAutoencoder.forTraining(SMALL, AdamSpec.tutorial(), 5, 2)) {
       assertThat(TfAutoencoder.towers(1)).isEqualTo(1);
       assertThat(TfAutoencoder.towers(2)).isEqualTo(2);
       for (int rows : new int[] {9, 1}) {
-        float a = one.trainStep(data.pixels(), rows);
-        float b = two.trainStep(data.pixels(), rows);
+        float a = one.trainStep(data.values(), rows);
+        float b = two.trainStep(data.values(), rows);
         assertThat(b).as("loss of a batch of %d", rows).isCloseTo(a, org.assertj.core.data.Offset.offset(1e-6f));
       }
       List<float[]> pa = one.parameters();

@@ -5,25 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.Random;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
 import org.junit.jupiter.api.Test;
 
 class BatchGathererTest {
 
   /** Row {@code r} holds the values {@code r * 10 + c}. */
-  private static ImageSet numbered(int rows, int features) {
+  private static Rows numbered(int rows, int features) {
     float[] pixels = new float[rows * features];
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < features; c++) {
         pixels[r * features + c] = r * 10 + c;
       }
     }
-    return new ImageSet(pixels, null, rows, 1, features);
+    return new Rows(pixels, rows, features, null, "rows");
   }
 
   @Test
   void batchesHoldTheRowsInTheEpochOrderIncludingAPartialLastBatch() {
-    ImageSet rows = numbered(23, 3);
+    Rows rows = numbered(23, 3);
     try (BatchGatherer batches = new BatchGatherer(rows, 5)) {
       for (int epoch = 0; epoch < 3; epoch++) {
         int[] order = permutation(23, epoch);
@@ -33,7 +33,7 @@ class BatchGathererTest {
           BatchGatherer.Batch batch = batches.nextBatch();
           assertThat(batch.rows()).isEqualTo(Math.min(5, 23 - first));
           for (int r = 0; r < batch.rows(); r++) {
-            float[] expected = Arrays.copyOfRange(rows.pixels(), order[first + r] * 3, order[first + r] * 3 + 3);
+            float[] expected = Arrays.copyOfRange(rows.values(), order[first + r] * 3, order[first + r] * 3 + 3);
             assertThat(Arrays.copyOfRange(batch.values(), r * 3, r * 3 + 3)).as("epoch %d row %d", epoch, first + r)
                 .containsExactly(expected);
           }
@@ -46,7 +46,7 @@ class BatchGathererTest {
 
   @Test
   void aNewEpochMayStartBeforeTheLastOneEnded() {
-    ImageSet rows = numbered(10, 2);
+    Rows rows = numbered(10, 2);
     try (BatchGatherer batches = new BatchGatherer(rows, 4)) {
       batches.start(permutation(10, 1));
       batches.nextBatch();
@@ -60,7 +60,7 @@ class BatchGathererTest {
 
   @Test
   void aBatchLargerThanTheDataUsesOneBufferOfTheData() {
-    ImageSet rows = numbered(3, 2);
+    Rows rows = numbered(3, 2);
     try (BatchGatherer batches = new BatchGatherer(rows, 150)) {
       assertThat(batches.hasNext()).as("before an epoch starts").isFalse();
       batches.start(new int[] {2, 0, 1});

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.deepae.TestImages;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
 import org.deepae.model.AdamSpec;
 import org.deepae.model.Activation;
 import org.deepae.model.AutoencoderSpec;
@@ -23,8 +23,8 @@ class TensorBoardListenerTest {
   @Test
   void writesLossesReconstructionsAndWeightHistogramsPerEpoch(@TempDir Path dir) throws Exception {
     AutoencoderSpec spec = new AutoencoderSpec(16, List.of(6, 3), Activation.RELU, Activation.SIGMOID, Loss.MSE);
-    ImageSet train = TestImages.bars(20, 4, 1);
-    ImageSet test = TestImages.bars(6, 4, 2);
+    Rows train = TestImages.bars(20, 4, 1);
+    Rows test = TestImages.bars(6, 4, 2);
     TrainingConfig config = new TrainingConfig(2, 5, 1, 1, AdamSpec.tutorial(), 0, new org.deepae.model.Noise.None(),
         0.25, null);
     TensorBoardListener listener = new TensorBoardListener(dir, test.head(3), 2);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.deepae.TestImages;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
 import org.deepae.model.AdamSpec;
 import org.deepae.model.Activation;
 import org.deepae.model.AutoencoderSpec;
@@ -28,8 +28,8 @@ class TrainerTest {
 
   @Test
   void lossFallsOverEpochsAndTheLastPartialBatchIsUsed() throws Exception {
-    ImageSet train = TestImages.bars(64, 4, 1);
-    ImageSet test = TestImages.bars(16, 4, 2);
+    Rows train = TestImages.bars(64, 4, 1);
+    Rows test = TestImages.bars(16, 4, 2);
     Recorder recorder = new Recorder();
     TrainingConfig config = new TrainingConfig(30, 10, 3, 1, AdamSpec.withLearningRate(0.01));
     Trainer.Result result = new Trainer(config).fit(SMALL, train, test, List.of(recorder));
@@ -39,7 +39,7 @@ class TrainerTest {
       assertThat(epochs.get(29).trainLoss()).isLessThan(epochs.get(0).trainLoss() * 0.5);
       assertThat(epochs.get(29).testLoss()).isLessThan(epochs.get(0).testLoss());
       assertThat(result.history().finalTestLoss())
-          .isEqualTo(model.meanSquaredError(test.pixels(), test.rows()));
+          .isEqualTo(model.meanSquaredError(test.values(), test.count()));
       // 64 rows in batches of 10: six full batches and one of 4, every epoch
       assertThat(recorder.batchRows.subList(0, 7)).containsExactly(10, 10, 10, 10, 10, 10, 4);
       assertThat(recorder.batchRows).hasSize(7 * 30);
@@ -50,7 +50,7 @@ class TrainerTest {
 
   @Test
   void epochTrainLossIsTheRowWeightedMeanOfBatchLosses() throws Exception {
-    ImageSet train = TestImages.bars(25, 4, 1);
+    Rows train = TestImages.bars(25, 4, 1);
     Recorder recorder = new Recorder();
     TrainingConfig config = new TrainingConfig(1, 10, 3, 1, AdamSpec.tutorial());
     try (var model = new Trainer(config).fit(SMALL, train, train, List.of(recorder)).model()) {
@@ -65,15 +65,15 @@ class TrainerTest {
 
   @Test
   void sameSeedSameResult() throws Exception {
-    ImageSet train = TestImages.bars(40, 4, 5);
+    Rows train = TestImages.bars(40, 4, 5);
     TrainingConfig config = new TrainingConfig(3, 8, 11, 1, AdamSpec.tutorial());
     double first;
     double second;
     try (var model = new Trainer(config).fit(SMALL, train, train, List.of()).model()) {
-      first = model.meanSquaredError(train.pixels(), train.rows());
+      first = model.meanSquaredError(train.values(), train.count());
     }
     try (var model = new Trainer(config).fit(SMALL, train, train, List.of()).model()) {
-      second = model.meanSquaredError(train.pixels(), train.rows());
+      second = model.meanSquaredError(train.values(), train.count());
     }
     assertThat(second).isEqualTo(first);
   }
@@ -82,7 +82,7 @@ class TrainerTest {
   void nanLossStopsTrainingWithAdvice() {
     float[] pixels = new float[4 * 16];
     java.util.Arrays.fill(pixels, Float.NaN);
-    ImageSet broken = new ImageSet(pixels, null, 4, 4, 4);
+    Rows broken = new Rows(pixels, 4, 16, null, 4, 4, "broken");
     Recorder recorder = new Recorder();
     TrainingConfig config = new TrainingConfig(2, 2, 1, 1, AdamSpec.tutorial());
     assertThatThrownBy(() -> new Trainer(config).fit(SMALL, broken, broken, List.of(recorder)))
@@ -95,7 +95,7 @@ class TrainerTest {
 
   @Test
   void rejectsDataOfTheWrongWidth() {
-    ImageSet wrong = TestImages.bars(4, 3, 1);
+    Rows wrong = TestImages.bars(4, 3, 1);
     TrainingConfig config = new TrainingConfig(1, 2, 1, 1, AdamSpec.tutorial());
     assertThatThrownBy(() -> new Trainer(config).fit(SMALL, wrong, wrong, List.of()))
         .isInstanceOf(IllegalArgumentException.class)

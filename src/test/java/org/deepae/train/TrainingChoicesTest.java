@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.deepae.TestImages;
-import org.deepae.data.ImageSet;
+import org.deepae.data.Rows;
+import org.deepae.tf.TfAutoencoder;
 import org.deepae.model.AdamSpec;
 import org.deepae.model.Activation;
 import org.deepae.model.AutoencoderSpec;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /** The network, optimizer, noise, validation and early-stopping choices, each on tiny data. */
 class TrainingChoicesTest {
 
-  private static final ImageSet TRAIN = TestImages.bars(60, 4, 1);
-  private static final ImageSet TEST = TestImages.bars(12, 4, 2);
+  private static final Rows TRAIN = TestImages.bars(60, 4, 1);
+  private static final Rows TEST = TestImages.bars(12, 4, 2);
 
   private static AutoencoderSpec spec(Activation hidden, Activation code, Activation output, Loss loss,
       Initializer init) {
@@ -53,7 +54,7 @@ class TrainingChoicesTest {
         Initializer.GLOROT);
     Trainer.Result first = new Trainer(config).fit(spec, TRAIN, TEST, List.of());
     Trainer.Result second = new Trainer(config).fit(spec, TRAIN, TEST, List.of());
-    try (var a = first.model(); var b = second.model()) {
+    try (var a = (TfAutoencoder) first.model(); var b = (TfAutoencoder) second.model()) {
       List<EpochStats> epochs = first.history().epochs();
       assertThat(epochs.get(14).trainLoss()).as(name).isLessThan(epochs.get(0).trainLoss());
       assertThat(losses(second.history())).isEqualTo(losses(first.history()));
@@ -75,15 +76,15 @@ class TrainingChoicesTest {
     AutoencoderSpec spec = spec(Activation.RELU, Activation.RELU, Activation.SIGMOID, Loss.BCE,
         Initializer.VARIANCE_SCALING);
     try (var model = org.deepae.tf.TfAutoencoder.forTraining(spec, AdamSpec.tutorial(), 1, 1)) {
-      float[] out = model.reconstruct(TEST.pixels(), TEST.rows());
+      float[] out = model.reconstruct(TEST.values(), TEST.count());
       double expected = 0;
       for (int i = 0; i < out.length; i++) {
         double p = out[i];
-        double t = TEST.pixels()[i];
+        double t = TEST.values()[i];
         expected -= t * Math.log(p) + (1 - t) * Math.log(1 - p);
       }
       expected /= out.length;
-      assertThat(model.meanLoss(TEST.pixels(), TEST.rows())).isCloseTo(expected,
+      assertThat(model.meanLoss(TEST.values(), TEST.count())).isCloseTo(expected,
           org.assertj.core.data.Offset.offset(1e-5));
     }
     TrainingHistory history = history(spec, new TrainingConfig(10, 10, 3, 1, AdamSpec.withLearningRate(0.01)));
@@ -128,7 +129,7 @@ class TrainingChoicesTest {
     for (int k = 0; k < 2; k++) {
       TrainingConfig config = new TrainingConfig(10, 10, 5, 1, AdamSpec.tutorial(), decays[k], new Noise.None(), 0,
           null);
-      try (var model = new Trainer(config).fit(spec, TRAIN, TEST, List.of()).model()) {
+      try (var model = (TfAutoencoder) new Trainer(config).fit(spec, TRAIN, TEST, List.of()).model()) {
         for (float w : model.parameters().get(0)) {
           norms[k] += w * w;
         }
@@ -140,10 +141,10 @@ class TrainingChoicesTest {
   @Test
   void validationSplitHoldsOutASeededShareAndIsReported() throws Exception {
     Holdout holdout = Holdout.of(TRAIN, 0.25, 9);
-    assertThat(holdout.train().rows()).isEqualTo(45);
-    assertThat(holdout.validation().rows()).isEqualTo(15);
-    assertThat(Holdout.of(TRAIN, 0.25, 9).validation().pixels()).containsExactly(holdout.validation().pixels());
-    assertThat(Holdout.of(TRAIN, 0.25, 10).validation().pixels()).isNotEqualTo(holdout.validation().pixels());
+    assertThat(holdout.train().count()).isEqualTo(45);
+    assertThat(holdout.validation().count()).isEqualTo(15);
+    assertThat(Holdout.of(TRAIN, 0.25, 9).validation().values()).containsExactly(holdout.validation().values());
+    assertThat(Holdout.of(TRAIN, 0.25, 10).validation().values()).isNotEqualTo(holdout.validation().values());
     assertThat(Holdout.of(TRAIN, 0, 9).validation()).isNull();
 
     TrainingConfig config = new TrainingConfig(2, 10, 5, 1, AdamSpec.tutorial(), 0, new Noise.None(), 0.25, null);
@@ -167,7 +168,7 @@ class TrainingChoicesTest {
     TrainingConfig config = new TrainingConfig(40, 10, 5, 1, new OptimizerSpec.Sgd(0.05), 0, new Noise.None(), 0.25,
         new EarlyStopping(2, 1e-3));
     Trainer.Result result = new Trainer(config).fit(spec, TRAIN, TEST, List.of());
-    try (var model = result.model()) {
+    try (var model = (TfAutoencoder) result.model()) {
       TrainingHistory history = result.history();
       assertThat(history.stoppedEarly()).isTrue();
       assertThat(history.epochs()).hasSizeLessThan(40);
@@ -177,7 +178,7 @@ class TrainingChoicesTest {
       for (EpochStats e : history.epochs()) {
         assertThat(e.validationLoss()).isGreaterThanOrEqualTo(bestStats.validationLoss() - 1e-3);
       }
-      assertThat(model.meanLoss(TEST.pixels(), TEST.rows())).isCloseTo(bestStats.testLoss(),
+      assertThat(model.meanLoss(TEST.values(), TEST.count())).isCloseTo(bestStats.testLoss(),
           org.assertj.core.data.Offset.offset(1e-7));
       assertThat(history.finalTestLoss()).isEqualTo(bestStats.testLoss());
     }
