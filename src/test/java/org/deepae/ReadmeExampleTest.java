@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.deepae.data.Dataset;
 import org.deepae.data.DatasetCatalog;
-import org.deepae.data.Rows;
 import org.deepae.model.AdamSpec;
 import org.deepae.model.Autoencoder;
 import org.deepae.model.AutoencoderSpec;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deepae.data.Dataset;
+import org.deepae.run.ModelStudy;
 import org.deepae.model.Autoencoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -5,10 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.deepae.data.ClassNames;
 import org.deepae.data.Dataset;
+import org.deepae.run.ModelStudy;
 import org.deepae.model.Autoencoder;
-import org.deepae.viz.LatentScatter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,15 +44,11 @@ final class LatentCommand implements Callable<Integer> {
     try (Autoencoder autoencoder = model.load()) {
       map = new ModelStudy(autoencoder, data, model.threads(), dataset.pcaCache()).latent();
     }
-    scatter(data, map).write(target.path(), map.points(), map.labels());
+    ModelStudy.scatter(data, map).write(target.path(), map.points(), map.labels());
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println(map.title() + ": " + target.path());
     stdout.flush();
     return 0;
   }
 
-  static LatentScatter scatter(Dataset data, ModelStudy.LatentMap map) {
-    LatentScatter scatter = LatentScatter.titled(map.title());
-    return ClassNames.of(data.info().name()).map(scatter::withClassNames).orElse(scatter);
-  }
 }

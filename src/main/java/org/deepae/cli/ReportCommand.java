@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.deepae.data.Dataset;
+import org.deepae.run.RunReport;
 import org.deepae.model.Autoencoder;
 import org.deepae.train.EpochStats;
 import org.deepae.train.MetricsFile;

@@ -9,30 +9,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.DoubleFunction;
 import java.util.stream.Collectors;
 import org.deepae.data.Dataset;
-import org.deepae.data.Rows;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Device;
 import org.deepae.model.Precision;
-import org.deepae.analysis.AnomalyRule;
-import org.deepae.analysis.Threshold;
-import org.deepae.analysis.ThresholdFile;
-import org.deepae.store.ModelDirectory;
-import org.deepae.store.ModelInfo;
 import org.deepae.tf.Devices;
-import org.deepae.train.MetricsFile;
 import org.deepae.train.ProgressBarListener;
-import org.deepae.train.RunDescription;
-import org.deepae.train.TensorBoardListener;
-import org.deepae.train.Trainer;
 import org.deepae.train.TrainingConfig;
+import org.deepae.run.TrainingRun;
 import org.deepae.train.TrainingInterruptedException;
 import org.deepae.train.TrainingListener;
-import org.deepae.viz.ImageGrid;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,9 +40,6 @@ final class TrainCommand implements Callable<Integer> {
 
   /** The exit code after Ctrl-C, as shells report it (128 + SIGINT). */
   static final int INTERRUPTED = 130;
-
-  /** Images shown in the reconstruction figure, as in the tutorial. */
-  static final int FIGURE_IMAGES = 10;
 
   /** The fewest training rows a run can use: PCA, the report's baseline, needs two. */
   static final int MIN_TRAINING_ROWS = 2;
@@ -203,19 +188,9 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     Files.createDirectories(runDir);
     ConfigFile.write(runDir.resolve("config.json"), spec);
-    Map<String, Object> description = RunDescription.of(network, config);
-    Path modelDir = runDir.resolve("model");
-    DoubleFunction<ModelInfo> info = testLoss -> new ModelInfo(network, description, data.info(),
-        data.train().imageHeight(), data.train().imageWidth(), data.train().count(), data.test().count(), testLoss,
-        Version.current());
-    MetricsFile metrics = new MetricsFile(runDir.resolve("metrics.json"), choice.summary(data), description);
-    List<TrainingListener> listeners = new ArrayList<>(List.of(metrics,
-        new LossPlot(runDir.resolve("loss.png"), "Loss per epoch: " + data.info().name() + ", "
-            + network.layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-"))),
-        new ModelSnapshot(modelDir, info)));
-    if (tensorboard != null) {
-      listeners.add(new TensorBoardListener(tensorboard, data.test().head(8), 50));
-    }
+    TrainingRun run = new TrainingRun(new TrainingRun.Settings(runDir, network, config, choice.summary(data),
+        Version.current(), tensorboard, DatasetChoice.pcaCache(dataDir), resuming));
+    List<TrainingListener> listeners = new ArrayList<>();
     if (!json) {
       listeners.add(new EpochPrinter(stdout));
     }
@@ -223,13 +198,11 @@ final class TrainCommand implements Callable<Integer> {
     if (Terminal.stderrIsTerminal()) {
       listeners.add(new ProgressBarListener(System.err));
     }
-
-    Trainer trainer = new Trainer(config).withCheckpoints(runDir.resolve("checkpoint"));
-    Trainer.Result result;
+    TrainingRun.Result result;
+    // the guard holds the JVM's exit after Ctrl-C until the message below is out
     try (InterruptGuard guard = new InterruptGuard()) {
       try {
-        result = (resuming ? trainer.resuming() : trainer).stoppingWhen(guard::requested)
-            .fit(network, data.train(), data.test(), listeners);
+        result = run.run(data, listeners, guard::requested);
       } catch (TrainingInterruptedException e) {
         if (e.completedEpochs() == 0) {
           Footprint.takeBack(footprints); // nothing to resume, so nothing to keep
@@ -241,34 +214,18 @@ final class TrainCommand implements Callable<Integer> {
         stderr.flush();
         return INTERRUPTED;
       }
-      try (var model = result.model()) {
-        if (drawsImages(data)) {
-          Rows shown = data.test().head(FIGURE_IMAGES);
-          float[] reconstructed = model.reconstruct(shown.values(), shown.count());
-          ImageGrid grid = ImageGrid.fittingPairs(shown.imageHeight(), shown.imageWidth(), 4, shown.count(),
-              FIGURE_IMAGES);
-          grid.write(runDir.resolve("reconstructions.png"),
-              grid.pairs(shown.values(), reconstructed, shown.count(), FIGURE_IMAGES));
-        }
-        ModelInfo finalInfo = info.apply(result.history().finalTestLoss());
-        ModelDirectory.save(modelDir, model, finalInfo);
-        Threshold threshold = new AnomalyRule.Sigma(3).apply(model.rowErrors(data.train().values(),
-            data.train().count()));
-        ThresholdFile.save(modelDir, threshold, "training set of " + data.info().name() + " ("
-            + data.train().count() + " images)");
-        RunReport.write(runDir.resolve("report.html"), model, finalInfo, data, result.history().epochs(),
-            threads.get(), DatasetChoice.pcaCache(dataDir));
-      }
     }
 
     if (json) {
-      stdout.println(metrics.toJson().toPrettyString());
+      stdout.println(result.metrics().toPrettyString());
     } else {
       stdout.println(String.format(Locale.ROOT, "Final test loss %.6f after %.1f s", result.history().finalTestLoss(),
           result.history().totalSeconds()));
       stdout.println("Run directory: " + runDir);
-      stdout.println("  reconstructions.png  the first " + Math.min(FIGURE_IMAGES, data.test().count())
-          + " test images above their reconstructions");
+      if (TrainingRun.drawsImages(data)) {
+        stdout.println("  reconstructions.png  the first " + Math.min(TrainingRun.FIGURE_IMAGES, data.test().count())
+            + " test images above their reconstructions");
+      }
       stdout.println("  loss.png             training and test loss per epoch");
       stdout.println("  metrics.json         losses per epoch, configuration, data provenance");
       stdout.println("  report.html          configuration, loss curve, reconstructions, PCA comparison, latent map");
@@ -276,11 +233,6 @@ final class TrainCommand implements Callable<Integer> {
     }
     stdout.flush();
     return 0;
-  }
-
-  /** Whether the reconstruction figure is drawn: for grayscale images (not for tables). */
-  static boolean drawsImages(Dataset data) {
-    return data.isImages() && data.shape().isGray();
   }
 
   private TrainingConfig trainingConfig() {

@@ -1,4 +1,4 @@
-package org.deepae.cli;
+package org.deepae.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import org.deepae.viz.LossChart;
  * The single-file HTML report of a model: configuration and data provenance, the loss curve, the reconstruction
  * figure, the comparison with PCA at the model's code size, and the latent map.
  */
-final class RunReport {
+public final class RunReport {
 
   private RunReport() {}
 
@@ -30,7 +30,7 @@ final class RunReport {
    *
    * @param epochs the training history, or an empty list when it is not known
    */
-  static void write(Path html, Autoencoder model, ModelInfo info, Dataset data, List<EpochStats> epochs,
+  public static void write(Path html, Autoencoder model, ModelInfo info, Dataset data, List<EpochStats> epochs,
       int threads, PcaCache pcas) throws IOException {
     write(html, model, info, data, epochs, null, threads, pcas);
   }
@@ -41,7 +41,7 @@ final class RunReport {
    * @param epochs the training history, or an empty list when it is not known
    * @param historyProblem why the training history that was found could not be read, or {@code null}
    */
-  static void write(Path html, Autoencoder model, ModelInfo info, Dataset data, List<EpochStats> epochs,
+  public static void write(Path html, Autoencoder model, ModelInfo info, Dataset data, List<EpochStats> epochs,
       String historyProblem, int threads, PcaCache pcas) throws IOException {
     String network = info.spec().layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-"));
     ModelStudy study = new ModelStudy(model, data, threads, pcas);
@@ -83,12 +83,12 @@ final class RunReport {
           "Training and test loss per epoch", "Loss per epoch (the mean over each epoch's batches for training).");
     }
 
-    if (TrainCommand.drawsImages(data)) {
-      Rows shown = data.test().head(TrainCommand.FIGURE_IMAGES);
+    if (TrainingRun.drawsImages(data)) {
+      Rows shown = data.test().head(TrainingRun.FIGURE_IMAGES);
       ImageGrid grid = ImageGrid.fittingPairs(shown.imageHeight(), shown.imageWidth(), 4, shown.count(),
-          TrainCommand.FIGURE_IMAGES);
+          TrainingRun.FIGURE_IMAGES);
       report.section("Reconstructions").image(grid.render(grid.pairs(shown.values(),
-              model.reconstruct(shown.values(), shown.count()), shown.count(), TrainCommand.FIGURE_IMAGES)),
+              model.reconstruct(shown.values(), shown.count()), shown.count(), TrainingRun.FIGURE_IMAGES)),
           "The first test images above their reconstructions", "The first " + shown.count()
               + " test images (top) and their reconstructions (bottom).");
     }
@@ -99,7 +99,7 @@ final class RunReport {
     report.table(ModelStudy.COMPARISON_HEADER, study.comparisonTable());
 
     ModelStudy.LatentMap latent = study.latent();
-    report.section("Latent map").image(LatentCommand.scatter(data, latent).render(latent.points(), latent.labels()),
+    report.section("Latent map").image(ModelStudy.scatter(data, latent).render(latent.points(), latent.labels()),
         "The test codes in two dimensions, one colour per class", latent.title() + ".");
     report.write(html);
   }

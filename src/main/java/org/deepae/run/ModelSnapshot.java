@@ -1,4 +1,4 @@
-package org.deepae.cli;
+package org.deepae.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,13 +10,13 @@ import org.deepae.train.EpochStats;
 import org.deepae.train.TrainingListener;
 
 /** Saves the model directory after every epoch, so that an interrupted run still leaves a loadable model. */
-final class ModelSnapshot implements TrainingListener {
+public final class ModelSnapshot implements TrainingListener {
 
   private final Path dir;
   private final DoubleFunction<ModelInfo> info;
 
   /** @param info the model's metadata for a given test loss */
-  ModelSnapshot(Path dir, DoubleFunction<ModelInfo> info) {
+  public ModelSnapshot(Path dir, DoubleFunction<ModelInfo> info) {
     this.dir = dir;
     this.info = info;
   }

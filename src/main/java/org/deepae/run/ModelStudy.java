@@ -1,4 +1,4 @@
-package org.deepae.cli;
+package org.deepae.run;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,38 +9,38 @@ import org.deepae.analysis.PcaModel;
 import org.deepae.data.ClassNames;
 import org.deepae.data.Dataset;
 import org.deepae.data.Rows;
-import org.deepae.data.Rows;
 import org.deepae.model.Autoencoder;
 import org.deepae.model.Evaluation;
+import org.deepae.viz.LatentScatter;
 
 /**
  * What the analysis commands and the report compute about a model on a dataset: its test error beside PCA's at the
  * same code size (fitted on the same training rows, measured on the same test rows), and its codes projected to 2-D.
  * Each result is computed once, when first asked for.
  */
-final class ModelStudy {
+public final class ModelStudy {
 
   /**
    * The autoencoder's and PCA's errors on the same test rows. PCA keeps as many components as the code has values,
    * or all of the input's when the code is wider (an overcomplete code; PCA is then exact up to rounding).
    */
-  record Comparison(int codeSize, int pcaComponents, Evaluation autoencoder, Evaluation pca,
+  public record Comparison(int codeSize, int pcaComponents, Evaluation autoencoder, Evaluation pca,
       double pcaExplainedVariance) {
 
     /** How the components were chosen, for people: "the code size" or "all of the input's". */
-    String componentsRule() {
+    public String componentsRule() {
       return pcaComponents == codeSize ? "the code size" : "all of the input's; the code is wider";
     }
 
 
     /** Autoencoder error over PCA error: below 1 means the autoencoder reconstructs better. */
-    double ratio() {
+    public double ratio() {
       return autoencoder.meanSquaredError() / pca.meanSquaredError();
     }
   }
 
   /** The test codes in 2-D, with their labels and a title that says how they were made. */
-  record LatentMap(float[][] points, int[] labels, String title) {}
+  public record LatentMap(float[][] points, int[] labels, String title) {}
 
   private final Autoencoder model;
   private final Dataset data;
@@ -50,14 +50,14 @@ final class ModelStudy {
   private LatentMap latent;
 
   /** @param pcas where the PCA of the data is kept between runs */
-  ModelStudy(Autoencoder model, Dataset data, int threads, PcaCache pcas) {
+  public ModelStudy(Autoencoder model, Dataset data, int threads, PcaCache pcas) {
     this.model = model;
     this.data = data;
     this.threads = threads;
     this.pcas = pcas;
   }
 
-  Comparison comparison() {
+  public Comparison comparison() {
     if (comparison == null) {
       int codeSize = model.spec().codeSize();
       int k = Math.min(codeSize, data.features());
@@ -68,7 +68,7 @@ final class ModelStudy {
     return comparison;
   }
 
-  LatentMap latent() {
+  public LatentMap latent() {
     if (latent == null) {
       Rows test = data.test();
       int k = model.spec().codeSize();
@@ -104,7 +104,7 @@ final class ModelStudy {
   }
 
   /** The comparison as table rows: overall, then one per class. */
-  List<List<String>> comparisonTable() {
+  public List<List<String>> comparisonTable() {
     Comparison c = comparison();
     List<List<String>> rows = new ArrayList<>();
     rows.add(row("all", c.autoencoder().rows(), c.autoencoder().meanSquaredError(), c.pca().meanSquaredError()));
@@ -114,12 +114,21 @@ final class ModelStudy {
   }
 
   /** A label with its class name when the dataset has names: {@code 0 T-shirt/top}, or just {@code 3}. */
-  String className(int label) {
-    String name = ClassNames.name(data.info().name(), label);
+  public String className(int label) {
+    String name = data.labelNames().isEmpty() ? ClassNames.name(data.info().name(), label) : data.labelName(label);
     return name.equals(String.valueOf(label)) ? name : label + " " + name;
   }
 
-  static final List<String> COMPARISON_HEADER =
+  /** The latent map's scatter plot, with the dataset's class names in its legend when it has them. */
+  public static LatentScatter scatter(Dataset data, LatentMap map) {
+    LatentScatter scatter = LatentScatter.titled(map.title());
+    if (!data.labelNames().isEmpty()) {
+      return scatter.withClassNames(data.labelNames());
+    }
+    return ClassNames.of(data.info().name()).map(scatter::withClassNames).orElse(scatter);
+  }
+
+  public static final List<String> COMPARISON_HEADER =
       List.of("class", "images", "autoencoder MSE", "PCA MSE", "autoencoder / PCA");
 
   private static List<String> row(String name, int images, double ae, double pca) {

@@ -1,4 +1,4 @@
-package org.deepae.cli;
+package org.deepae.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,13 +12,13 @@ import org.deepae.train.TrainingPlan;
 import org.deepae.viz.LossChart;
 
 /** Keeps a run's {@code loss.png} up to date: training, validation (if any) and test loss per epoch. */
-final class LossPlot implements TrainingListener {
+public final class LossPlot implements TrainingListener {
 
   private final Path png;
   private final String title;
   private final List<EpochStats> epochs = new ArrayList<>();
 
-  LossPlot(Path png, String title) {
+  public LossPlot(Path png, String title) {
     this.png = png;
     this.title = title;
   }
