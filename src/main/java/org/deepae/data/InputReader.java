@@ -1,11 +1,7 @@
 package org.deepae.data;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -29,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class InputReader {
   private static final Logger LOG = LoggerFactory.getLogger(InputReader.class);
-  private static final int SNIFF = 4096;
 
   private InputReader() {}
 
@@ -50,31 +45,21 @@ public final class InputReader {
   }
 
   private static Rows readUnchecked(String input, InputOptions options) throws IOException {
-    if (DatasetCatalog.names().contains(input)) {
-      return fromCatalog(input, options);
+    ImageShape expected = options.expectsImageSize()
+        ? ImageShape.gray(options.expectedHeight(), options.expectedImageWidth()) : null;
+    DataSource source = DataSource.open(input, expected);
+    if (source instanceof DataSource.Catalog catalog) {
+      return fromCatalog(catalog.name(), options);
     }
-    Path path;
-    try {
-      path = Path.of(input);
-    } catch (InvalidPathException e) {
-      throw new NoSuchFileException(input, null, "not a valid path, and not one of the datasets "
-          + DatasetCatalog.names());
+    if (source instanceof DataSource.Arrays arrays) {
+      return arrays.rows();
     }
-    if (Files.isDirectory(path)) {
-      if (IdxDirectory.missing(path).isEmpty()) {
-        return fromCatalog(input, options);
-      }
-      if (PngReader.pngFiles(path).isEmpty()) {
-        throw new DataFormatException(path, "expected PNG images (*.png) or the IDX files "
-            + IdxDirectory.STANDARD_NAMES + " (each plain or .gz), found neither");
-      }
-      return PngReader.readDirectory(path, options.expectedHeight(), options.expectedImageWidth());
+    DataSource.TableFile table = (DataSource.TableFile) source;
+    if (table.format() == DataSource.TableFormat.CSV) {
+      return CsvReader.read(table.file(), options.labelColumn());
     }
-    if (!Files.exists(path)) {
-      throw new NoSuchFileException(input, null, "no such file or directory, and not one of the datasets "
-          + DatasetCatalog.names());
-    }
-    return readFile(path, options);
+    throw new DataFormatException(table.file(), "a Parquet table is read through the preprocessing of a model "
+        + "trained on a table; this model takes rows of numbers (NPY, CSV, IDX or PNG)");
   }
 
   private static Rows fromCatalog(String name, InputOptions options) throws IOException {
@@ -82,44 +67,6 @@ public final class InputReader {
     Dataset dataset = catalog.load(name);
     String source = dataset.info().name() + " (" + options.split().name().toLowerCase(Locale.ROOT) + " split)";
     return options.split().of(dataset).withSource(source);
-  }
-
-  private static Rows readFile(Path file, InputOptions options) throws IOException {
-    byte[] head;
-    try (InputStream in = Files.newInputStream(file)) {
-      head = in.readNBytes(SNIFF);
-    }
-    if (head.length == 0) {
-      throw new DataFormatException(file, "the file is empty, expected NPY, IDX, PNG or CSV data");
-    }
-    String ext = extension(file);
-    if (startsWith(head, NpyReader.MAGIC) || (ext.equals("npy") && !looksLikeText(head))) {
-      return NpyReader.read(file);
-    }
-    if (startsWith(head, PngHeader.SIGNATURE)) {
-      return PngReader.readFile(file, options.expectedHeight(), options.expectedImageWidth());
-    }
-    if (isGzip(head) || isIdx(head)) {
-      return fromIdx(file, head);
-    }
-    if (ext.equals("csv") || ext.equals("txt") || looksLikeText(head)) {
-      return CsvReader.read(file, options.labelColumn());
-    }
-    return switch (ext) {
-      case "npy" -> NpyReader.read(file);
-      case "png" -> PngReader.readFile(file, options.expectedHeight(), options.expectedImageWidth());
-      case "idx", "ubyte", "idx3-ubyte", "gz" -> fromIdx(file, head);
-      default -> throw new DataFormatException(file, "unrecognised content: expected NumPy .npy, IDX images, PNG "
-          + "or CSV text, found binary bytes starting " + hex(Arrays.copyOf(head, Math.min(8, head.length))));
-    };
-  }
-
-  private static Rows fromIdx(Path file, byte[] head) throws IOException {
-    if (head.length >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 8 && head[3] == 1) {
-      throw new DataFormatException(file, "expected IDX images (magic 0x00000803), found an IDX label file "
-          + "(magic 0x00000801)");
-    }
-    return Rows.of(IdxReader.readImageBytes(file).toImageSet(null), file.toString());
   }
 
   /** Checks what every input must satisfy, and gives plain rows the expected image size. */
@@ -155,45 +102,5 @@ public final class InputReader {
             + (i % rows.width()) + " (both counted from 0) is " + values[i] + "; expected finite values");
       }
     }
-  }
-
-  private static String extension(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    int dot = name.lastIndexOf('.');
-    return dot < 0 ? "" : name.substring(dot + 1);
-  }
-
-  private static boolean startsWith(byte[] head, byte[] magic) {
-    return head.length >= magic.length && Arrays.equals(head, 0, magic.length, magic, 0, magic.length);
-  }
-
-  private static boolean isGzip(byte[] head) {
-    return head.length >= 2 && (head[0] & 0xFF) == 0x1f && (head[1] & 0xFF) == 0x8b;
-  }
-
-  private static boolean isIdx(byte[] head) {
-    return head.length >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 8 && (head[3] == 3 || head[3] == 1);
-  }
-
-  /** Whether the sniffed bytes have no NUL and few control characters, as text does. */
-  private static boolean looksLikeText(byte[] head) {
-    int control = 0;
-    for (byte b : head) {
-      if (b == 0) {
-        return false;
-      }
-      if (b > 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
-        control++;
-      }
-    }
-    return control * 20 < head.length;
-  }
-
-  private static String hex(byte[] bytes) {
-    StringBuilder text = new StringBuilder();
-    for (byte b : bytes) {
-      text.append(String.format("%02X ", b & 0xFF));
-    }
-    return text.toString().strip();
   }
 }

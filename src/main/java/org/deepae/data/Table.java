@@ -40,6 +40,44 @@ public record Table(String source, List<Column> columns, int rows) {
     return new Table(source, columns, columns.isEmpty() ? 0 : columns.get(0).size());
   }
 
+  /**
+   * The rows of {@code chunks} one after the other (chunks of one {@link TableSource}: the same columns, of the
+   * same kinds, in the same order).
+   */
+  public static Table concat(String source, List<Table> chunks) {
+    if (chunks.isEmpty()) {
+      throw new IllegalArgumentException("expected at least one chunk");
+    }
+    if (chunks.size() == 1) {
+      return chunks.get(0);
+    }
+    int rows = Math.toIntExact(chunks.stream().mapToLong(Table::rows).sum());
+    Table first = chunks.get(0);
+    List<Column> columns = new ArrayList<>();
+    for (int c = 0; c < first.columns().size(); c++) {
+      Column head = first.column(c);
+      int at = 0;
+      if (head instanceof Column.Numeric) {
+        double[] values = new double[rows];
+        for (Table chunk : chunks) {
+          double[] part = ((Column.Numeric) chunk.column(c)).values();
+          System.arraycopy(part, 0, values, at, part.length);
+          at += part.length;
+        }
+        columns.add(new Column.Numeric(head.name(), values));
+      } else {
+        String[] values = new String[rows];
+        for (Table chunk : chunks) {
+          String[] part = ((Column.Text) chunk.column(c)).values();
+          System.arraycopy(part, 0, values, at, part.length);
+          at += part.length;
+        }
+        columns.add(new Column.Text(head.name(), values));
+      }
+    }
+    return new Table(source, columns, rows);
+  }
+
   /** The columns' names, in order. */
   public List<String> names() {
     return columns.stream().map(Column::name).toList();
