@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Reads NumPy {@code .npy} files (format versions 1.0, 2.0 and 3.0) holding a 2-D array {@code (rows, width)} or a
- * 3-D array {@code (rows, height, width)} of images.
+ * Reads NumPy {@code .npy} files (format versions 1.0, 2.0 and 3.0) holding a 2-D array {@code (rows, width)} of
+ * plain rows, a 3-D array {@code (rows, height, width)} of grayscale images or a 4-D array {@code (rows, height, width,
+ * channels)} of images with 1 to 4 channels (HWC, the channels of a pixel together, as numpy and TensorFlow store
+ * them).
  *
  * <p>Element types: float32 and float64 (either byte order; float64 is rounded to float) taken as they are, and
  * uint8 scaled to [0, 1] as {@code v / 255}, like the IDX images used in training. Fortran-ordered (column-major)
@@ -26,10 +28,12 @@ public final class NpyReader {
   static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   private static final int CHUNK = 1 << 16;
   private static final int MAX_HEADER = 1 << 24;
+  private static final String RANKS = "expected a 2-D (rows, width), 3-D (rows, height, width) or 4-D (rows, height, "
+      + "width, channels) array, found ";
 
   private NpyReader() {}
 
-  /** Reads {@code file} into rows; 3-D arrays become images. */
+  /** Reads {@code file} into rows; 3-D and 4-D arrays become images. */
   public static Rows read(Path file) throws IOException {
     String source = file.toString();
     long size = Files.size(file);
@@ -71,22 +75,26 @@ public final class NpyReader {
       if (header.fortranOrder()) {
         values = fromFortranOrder(values, header.shape());
       }
-      return new Rows(values, shape.rows, shape.width, null, shape.height, shape.imageWidth, source);
+      return new Rows(values, shape.rows, shape.width, null, null, shape.image, source);
     }
   }
 
-  private record Shape(int elements, int rows, int width, int height, int imageWidth) {}
+  /** The array's size as rows; {@code image} is {@code null} for a 2-D array. */
+  private record Shape(int elements, int rows, int width, ImageShape image) {}
 
   private static Shape checkShape(NpyHeader header, long payload, String source) throws DataFormatException {
     long[] dims = header.shape();
     String shape = shapeText(dims);
     if (dims.length == 1) {
-      throw new DataFormatException(source, "expected a 2-D (rows, width) or 3-D (rows, height, width) array, found "
-          + "the 1-D shape " + shape + "; reshape it, for example x.reshape(1, -1) for one row");
+      throw new DataFormatException(source, RANKS + "the 1-D shape " + shape
+          + "; reshape it, for example x.reshape(1, -1) for one row");
     }
-    if (dims.length == 0 || dims.length > 3) {
-      throw new DataFormatException(source, "expected a 2-D (rows, width) or 3-D (rows, height, width) array, found "
-          + "shape " + shape);
+    if (dims.length == 0 || dims.length > 4) {
+      throw new DataFormatException(source, RANKS + "the " + dims.length + "-D shape " + shape);
+    }
+    if (dims.length == 4 && (dims[3] < 1 || dims[3] > 4)) {
+      throw new DataFormatException(source, "expected 1 to 4 channels in the last dimension of a 4-D (rows, height, "
+          + "width, channels) array, found shape " + shape + " with " + dims[3]);
     }
     long elements = header.elements();
     long bytes = elements < 0 ? -1 : elements * header.dtype().size;
@@ -99,13 +107,16 @@ public final class NpyReader {
       throw new DataFormatException(source, "shape " + shape + " holds more than the " + IdxHeader.MAX_ARRAY
           + " values a Java array can hold");
     }
-    long width = dims.length == 2 ? dims[1] : saturatedProduct(dims[1], dims[2]);
+    long width = 1;
+    for (int k = 1; k < dims.length; k++) {
+      width = saturatedProduct(width, dims[k]);
+    }
     if (width == 0 || width > IdxHeader.MAX_ARRAY) {
       throw new DataFormatException(source, "expected rows of at least one value, found shape " + shape);
     }
-    int height = dims.length == 3 ? (int) dims[1] : 0;
-    int imageWidth = dims.length == 3 ? (int) dims[2] : 0;
-    return new Shape((int) elements, (int) dims[0], (int) width, height, imageWidth);
+    ImageShape image = dims.length == 2 ? null
+        : new ImageShape((int) dims[1], (int) dims[2], dims.length == 4 ? (int) dims[3] : 1);
+    return new Shape((int) elements, (int) dims[0], (int) width, image);
   }
 
   private static long saturatedProduct(long a, long b) {

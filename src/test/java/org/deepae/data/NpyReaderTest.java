@@ -55,6 +55,66 @@ class NpyReaderTest {
     assertThat(rows.imageHeight()).isEqualTo(2);
     assertThat(rows.imageWidth()).isEqualTo(3);
     assertThat(rows.row(1)).containsExactly(6, 7, 8, 9, 10, 11);
+    assertThat(rows.shape()).isEqualTo(ImageShape.gray(2, 3));
+  }
+
+  @Test
+  void readsFourDimensionsAsImagesWithTheirChannels() throws IOException {
+    Rows rows = NpyReader.read(file(npy("<f4", "(2, 1, 2, 3)", f4(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11))));
+    assertThat(rows.count()).isEqualTo(2);
+    assertThat(rows.width()).isEqualTo(6);
+    assertThat(rows.shape()).isEqualTo(new ImageShape(1, 2, 3));
+    assertThat(rows.row(1)).containsExactly(6, 7, 8, 9, 10, 11);
+  }
+
+  @Test
+  void readsOneChannelOfFourDimensionsAsGrayAndScalesUint8() throws IOException {
+    Rows rows = NpyReader.read(file(npy("|u1", "(1, 2, 2, 1)", u1(0, 51, 102, 255))));
+    assertThat(rows.shape()).isEqualTo(ImageShape.gray(2, 2));
+    assertThat(rows.values()).containsExactly(0f, 0.2f, 0.4f, 1f);
+    Rows rgba = NpyReader.read(file(npy("|u1", "(1, 1, 1, 4)", u1(255, 0, 51, 255))));
+    assertThat(rgba.shape()).isEqualTo(new ImageShape(1, 1, 4));
+    assertThat(rgba.values()).containsExactly(1f, 0f, 0.2f, 1f);
+  }
+
+  @Test
+  void transposesFourDimensionalFortranOrder() throws IOException {
+    // a[i][y][x][c] = 1000 i + 100 y + 10 x + c for shape (2, 1, 2, 2), stored with i varying fastest, then y, x, c
+    String dict = "{'descr': '<f4', 'fortran_order': True, 'shape': (2, 1, 2, 2), }";
+    Rows rows = NpyReader.read(file(npy(1, dict, f4(0, 1000, 10, 1010, 1, 1001, 11, 1011))));
+    assertThat(rows.shape()).isEqualTo(new ImageShape(1, 2, 2));
+    assertThat(rows.values()).containsExactly(0f, 1f, 10f, 11f, 1000f, 1001f, 1010f, 1011f);
+  }
+
+  @Test
+  void rejectsFourDimensionsWithoutOneToFourChannels() throws IOException {
+    assertRejected(npy("<f4", "(1, 1, 1, 5)", f4(1, 2, 3, 4, 5))).hasMessageEndingWith(": expected 1 to 4 channels "
+        + "in the last dimension of a 4-D (rows, height, width, channels) array, found shape (1, 1, 1, 5) with 5");
+    assertRejected(npy("<f4", "(1, 2, 2, 0)", new byte[0])).hasMessageContaining("found shape (1, 2, 2, 0) with 0");
+  }
+
+  @Test
+  void rejectsFourDimensionalHeadersThatLie() throws IOException {
+    assertRejected(npy("<f4", "(2, 2, 2, 3)", f4(new float[12]))).hasMessageContaining("shape (2, 2, 2, 3) of 4-byte "
+        + "elements needs 96 bytes of data, found 48 (the file is truncated)");
+    assertRejected(npy("|u1", "(1, 2, 2, 3)", new byte[13])).hasMessageContaining("needs 12 bytes of data, found 13 "
+        + "(1 trailing bytes)");
+    assertRejected(npy("<f4", "(100000000, 8192, 8192, 3)", f4(1))).hasMessageContaining("needs 80530636800000000 "
+        + "bytes of data, found 4");
+    assertRejected(npy("<i2", "(1, 2, 2, 3)", new byte[24])).hasMessageContaining("unsupported dtype '<i2'");
+    assertRejected(npy("<f4", "(1, 0, 2, 3)", new byte[0])).hasMessageContaining("expected rows of at least one "
+        + "value, found shape (1, 0, 2, 3)");
+  }
+
+  @Test
+  void readsBackFourDimensionalImagesTheWriterWrote() throws IOException {
+    Path file = dir.resolve("colour.npy");
+    float[] values = {0.5f, -1f, 2f, 0f, 0.25f, 1f, 3f, 4f, 5f, 6f, 7f, 8f};
+    NpyWriter.writeFloat32(file, values, 2, 2, 1, 3);
+    Rows back = NpyReader.read(file);
+    assertThat(back.shape()).isEqualTo(new ImageShape(2, 1, 3));
+    assertThat(back.count()).isEqualTo(2);
+    assertThat(back.values()).containsExactly(values);
   }
 
   @Test
@@ -125,7 +185,13 @@ class NpyReaderTest {
   void rejectsOneDimensionalArraysSuggestingReshape() throws IOException {
     assertRejected(npy("<f4", "(3,)", f4(1, 2, 3))).hasMessageContaining("1-D shape (3,)")
         .hasMessageContaining("reshape");
-    assertRejected(npy("<f4", "(1, 1, 1, 1)", f4(1))).hasMessageContaining("shape (1, 1, 1, 1)");
+  }
+
+  @Test
+  void rejectsRanksAboveFourAndZeroNamingTheShape() throws IOException {
+    assertRejected(npy("<f4", "(1, 1, 1, 1, 1)", f4(1))).hasMessageEndingWith(": expected a 2-D (rows, width), 3-D "
+        + "(rows, height, width) or 4-D (rows, height, width, channels) array, found the 5-D shape (1, 1, 1, 1, 1)");
+    assertRejected(npy("<f4", "()", f4(1))).hasMessageContaining("found the 0-D shape ()");
   }
 
   @Test
