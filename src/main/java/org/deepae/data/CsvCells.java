@@ -96,11 +96,29 @@ final class CsvCells {
    * unless the double lies exactly halfway between two floats; those rare cells return NaN.
    */
   static float fastParse(String cell) {
+    double d = fastParseMagnitude(cell);
+    if (d != d || d != 0 && (Double.doubleToRawLongBits(d) & 0x1FFFFFFFL) == 0x10000000L) {
+      return Float.NaN;
+    }
+    float f = (float) d;
+    return cell.charAt(0) == '-' ? -f : f;
+  }
+
+  /**
+   * Parses a plain decimal exactly as {@link Double#parseDouble} would, or returns NaN when the cell is not one (or
+   * is too long for the fast path): with at most 2^53 digits and a power of ten of at most 22, one division or
+   * multiplication of exact doubles rounds correctly (Clinger's fast path).
+   */
+  static double fastParseDouble(String cell) {
+    double d = fastParseMagnitude(cell);
+    return d == d && cell.charAt(0) == '-' ? -d : d; // a number has a first character
+  }
+
+  /** The absolute value of a plain decimal cell rounded to double, or NaN; the cell's sign is not applied. */
+  private static double fastParseMagnitude(String cell) {
     int n = cell.length();
     int i = 0;
-    boolean negative = false;
     if (n > 0 && (cell.charAt(0) == '-' || cell.charAt(0) == '+')) {
-      negative = cell.charAt(0) == '-';
       i++;
     }
     long mantissa = 0;
@@ -112,7 +130,7 @@ final class CsvCells {
       if (c >= '0' && c <= '9') {
         digits++;
         if (mantissa >= MAX_EXACT / 10) {
-          return Float.NaN;
+          return Double.NaN;
         }
         mantissa = mantissa * 10 + (c - '0');
         if (point) {
@@ -125,12 +143,12 @@ final class CsvCells {
       }
     }
     if (digits == 0) {
-      return Float.NaN;
+      return Double.NaN;
     }
     if (i < n) {
       char c = cell.charAt(i);
       if (c != 'e' && c != 'E' || ++i >= n) {
-        return Float.NaN;
+        return Double.NaN;
       }
       boolean negativeExponent = cell.charAt(i) == '-';
       if (cell.charAt(i) == '-' || cell.charAt(i) == '+') {
@@ -141,24 +159,30 @@ final class CsvCells {
       for (; i < n; i++) {
         c = cell.charAt(i);
         if (c < '0' || c > '9' || exponent > 1000) {
-          return Float.NaN;
+          return Double.NaN;
         }
         exponent = exponent * 10 + (c - '0');
       }
       if (i == start) {
-        return Float.NaN;
+        return Double.NaN;
       }
       scale += negativeExponent ? -exponent : exponent;
     }
     if (scale < -22 || scale > 22) {
-      return Float.NaN;
+      return Double.NaN;
     }
-    double d = scale < 0 ? mantissa / POWERS[-scale] : mantissa * POWERS[scale];
-    if (d != 0 && (Double.doubleToRawLongBits(d) & 0x1FFFFFFFL) == 0x10000000L) {
-      return Float.NaN;
-    }
-    float f = (float) d;
-    return negative ? -f : f;
+    return scale < 0 ? mantissa / POWERS[-scale] : mantissa * POWERS[scale];
+  }
+
+  /**
+   * Whether {@code cell} means a missing value in a table: empty, {@code NA}, {@code N/A}, {@code NaN}, {@code nan},
+   * {@code null}, {@code NULL} or {@code ?} (case as written; see {@link CsvTableReader#MISSING}).
+   */
+  static boolean isMissing(String cell) {
+    return switch (cell) {
+      case "", "NA", "N/A", "NaN", "nan", "null", "NULL", "?" -> true;
+      default -> false;
+    };
   }
 
   /** Whether {@code cell} is a decimal number, a NaN or infinity spelled as Java or NumPy write it, or text. */
