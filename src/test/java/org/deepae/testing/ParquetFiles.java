@@ -49,6 +49,9 @@ public final class ParquetFiles {
   private static final MethodHandle WITH_CONF;
 
   static {
+    // the writer warns when a row group outgrows its (here tiny, on purpose) size; slf4j-simple reads this property
+    // when each logger is made
+    System.setProperty("org.slf4j.simpleLogger.log.org.apache.parquet.hadoop.InternalParquetRecordWriter", "error");
     try {
       MethodHandles.Lookup lookup = MethodHandles.publicLookup();
       BUILDER = lookup.findStatic(ExampleParquetWriter.class, "builder",
