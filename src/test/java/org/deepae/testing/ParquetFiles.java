@@ -92,7 +92,7 @@ public final class ParquetFiles {
   public static Path write(Path file, String schema, Options options, Object[]... rows) throws IOException {
     MessageType type = MessageTypeParser.parseMessageType(schema);
     SimpleGroupFactory groups = new SimpleGroupFactory(type);
-    try (ParquetWriter<Group> writer = builder(file, options).withType(type).build()) {
+    try (ParquetWriter<Group> writer = writer(file, type, options)) {
       for (Object[] row : rows) {
         if (row.length != type.getFieldCount()) {
           throw new IllegalArgumentException("row " + Arrays.toString(row) + " does not match " + type);
@@ -105,6 +105,11 @@ public final class ParquetFiles {
       }
     }
     return file;
+  }
+
+  /** A writer of {@code Group}s to {@code file}, for files too large to hold as rows. */
+  public static ParquetWriter<Group> writer(Path file, MessageType type, Options options) throws IOException {
+    return builder(file, options).withType(type).build();
   }
 
   /** Writes {@code rows} uncompressed, in one row group. */
