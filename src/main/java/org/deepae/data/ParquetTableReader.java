@@ -87,6 +87,11 @@ public final class ParquetTableReader implements TableSource {
       throw new DataFormatException(file, "the Parquet footer (the file's metadata) is damaged: " + oneLine(e), e);
     }
     try {
+      for (BlockMetaData block : reader.getRowGroups()) {
+        if (block.getRowCount() < 0) {
+          throw new DataFormatException(file, "the footer gives a row group " + block.getRowCount() + " rows");
+        }
+      }
       MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
       List<ParquetField> fields = ParquetField.select(file, fileSchema, schema);
       MessageType requested = new MessageType(fileSchema.getName(),
@@ -179,6 +184,10 @@ public final class ParquetTableReader implements TableSource {
       pages = reader.readNextRowGroup();
     } catch (IOException | RuntimeException e) {
       throw new DataFormatException(file, "row group " + (group + 1) + " is damaged: " + oneLine(e), e);
+    } catch (NoClassDefFoundError e) {
+      // Parquet names the file with Hadoop's Path in this one message, and so fails without Hadoop
+      throw new DataFormatException(file, "row group " + (group + 1) + " is damaged: the pages of a column hold "
+          + "another number of values than the footer gives", e);
     }
     if (pages == null) {
       throw new DataFormatException(file, "the row groups end " + rowsLeft + " rows before the footer's count");

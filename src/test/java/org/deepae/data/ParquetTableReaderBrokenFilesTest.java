@@ -113,6 +113,29 @@ class ParquetTableReaderBrokenFilesTest {
   }
 
   @Test
+  void damagedFootersGiveOneLineNamingTheFile() throws Exception {
+    byte[] good = Files.readAllBytes(sample(CompressionCodecName.SNAPPY));
+    int footerStart = good.length - 8 - footerLength(good);
+    for (int at = footerStart; at < good.length - 8; at++) {
+      for (byte mask : new byte[] {(byte) 0x80, 0x07, (byte) 0xff}) {
+        byte[] bytes = good.clone();
+        bytes[at] ^= mask;
+        Path file = Files.write(dir.resolve("footer-" + at + "-" + mask + ".parquet"), bytes);
+        try (ParquetTableReader reader = ParquetTableReader.open(file, null)) {
+          for (Table t = reader.next(64); t != null; t = reader.next(64)) {
+            assertThat(t.rows()).isPositive();
+          }
+        } catch (DataFormatException e) {
+          assertThat(e.getMessage()).startsWith(file + ": ").doesNotContain("\n");
+        } catch (IOException | RuntimeException e) {
+          throw new AssertionError("footer byte " + at + " ^ " + mask + ": " + e, e);
+        }
+        Files.delete(file);
+      }
+    }
+  }
+
+  @Test
   void aDamagedPageIsReportedWithItsRowGroupAndColumn() throws Exception {
     byte[] bytes = Files.readAllBytes(sample(CompressionCodecName.SNAPPY));
     Arrays.fill(bytes, 40, 200, (byte) 0x11);
