@@ -607,7 +607,10 @@ public final class Preprocessing {
     return width;
   }
 
-  /** The encoded features' names, such as {@code age}, {@code color=red}, {@code color=<other>}, {@code color=<missing>}. */
+  /**
+   * The encoded features' names, such as {@code age}, {@code color=red}, {@code color=<other>} and
+   * {@code color=<missing>}.
+   */
   public List<String> featureNames() {
     return featureNames;
   }

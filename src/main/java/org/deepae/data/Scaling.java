@@ -8,7 +8,7 @@ import java.util.Locale;
  * divided by zero.
  */
 public enum Scaling {
-  /** {@code (x - mean) / std}, the standard deviation of the population (ddof 0, like scikit-learn's StandardScaler). */
+  /** {@code (x - mean) / std}, the population's standard deviation (ddof 0, as scikit-learn's StandardScaler). */
   STANDARD,
   /** {@code (x - min) / (max - min)}: the training values into [0, 1]. */
   MINMAX,
