@@ -491,24 +491,30 @@ public final class Preprocessing {
    */
   public float[] encodeNumeric(float[] values, int rows) {
     requireNumericOnly();
-    checkLength(values, rows, columns.size());
-    float[] out = new float[values.length];
-    float[] fills = new float[columns.size()];
-    for (int c = 0; c < fills.length; c++) {
+    int w = columns.size();
+    checkLength(values, rows, w);
+    double[] offsets = new double[w];
+    double[] scales = new double[w];
+    float[] fills = new float[w];
+    for (int c = 0; c < w; c++) {
       Scaled s = (Scaled) columns.get(c);
+      offsets[c] = s.offset();
+      scales[c] = s.scale();
       fills[c] = (float) s.encode(s.fill());
     }
-    int w = columns.size();
-    for (int i = 0; i < values.length; i++) {
-      float x = values[i];
-      if (Float.isNaN(x)) {
-        if (options.missing() == MissingValues.ERROR) {
-          throw new IllegalArgumentException("row " + (i / w + 1) + ", column " + Quoted.of(columns.get(i % w).name())
-              + ": missing value, and the preprocessing refuses missing values");
+    float[] out = new float[values.length];
+    for (int r = 0, i = 0; r < rows; r++) {
+      for (int c = 0; c < w; c++, i++) {
+        float x = values[i];
+        if (Float.isNaN(x)) {
+          if (options.missing() == MissingValues.ERROR) {
+            throw new IllegalArgumentException("row " + (r + 1) + ", column " + Quoted.of(columns.get(c).name())
+                + ": missing value, and the preprocessing refuses missing values");
+          }
+          out[i] = fills[c];
+        } else {
+          out[i] = identity ? x : (float) ((x - offsets[c]) / scales[c]);
         }
-        out[i] = fills[i % w];
-      } else {
-        out[i] = identity ? x : (float) ((Scaled) columns.get(i % w)).encode(x);
       }
     }
     return out;
@@ -523,10 +529,20 @@ public final class Preprocessing {
   public float[] decodeNumeric(float[] encoded, int rows) {
     requireNumericOnly();
     checkLength(encoded, rows, width);
+    if (identity) {
+      return encoded.clone();
+    }
+    double[] offsets = new double[width];
+    double[] scales = new double[width];
+    for (int c = 0; c < width; c++) {
+      offsets[c] = ((Scaled) columns.get(c)).offset();
+      scales[c] = ((Scaled) columns.get(c)).scale();
+    }
     float[] out = new float[encoded.length];
-    for (int i = 0; i < encoded.length; i++) {
-      Scaled s = (Scaled) columns.get(i % width);
-      out[i] = identity ? encoded[i] : (float) (encoded[i] * s.scale() + s.offset());
+    for (int r = 0, i = 0; r < rows; r++) {
+      for (int c = 0; c < width; c++, i++) {
+        out[i] = (float) (encoded[i] * scales[c] + offsets[c]);
+      }
     }
     return out;
   }
