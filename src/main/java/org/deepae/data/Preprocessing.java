@@ -283,7 +283,7 @@ public final class Preprocessing {
       double x = values[i];
       if (Double.isNaN(x)) {
         if (options.missing() == MissingValues.ERROR) {
-          throw refusedMissing(source, i + 1, column.name());
+          throw refusedMissing(source, i + 1, column.name(), true);
         }
       } else if (Double.isInfinite(x)) {
         throw notFinite(source, i + 1, column.name(), x);
@@ -427,7 +427,7 @@ public final class Preprocessing {
       int j = i * width + feature;
       if (Double.isNaN(x)) {
         if (options.missing() == MissingValues.ERROR) {
-          throw refusedMissing(source, firstRow + i, s.name());
+          throw refusedMissing(source, firstRow + i, s.name(), false);
         }
         out[j] = fill;
         imputed++;
@@ -600,9 +600,10 @@ public final class Preprocessing {
   private static Column levels(OneHot h, int[] slots) {
     int other = h.levels().size();
     if (h.kind() == Column.Kind.NUMERIC) {
+      double[] levels = h.levels().stream().mapToDouble(Double::parseDouble).toArray();
       double[] values = new double[slots.length];
       for (int i = 0; i < slots.length; i++) {
-        values[i] = slots[i] < other ? Double.parseDouble(h.levels().get(slots[i])) : Double.NaN;
+        values[i] = slots[i] < other ? levels[slots[i]] : Double.NaN;
       }
       return new Column.Numeric(h.name(), values);
     }
@@ -789,7 +790,7 @@ public final class Preprocessing {
             + "])");
       }
       if (numeric && !isJavaDouble(level)) {
-        throw column.error("levels[" + i + "]", "expected a finite number as Java writes a double (such as '3.0'), "
+        throw column.error("levels[" + i + "]", "expected a number as Java writes a double (such as '3.0'), "
             + "found " + Quoted.of(level));
       }
     }
@@ -799,7 +800,7 @@ public final class Preprocessing {
   private static boolean isJavaDouble(String text) {
     try {
       double v = Double.parseDouble(text);
-      return Double.isFinite(v) && Double.toString(v).equals(text);
+      return !Double.isNaN(v) && Double.toString(v).equals(text);
     } catch (NumberFormatException e) {
       return false;
     }
@@ -839,9 +840,10 @@ public final class Preprocessing {
     return kind.name().toLowerCase(Locale.ROOT);
   }
 
-  private static DataFormatException refusedMissing(String source, long row, String column) {
+  private static DataFormatException refusedMissing(String source, long row, String column, boolean fitting) {
     return new DataFormatException(source, "row " + row + ", column " + Quoted.of(column) + ": missing value, and "
-        + "missing values are refused (impute them with the training mean instead)");
+        + (fitting ? "missing values are refused (impute them with the training mean instead)"
+            : "the model was fitted to refuse missing values"));
   }
 
   private static DataFormatException notFinite(String source, long row, String column, double x) {

@@ -81,6 +81,18 @@ class PreprocessingJsonTest {
   }
 
   @Test
+  void roundTripKeepsInfiniteLevelsAndTextColumnsNamedCategorical() throws IOException {
+    Table t = Table.of("t.csv", List.of(new Column.Numeric("z", new double[] {Double.NEGATIVE_INFINITY, 1, -0.0}),
+        new Column.Text("c", new String[] {"u", null, "v"})));
+    Preprocessing p = Preprocessing.fit(t, PreprocessingOptions.defaults().withCategorical(Set.of("z", "c")));
+    Preprocessing back = Preprocessing.fromJson(written(p.toJson()));
+
+    assertThat(back).isEqualTo(p);
+    assertThat(back.featureNames()).startsWith("z=-Infinity", "z=1.0", "z=-0.0", "z=<other>");
+    assertThat(back.decode(back.encode(t).values(), 3, "t.csv")).isEqualTo(t);
+  }
+
+  @Test
   void writesTheDocumentedForm() throws DataFormatException {
     Preprocessing p = Preprocessing.fit(Table.of("t.csv", List.of(new Column.Numeric("age", new double[] {1, 3}),
         new Column.Text("color", new String[] {"red", null}))), PreprocessingOptions.defaults());
@@ -136,7 +148,7 @@ class PreprocessingJsonTest {
         + "column, found 'scaled'");
     refuses(n -> column(n, 0).put("encoding", "one_hot"), "columns[0].encoding: expected 'scaled' for a numeric "
         + "column not listed in categorical, found 'one_hot'");
-    refuses(n -> column(n, 2).putArray("levels").add("1000"), "columns[2].levels[0]: expected a finite number as "
+    refuses(n -> column(n, 2).putArray("levels").add("1000"), "columns[2].levels[0]: expected a number as "
         + "Java writes a double (such as '3.0'), found '1000'");
     refuses(n -> ((ArrayNode) column(n, 1).get("levels")).add(column(n, 1).get("levels").get(0).textValue()),
         "columns[1].levels: expected at most 4 levels (max_levels), found 5");

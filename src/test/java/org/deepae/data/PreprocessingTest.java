@@ -96,13 +96,14 @@ class PreprocessingTest {
     PreprocessingOptions refuse = PreprocessingOptions.defaults().withMissing(MissingValues.ERROR);
     assertThatThrownBy(() -> Preprocessing.fit(table(numbers("x", 1, Double.NaN, 3)), refuse))
         .isInstanceOf(DataFormatException.class)
-        .hasMessageStartingWith("train.csv: row 2, column 'x': missing value");
+        .hasMessage("train.csv: row 2, column 'x': missing value, and missing values are refused (impute them with the "
+            + "training mean instead)");
 
     Preprocessing p = Preprocessing.fit(table(numbers("x", 1, 3)), refuse);
     Table scored = Table.of("score.csv", List.of(numbers("x", 1, 2, Double.NaN)));
     assertThatThrownBy(() -> p.encode(scored, 101))
         .isInstanceOf(DataFormatException.class)
-        .hasMessageStartingWith("score.csv: row 103, column 'x': missing value")
+        .hasMessage("score.csv: row 103, column 'x': missing value, and the model was fitted to refuse missing values")
         .hasMessageNotContaining("\n");
   }
 
