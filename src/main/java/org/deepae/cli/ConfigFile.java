@@ -205,6 +205,9 @@ final class ConfigFile {
       if (NOT_CONFIG.contains(key) || value == null || option.hidden()) {
         continue;
       }
+      if (value instanceof Collection<?> list && list.isEmpty()) {
+        continue; // an empty list is the option's default
+      }
       if (value instanceof Collection<?> list) {
         ArrayNode array = root.putArray(key);
         list.forEach(v -> array.add(JSON.valueToTree(v)));

@@ -13,6 +13,7 @@ import org.deepae.analysis.PcaCache;
 import org.deepae.data.CatalogConfig;
 import org.deepae.data.Dataset;
 import org.deepae.data.DatasetCatalog;
+import org.deepae.data.TrainingData;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -24,9 +25,10 @@ record DatasetChoice(String requested, Path dataDir, List<URI> mirrors) {
 
   /** Checks {@code name}; an unknown one is a bad option (exit code 2). */
   static DatasetChoice parse(CommandLine cl, String name, Path dataDir, List<String> mirrors) {
-    if (!DatasetCatalog.isKnown(name)) {
+    if (!DatasetCatalog.isKnown(name) && !isExistingPath(name)) {
       throw new ParameterException(cl, "--dataset: unknown dataset '" + name + "': expected one of "
-          + String.join(", ", DatasetCatalog.names()) + ", or a directory holding the four IDX files");
+          + String.join(", ", DatasetCatalog.names()) + ", a directory holding the four IDX files, or an existing "
+          + "file or folder of your own data");
     }
     if (dataDir != null && java.nio.file.Files.exists(dataDir) && !java.nio.file.Files.isDirectory(dataDir)) {
       throw new ParameterException(cl, "--data-dir " + dataDir + " is a file, not a directory");
@@ -45,6 +47,43 @@ record DatasetChoice(String requested, Path dataDir, List<URI> mirrors) {
       }
     }
     return new DatasetChoice(name, dataDir, List.copyOf(bases));
+  }
+
+  private static boolean isExistingPath(String name) {
+    try {
+      return java.nio.file.Files.exists(Path.of(name));
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Reads {@code request}'s data for training, reporting downloads and how the data was read on the command's
+   * error stream (see {@link #load(PrintWriter)}); options that do not fit the data are bad options (exit 2).
+   */
+  TrainingData.Loaded load(CommandLine cl, TrainingData.Request request) throws IOException {
+    PrintWriter err = cl.getErr();
+    TrainingData.Loaded loaded;
+    try {
+      loaded = TrainingData.load(request, catalog(dataDir, mirrors),
+          new DownloadProgress(err, Terminal.stderrIsTerminal()));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cl, e.getMessage());
+    }
+    report(err, loaded.dataset());
+    for (String note : loaded.notes()) {
+      err.println("note: " + note);
+    }
+    err.flush();
+    return loaded;
+  }
+
+  private void report(PrintWriter err, Dataset data) {
+    String note = data.info().note();
+    if (note != null) {
+      boolean substituted = DatasetCatalog.names().contains(requested) && !requested.equals(data.info().name());
+      err.println((substituted ? "warning: " : "note: ") + note);
+    }
   }
 
   /** Where PCAs of datasets are kept: beside the downloads, in {@code dataDir} (default when null). */
@@ -71,12 +110,8 @@ record DatasetChoice(String requested, Path dataDir, List<URI> mirrors) {
   Dataset load(PrintWriter err) throws IOException {
     DatasetCatalog catalog = catalog(dataDir, mirrors);
     Dataset data = catalog.load(requested, new DownloadProgress(err, Terminal.stderrIsTerminal()));
-    String note = data.info().note();
-    if (note != null) {
-      boolean substituted = DatasetCatalog.names().contains(requested) && !requested.equals(data.info().name());
-      err.println((substituted ? "warning: " : "note: ") + note);
-      err.flush();
-    }
+    report(err, data);
+    err.flush();
     return data;
   }
 
@@ -87,8 +122,18 @@ record DatasetChoice(String requested, Path dataDir, List<URI> mirrors) {
     summary.put("source", data.info().source());
     summary.put("train_size", data.train().count());
     summary.put("test_size", data.test().count());
-    summary.put("image_height", data.train().imageHeight());
-    summary.put("image_width", data.train().imageWidth());
+    if (data.isImages()) {
+      summary.put("image_height", data.train().imageHeight());
+      summary.put("image_width", data.train().imageWidth());
+      if (!data.shape().isGray()) {
+        summary.put("image_channels", data.shape().channels());
+      }
+    } else {
+      summary.put("features", data.features());
+    }
+    if (!data.labelNames().isEmpty()) {
+      summary.put("label_names", data.labelNames());
+    }
     summary.put("sha256", data.info().sha256());
     summary.put("requested", requested);
     if (data.info().note() != null) {

@@ -9,6 +9,8 @@ import org.deepae.data.InputOptions;
 import org.deepae.data.InputReader;
 import org.deepae.data.Rows;
 import org.deepae.data.Split;
+import org.deepae.run.ModelInput;
+import org.deepae.store.ModelInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,8 +27,14 @@ final class InputOptionsMixin {
   Split split;
 
   @Option(names = "--label-column", paramLabel = "NAME|INDEX",
-      description = "The CSV column holding labels (default: a column named 'label', if any).")
+      description = "The table column holding labels (default: the model's label column, or for a model of plain "
+          + "rows a column named 'label', if any).")
   String labelColumn;
+
+  @Option(names = "--id-column", paramLabel = "NAME|INDEX",
+      description = "A table's id column, carried into per-row outputs (default: the model's id column, if the "
+          + "table has it).")
+  String idColumn;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "Cache for downloaded datasets (default: $DEEPAE_HOME or ~/.cache/deepae).")
@@ -37,6 +45,20 @@ final class InputOptionsMixin {
     if (!DatasetCatalog.isKnown(input) && !Files.exists(Path.of(input))) {
       throw new ParameterException(cl, "--input " + input + ": no such file or directory, nor a dataset name ("
           + String.join(", ", DatasetCatalog.names()) + ")");
+    }
+  }
+
+  /**
+   * Reads the rows for the model {@code info} describes, preprocessed as its training rows were.
+   *
+   * @param truthColumn a table column of ground truth to keep, or {@code null}
+   */
+  ModelInput.Read readFor(CommandLine cl, ModelInfo info, String truthColumn) throws IOException {
+    try {
+      return ModelInput.read(new ModelInput.Request(input, split, labelColumn, idColumn, truthColumn, null,
+          DatasetChoice.catalog(dataDir, List.of())), info);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cl, e.getMessage());
     }
   }
 

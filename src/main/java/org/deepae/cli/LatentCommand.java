@@ -44,7 +44,11 @@ final class LatentCommand implements Callable<Integer> {
     try (Autoencoder autoencoder = model.load()) {
       map = new ModelStudy(autoencoder, data, model.threads(), dataset.pcaCache()).latent();
     }
-    ModelStudy.scatter(data, map).write(target.path(), map.points(), map.labels());
+    if (map.labels() == null) {
+      ModelStudy.scatter(data, map).write(target.path(), map.points());
+    } else {
+      ModelStudy.scatter(data, map).write(target.path(), map.points(), map.labels());
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println(map.title() + ": " + target.path());
     stdout.flush();

@@ -17,7 +17,8 @@ import picocli.CommandLine.ParameterException;
 final class NetworkOptions {
 
   @Option(names = "--layers", split = ",", paramLabel = "N",
-      description = "Encoder layer sizes, the last being the code size (default: 392,196). A network has at most "
+      description = "Encoder layer sizes, the last being the code size (default: 392,196 for images; for a table of "
+          + "d encoded values, about d/2 and d/4, see the README). A network has at most "
           + AutoencoderSpec.MAX_DENSE_LAYERS + " dense layers in all, and its weights, gradients and Adam's moments "
           + "(16 bytes a parameter) must fit this machine's memory.")
   List<Integer> layers = new ArrayList<>(AutoencoderSpec.TUTORIAL_LAYERS);
@@ -35,7 +36,7 @@ final class NetworkOptions {
   String codeActivation;
 
   @Option(names = "--output-activation", paramLabel = "NAME", defaultValue = "relu",
-      description = "Output activation: relu, sigmoid, linear, ... (default: ${DEFAULT-VALUE}, as in the tutorial).")
+      description = "Output activation: relu, sigmoid, linear, ... (default: ${DEFAULT-VALUE}, as in the tutorial; linear for tables).")
   String outputActivation;
 
   @Option(names = "--loss", paramLabel = "mse|bce", defaultValue = "mse",
@@ -48,6 +49,21 @@ final class NetworkOptions {
 
   /** The network for inputs of {@code inputSize} values, or a bad-option error naming the problem. */
   AutoencoderSpec spec(CommandLine cl, int inputSize) {
+    return spec(cl, inputSize, false);
+  }
+
+  /**
+   * The network for inputs of {@code inputSize} values; for a table, the layers and output activation not given on
+   * the command line are {@link AutoencoderSpec#tableLayers}'s and linear (standardised values are negative too),
+   * and are set here so that the run's config.json records them.
+   */
+  AutoencoderSpec spec(CommandLine cl, int inputSize, boolean table) {
+    if (table && !cl.getParseResult().hasMatchedOption("--layers")) {
+      layers = new ArrayList<>(AutoencoderSpec.tableLayers(inputSize));
+    }
+    if (table && !cl.getParseResult().hasMatchedOption("--output-activation")) {
+      outputActivation = "linear";
+    }
     if (layers.isEmpty() || layers.stream().anyMatch(n -> n == null || n <= 0)) {
       throw new ParameterException(cl, "--layers must be positive sizes, got " + layers);
     }

@@ -6,7 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.deepae.data.Column;
+import org.deepae.data.CsvRows;
+import org.deepae.data.Preprocessing;
 import org.deepae.data.Rows;
+import org.deepae.data.Table;
+import org.deepae.io.AtomicFiles;
+import org.deepae.run.ModelInput;
 import org.deepae.store.ModelInfo;
 import org.deepae.model.Autoencoder;
 import org.deepae.viz.ImageGrid;
@@ -19,7 +25,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code deepae reconstruct}: the tutorial's figure, originals above reconstructions, for any rows. */
 @Command(name = "reconstruct", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Draw input images above their reconstructions (the tutorial's figure), ten per row.")
+    description = {"Draw input images above their reconstructions (the tutorial's figure), ten per row (--out "
+        + "FILE.png), or write every row's reconstruction as a table (--out FILE.csv): for a model trained on a "
+        + "table, in the original units and column names, categorical columns as their most likely level."})
 final class ReconstructCommand implements Callable<Integer> {
 
   /** Images per row of the figure. */
@@ -42,7 +50,8 @@ final class ReconstructCommand implements Callable<Integer> {
       description = "Which rows (0-based), instead of the first --count.")
   List<Integer> indices = new ArrayList<>();
 
-  @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The figure.")
+  @Option(names = "--out", required = true, paramLabel = "FILE.png|FILE.csv",
+      description = "The figure, or the reconstructed rows as CSV.")
   Path out;
 
   @Option(names = "--scale", paramLabel = "N", defaultValue = "4",
@@ -57,7 +66,10 @@ final class ReconstructCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     model.validate(spec.commandLine());
     input.validate(spec.commandLine());
-    OutputFile target = OutputFile.check(spec.commandLine(), out, List.of("png"));
+    OutputFile target = OutputFile.check(spec.commandLine(), out, List.of("png", "csv"));
+    if (target.format().equals("csv")) {
+      return writeTable(target);
+    }
     if (count <= 0) {
       throw new ParameterException(spec.commandLine(), "--count must be positive, got " + count);
     }
@@ -91,6 +103,55 @@ final class ReconstructCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("Drew " + shown.count() + " rows of " + all.source() + " above their reconstructions: "
         + target.path());
+    stdout.flush();
+    return 0;
+  }
+
+  /** Every row's reconstruction as CSV, in the model's original columns when it has a preprocessing. */
+  private int writeTable(OutputFile target) throws IOException {
+    ModelInfo info = model.info();
+    ModelInput.Read read = input.readFor(spec.commandLine(), info, null);
+    Rows rows = read.rows();
+    float[] reconstructed;
+    try (Autoencoder autoencoder = model.load()) {
+      reconstructed = autoencoder.reconstruct(rows.values(), rows.count());
+    }
+    Preprocessing preprocessing = info.preprocessing();
+    Table table;
+    if (preprocessing != null && !preprocessing.isIdentity() && !info.hasImageSize()) {
+      table = preprocessing.decode(reconstructed, rows.count(), rows.source());
+    } else {
+      float[] values = preprocessing == null || preprocessing.isIdentity() ? reconstructed
+          : preprocessing.decodeNumeric(reconstructed, rows.count());
+      List<Column> columns = new ArrayList<>();
+      for (int j = 0; j < rows.width(); j++) {
+        double[] column = new double[rows.count()];
+        for (int i = 0; i < rows.count(); i++) {
+          column[i] = values[i * rows.width() + j];
+        }
+        columns.add(new Column.Numeric("x" + (j + 1), column));
+      }
+      table = Table.of(rows.source(), columns);
+    }
+    Table written = table;
+    List<String> header = new ArrayList<>(List.of(rows.hasIds() ? "id" : "index"));
+    header.addAll(written.names());
+    AtomicFiles.write(target.path(), stream -> {
+      CsvRows csv = new CsvRows(stream, header);
+      List<String> cells = new ArrayList<>(header.size());
+      for (int i = 0; i < written.rows(); i++) {
+        cells.clear();
+        cells.add(rows.id(i));
+        for (Column column : written.columns()) {
+          cells.add(column instanceof Column.Numeric n ? (n.isMissing(i) ? "" : Float.toString((float) n.values()[i]))
+              : column.text(i));
+        }
+        csv.row(cells);
+      }
+      csv.flush();
+    });
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println("Reconstructed " + rows.count() + " rows of " + rows.source() + ": " + target.path());
     stdout.flush();
     return 0;
   }

@@ -8,16 +8,20 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.deepae.data.Dataset;
+import org.deepae.data.TrainingData;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Device;
 import org.deepae.model.Precision;
 import org.deepae.tf.Devices;
 import org.deepae.train.ProgressBarListener;
 import org.deepae.train.TrainingConfig;
+import org.deepae.run.ModelInput;
 import org.deepae.run.TrainingRun;
 import org.deepae.train.TrainingInterruptedException;
 import org.deepae.train.TrainingListener;
@@ -50,8 +54,10 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin
   VerboseOption verbose;
 
-  @Option(names = "--dataset", paramLabel = "NAME|DIR", defaultValue = "mnist",
-      description = "mnist, mnist-sample, fashion-mnist, or a directory with the four IDX files (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--dataset", paramLabel = "NAME|PATH", defaultValue = "mnist",
+      description = "mnist, mnist-sample, fashion-mnist, a directory with the four IDX files, or your own data: a "
+          + "CSV/TSV or Parquet table, an NPY array, an IDX image file, or a folder of PNG images (one subfolder per "
+          + "class gives labels) (default: ${DEFAULT-VALUE}).")
   String dataset;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
@@ -62,6 +68,9 @@ final class TrainCommand implements Callable<Integer> {
       description = "Download MNIST or Fashion-MNIST from this base URL instead of the public mirrors; repeatable, "
           + "tried in order. Files are still checked against the published checksums.")
   List<String> mirrors = new ArrayList<>();
+
+  @Mixin
+  OwnDataOptions ownData;
 
   @Mixin
   NetworkOptions network;
@@ -139,13 +148,15 @@ final class TrainCommand implements Callable<Integer> {
       // an explicit GPU is checked before any work; otherwise the device is reported once training has started
       Devices.describe(Device.GPU, config.threads());
     }
-    Dataset data = choice.load(stderr);
+    TrainingData.Loaded loaded = choice.load(spec.commandLine(), ownData.request(spec.commandLine(), dataset, seed));
+    Dataset data = loaded.dataset();
     requireEnoughRows(data);
-    AutoencoderSpec network = this.network.spec(spec.commandLine(), data.features());
+    AutoencoderSpec network = this.network.spec(spec.commandLine(), data.features(), !data.isImages());
     stderr.println(String.format(Locale.ROOT,
-        "Training %s on %s (%d training, %d test images of %dx%d), %d epochs of batches of %d, %s at %s",
+        "Training %s on %s (%d training, %d test %s), %d epochs of batches of %d, %s at %s",
         network.layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-")), data.info().name(),
-        data.train().count(), data.test().count(), data.train().imageHeight(), data.train().imageWidth(), config.epochs(),
+        data.train().count(), data.test().count(), data.isImages() ? "images of " + data.shape()
+            : "rows of " + data.features() + " values", config.epochs(),
         config.batchSize(), OptimizerOptions.displayName(config.optimizer()), config.optimizer().learningRate()));
 
     List<Footprint> footprints = new ArrayList<>();
@@ -161,7 +172,7 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
     try {
-      return train(runDir, choice, data, network, config, footprints);
+      return train(runDir, choice, loaded, network, config, footprints);
     } catch (IOException | RuntimeException e) {
       // a run that stopped before its first epoch ended has nothing to resume, so it keeps nothing
       boolean resumable = resuming || RunDirectory.hasCheckpoint(runDir);
@@ -182,14 +193,16 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  private int train(Path runDir, DatasetChoice choice, Dataset data, AutoencoderSpec network, TrainingConfig config,
-      List<Footprint> footprints) throws IOException {
+  private int train(Path runDir, DatasetChoice choice, TrainingData.Loaded loaded, AutoencoderSpec network,
+      TrainingConfig config, List<Footprint> footprints) throws IOException {
+    Dataset data = loaded.dataset();
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     Files.createDirectories(runDir);
     ConfigFile.write(runDir.resolve("config.json"), spec);
     TrainingRun run = new TrainingRun(new TrainingRun.Settings(runDir, network, config, choice.summary(data),
-        Version.current(), tensorboard, DatasetChoice.pcaCache(dataDir), resuming));
+        Version.current(), tensorboard, DatasetChoice.pcaCache(dataDir), resuming, loaded.preprocessing(),
+        dataRoles(loaded)));
     List<TrainingListener> listeners = new ArrayList<>();
     if (!json) {
       listeners.add(new EpochPrinter(stdout));
@@ -235,6 +248,22 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** What the model records of its data, so that the scoring commands read tables as training did. */
+  private Map<String, Object> dataRoles(TrainingData.Loaded loaded) {
+    Map<String, Object> roles = new LinkedHashMap<>();
+    if (loaded.kind().equals("catalogue")) {
+      return roles;
+    }
+    roles.put("data_kind", loaded.kind());
+    if (ownData.labelColumn != null) {
+      roles.put(ModelInput.LABEL_COLUMN, ownData.labelColumn);
+    }
+    if (ownData.idColumn != null) {
+      roles.put(ModelInput.ID_COLUMN, ownData.idColumn);
+    }
+    return roles;
+  }
+
   private TrainingConfig trainingConfig() {
     requirePositive("--epochs", epochs);
     requirePositive("--batch-size", batchSize);
@@ -264,7 +293,7 @@ final class TrainCommand implements Callable<Integer> {
       throw new IOException(String.format(Locale.ROOT, "%s: needs at least %d training rows, got %d (the anomaly "
           + "threshold and the report's PCA baseline need them)", dataset, MIN_TRAINING_ROWS, data.train().count()));
     }
-    if (data.test().count() < 1) {
+    if (data.test().count() < 1 && !(ownData.testSplit != null && ownData.testSplit == 0)) {
       throw new IOException(dataset + ": needs at least 1 test row, got " + data.test().count());
     }
   }

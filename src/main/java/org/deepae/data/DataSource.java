@@ -101,16 +101,15 @@ public sealed interface DataSource permits DataSource.Catalog, DataSource.Arrays
           + DatasetCatalog.names());
     }
     if (Files.isDirectory(path)) {
-      if (IdxDirectory.missing(path).isEmpty()) {
-        return new Catalog(input);
+      if (IdxDirectory.missing(path).size() < IdxDirectory.STANDARD_NAMES.size()) {
+        return new Catalog(input); // some IDX files: the catalogue names those missing
       }
-      if (PngReader.pngFiles(path).isEmpty()) {
-        throw new DataFormatException(path, "expected PNG images (*.png) or the IDX files "
-            + IdxDirectory.STANDARD_NAMES + " (each plain or .gz), found neither");
+      if (expected != null && expected.isGray() && !PngReader.pngFiles(path).isEmpty()) {
+        // a grayscale model reads colour images as gray, as it always has
+        return new Arrays(PngReader.readDirectory(path, expected.height(), expected.width()), List.of(), true);
       }
-      int h = expected == null ? 0 : expected.height();
-      int w = expected == null ? 0 : expected.width();
-      return new Arrays(PngReader.readDirectory(path, h, w), List.of(), true);
+      ImageFolder folder = PngReader.readFolder(path, expected);
+      return new Arrays(folder.rows(), folder.classes(), true);
     }
     if (!Files.exists(path)) {
       throw new NoSuchFileException(input, null, "no such file or directory, and not one of the datasets "

@@ -82,6 +82,11 @@ public record Rows(float[] values, int count, int width, int[] labels, String[] 
     return new Rows(values, count, width, labels, ids, shape, source);
   }
 
+  /** These rows with other values of the same width (for example the same rows preprocessed). */
+  public Rows withValues(float[] values) {
+    return new Rows(values, count, width, labels, ids, shape, source);
+  }
+
   /** These rows, naming {@code source} in messages. */
   public Rows withSource(String source) {
     return new Rows(values, count, width, labels, ids, shape, source);

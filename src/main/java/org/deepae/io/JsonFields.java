@@ -132,6 +132,22 @@ public record JsonFields(Path file, String path, JsonNode node) {
     return Optional.of(List.copyOf(values));
   }
 
+  /** The list of strings {@code name}. */
+  public List<String> requiredStringList(String name) throws IOException {
+    if (!has(name)) {
+      throw missing(name, "a list of strings");
+    }
+    List<String> values = new ArrayList<>();
+    for (JsonNode element : list(name)) {
+      if (!element.isTextual()) {
+        throw error(name, "element " + values.size() + " must be a string, found " + element.getNodeType()
+            .name().toLowerCase(java.util.Locale.ROOT));
+      }
+      values.add(element.textValue());
+    }
+    return List.copyOf(values);
+  }
+
   /** The finite number {@code name}, at least {@code min}. */
   public double requiredDouble(String name, double min) throws IOException {
     if (!has(name)) {

@@ -15,6 +15,7 @@ import org.deepae.model.Autoencoder;
 import org.deepae.train.EpochStats;
 import org.deepae.viz.HtmlReport;
 import org.deepae.viz.ImageGrid;
+import org.deepae.viz.LatentScatter;
 import org.deepae.viz.LossChart;
 
 /**
@@ -99,8 +100,11 @@ public final class RunReport {
     report.table(ModelStudy.COMPARISON_HEADER, study.comparisonTable());
 
     ModelStudy.LatentMap latent = study.latent();
-    report.section("Latent map").image(ModelStudy.scatter(data, latent).render(latent.points(), latent.labels()),
-        "The test codes in two dimensions, one colour per class", latent.title() + ".");
+    LatentScatter scatter = ModelStudy.scatter(data, latent);
+    report.section("Latent map").image(latent.labels() == null ? scatter.render(latent.points())
+            : scatter.render(latent.points(), latent.labels()),
+        latent.labels() == null ? "The test codes in two dimensions" : "The test codes in two dimensions, one colour "
+            + "per class", latent.title() + ".");
     report.write(html);
   }
 

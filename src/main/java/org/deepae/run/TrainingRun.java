@@ -15,6 +15,7 @@ import org.deepae.analysis.PcaCache;
 import org.deepae.analysis.Threshold;
 import org.deepae.analysis.ThresholdFile;
 import org.deepae.data.Dataset;
+import org.deepae.data.Preprocessing;
 import org.deepae.data.Rows;
 import org.deepae.model.Autoencoder;
 import org.deepae.model.AutoencoderSpec;
@@ -63,14 +64,19 @@ public final class TrainingRun {
    * @param tensorBoard where TensorBoard event files go, or {@code null} for none
    * @param pcas where the report's PCA baseline is kept between runs
    * @param resume whether the run continues from the checkpoint in its directory
+   * @param preprocessing the preprocessing fitted on the training rows, kept with the model, or {@code null}
+   * @param dataRoles what the model records of its data beside the training settings: {@code data_kind} and a
+   *     table's {@code label_column} and {@code id_column} (see {@link ModelInput})
    */
   public record Settings(Path dir, AutoencoderSpec spec, TrainingConfig config, Map<String, Object> dataSummary,
-      String version, Path tensorBoard, PcaCache pcas, boolean resume) {
+      String version, Path tensorBoard, PcaCache pcas, boolean resume, Preprocessing preprocessing,
+      Map<String, Object> dataRoles) {
     public Settings {
       Objects.requireNonNull(dir, "dir");
       Objects.requireNonNull(spec, "spec");
       Objects.requireNonNull(config, "config");
       dataSummary = Map.copyOf(dataSummary);
+      dataRoles = Map.copyOf(dataRoles);
       Objects.requireNonNull(version, "version");
       Objects.requireNonNull(pcas, "pcas");
     }
@@ -116,10 +122,11 @@ public final class TrainingRun {
     Path dir = settings.dir();
     Files.createDirectories(dir);
     AutoencoderSpec spec = settings.spec();
-    Map<String, Object> description = RunDescription.of(spec, settings.config());
+    Map<String, Object> description = new java.util.LinkedHashMap<>(RunDescription.of(spec, settings.config()));
+    description.putAll(settings.dataRoles());
     DoubleFunction<ModelInfo> info = testLoss -> new ModelInfo(spec, description, data.info(),
         data.train().imageHeight(), data.train().imageWidth(), data.train().count(), data.test().count(), testLoss,
-        settings.version());
+        settings.version(), data.train().channels(), settings.preprocessing(), data.labelNames());
     MetricsFile metrics = new MetricsFile(dir.resolve("metrics.json"), settings.dataSummary(), description);
     List<TrainingListener> all = new ArrayList<>(List.of(metrics,
         new LossPlot(dir.resolve("loss.png"), "Loss per epoch: " + data.info().name() + ", "
@@ -143,7 +150,9 @@ public final class TrainingRun {
           model.rowErrors(data.train().values(), data.train().count()));
       ThresholdFile.save(modelDir(), threshold, "training set of " + data.info().name() + " ("
           + data.train().count() + (data.isImages() ? " images)" : " rows)"));
-      RunReport.write(dir.resolve("report.html"), model, finalInfo, data, trained.history().epochs(),
+      // without test rows (--test-split 0) the report measures the training rows
+      Dataset shown = data.test().count() > 0 ? data : data.withRows(data.train(), data.train());
+      RunReport.write(dir.resolve("report.html"), model, finalInfo, shown, trained.history().epochs(),
           settings.config().threads(), settings.pcas());
       return new Result(trained.history(), finalInfo, threshold, metrics.toJson());
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.deepae.data.DatasetInfo;
+import org.deepae.data.Preprocessing;
 import org.deepae.io.AtomicFiles;
 import org.deepae.io.JsonFields;
 import org.deepae.io.JsonFiles;
@@ -38,7 +39,10 @@ import org.deepae.tf.TfAutoencoder;
 public final class ModelDirectory {
 
   /** The format written by this version; loading refuses any other. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
+
+  /** The oldest format version this deepae reads: 1, before the preprocessing was kept with the model. */
+  public static final int OLDEST_FORMAT_VERSION = 1;
 
   static final String FORMAT = "deepae-model";
   static final String MODEL_JSON = "model.json";
@@ -189,6 +193,15 @@ public final class ModelDirectory {
     if (info.hasImageSize()) {
       spec.put("image_height", info.imageHeight());
       spec.put("image_width", info.imageWidth());
+      if (info.imageChannels() > 1) {
+        spec.put("image_channels", info.imageChannels());
+      }
+    }
+    if (info.preprocessing() != null) {
+      root.set("preprocessing", info.preprocessing().toJson());
+    }
+    if (!info.labelNames().isEmpty()) {
+      root.set("label_names", JSON.valueToTree(info.labelNames()));
     }
     root.set("training", JSON.valueToTree(new LinkedHashMap<>(info.training())));
     if (info.dataset() != null) {
@@ -207,7 +220,8 @@ public final class ModelDirectory {
   }
 
   private static ModelInfo fromJson(Path file, JsonNode root) throws IOException {
-    JsonFields fields = ModelFormatException.requireHeader(file, root, FORMAT, FORMAT_VERSION);
+    JsonFields fields = ModelFormatException.requireHeader(file, root, FORMAT, OLDEST_FORMAT_VERSION,
+        FORMAT_VERSION);
     JsonFields spec = fields.object("spec");
     // sizes are only checked to be 32-bit integers here: the spec's constructor checks the network
     int inputSize = spec.requiredInt("input_size", Integer.MIN_VALUE, Integer.MAX_VALUE);
@@ -220,6 +234,10 @@ public final class ModelDirectory {
     String initializerName = spec.optionalString("initializer", null);
     int height = spec.optionalInt("image_height", 0, Integer.MAX_VALUE, 0);
     int width = spec.optionalInt("image_width", 0, Integer.MAX_VALUE, 0);
+    int channels = spec.optionalInt("image_channels", 1, 4, height > 0 ? 1 : 0);
+    Preprocessing preprocessing = fields.has("preprocessing")
+        ? Preprocessing.fromJson(fields.object("preprocessing")) : null;
+    List<String> labelNames = fields.has("label_names") ? fields.requiredStringList("label_names") : List.of();
     Map<String, Object> training = fields.optionalMap("training");
     Optional<JsonFields> dataset = fields.optionalObject("dataset");
     DatasetInfo data = null;
@@ -242,7 +260,8 @@ public final class ModelDirectory {
           hidden, codeName != null ? Activation.parse(codeName) : hidden, Activation.parse(outputName),
           Loss.parse(lossName), initializerName != null ? Initializer.parse(initializerName)
               : Initializer.VARIANCE_SCALING);
-      return new ModelInfo(parsed, training, data, height, width, trainRows, testRows, finalTestLoss, version);
+      return new ModelInfo(parsed, training, data, height, width, trainRows, testRows, finalTestLoss, version,
+          channels, preprocessing, labelNames);
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(file + ": invalid spec: " + e.getMessage(), e);
     }

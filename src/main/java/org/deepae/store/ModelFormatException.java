@@ -26,14 +26,23 @@ public final class ModelFormatException extends IOException {
    * @throws IOException naming the file when {@code root} is not an object
    */
   public static JsonFields requireHeader(Path file, JsonNode root, String format, int version) throws IOException {
+    return requireHeader(file, root, format, version, version);
+  }
+
+  /** As {@link #requireHeader(Path, JsonNode, String, int)}, accepting any version from {@code oldest} to {@code newest}. */
+  public static JsonFields requireHeader(Path file, JsonNode root, String format, int oldest, int newest)
+      throws IOException {
     if (!format.equals(root.path("format").textValue())) {
       throw new ModelFormatException(file + ": expected \"format\": \"" + format + "\", found " + root.path("format"));
     }
     JsonFields fields = JsonFields.of(file, root);
-    if (!fields.isInt("format_version", version)) {
-      throw new ModelFormatException(file + ": unsupported format_version " + fields.raw("format_version")
-          + " (this deepae reads version " + version + ")");
+    for (int version = oldest; version <= newest; version++) {
+      if (fields.isInt("format_version", version)) {
+        return fields;
+      }
     }
-    return fields;
+    throw new ModelFormatException(file + ": unsupported format_version " + fields.raw("format_version")
+        + " (this deepae reads " + (oldest == newest ? "version " + oldest : "versions " + oldest + " to " + newest)
+        + ")");
   }
 }

@@ -116,7 +116,7 @@ class InputCorpusTest {
         named("a truncated header", cut(npy(1, c2, rows), 40), "the header claims"),
         named("a file that ends in the version", cut(npy(1, c2, rows), 7), "version"),
         named("a 1-D array", npy(1, npyHeader("<f4", false, "(" + W + ",)"), float32(ramp(W))), "1-D shape"),
-        named("a 4-D array", npy(1, npyHeader("<f4", false, "(1, 1, 4, 4)"), float32(ramp(W))), "(1, 1, 4, 4)"),
+        named("a 5-D array", npy(1, npyHeader("<f4", false, "(1, 1, 1, 4, 4)"), float32(ramp(W))), "(1, 1, 1, 4, 4)"),
         named("a NaN", npy(1, c2, float32(withNaN(ramp(2 * W)))), "row 1, column 3", "expected finite values"),
         named("images of 5x5", npy(1, npyHeader("|u1", false, "(2, 5, 5)"), new byte[50]),
             "images are 5x5 but the model takes 4x4"),
