@@ -241,23 +241,79 @@ public final class TrainingData {
     return new Raw(features, null, labels, ids, false);
   }
 
-  /** Reads a whole table file; for CSV, the notes say how its layout was decided. */
-  public static Table readTable(DataSource.TableFile file, CsvTableOptions csv, List<String> notes) throws IOException {
+  /**
+   * Reads a whole table file; for CSV, the notes say how its layout was decided. A table too large for this Java
+   * heap is refused before it is read, with the estimate and the heap it would need.
+   */
+  public static Table readTable(DataSource.TableFile file, CsvTableOptions csv, List<String> notes)
+      throws IOException {
     if (file.format() == DataSource.TableFormat.PARQUET) {
-      return ParquetTableReader.read(file.file());
+      try (ParquetTableReader reader = ParquetTableReader.open(file.file(), null)) {
+        requireHeap(file, estimateRows(file, reader.columns().size()), reader.columns().size());
+        return drain(file, reader);
+      }
     }
     try (CsvTableReader reader = CsvTableReader.open(file.file(), csv, null)) {
+      requireHeap(file, estimateRows(file, reader.columns().size()), reader.columns().size());
       notes.addAll(reader.layout().describe());
-      List<Table> chunks = new ArrayList<>();
-      Table chunk;
-      while ((chunk = reader.next(1 << 16)) != null) {
-        chunks.add(chunk);
-      }
-      if (chunks.isEmpty()) {
-        throw new DataFormatException(file.name(), "the table has no rows");
-      }
-      return Table.concat(file.name(), chunks);
+      return drain(file, reader);
     }
+  }
+
+  private static Table drain(DataSource.TableFile file, TableSource reader) throws IOException {
+    List<Table> chunks = new ArrayList<>();
+    Table chunk;
+    while ((chunk = reader.next(1 << 16)) != null) {
+      chunks.add(chunk);
+    }
+    if (chunks.isEmpty()) {
+      throw new DataFormatException(file.name(), "the table has no rows");
+    }
+    return Table.concat(file.name(), chunks);
+  }
+
+  /** Bytes a table value takes while training reads it: 8 as a double, 8 more while chunks are joined, 4 encoded. */
+  static final int BYTES_PER_VALUE = 20;
+
+  /**
+   * Refuses a table whose values would not fit the heap that is left, naming the estimate and the {@code -Xmx}
+   * that would do.
+   */
+  static void requireHeap(DataSource.TableFile file, long rows, int columns) throws DataFormatException {
+    long needed = rows * columns * BYTES_PER_VALUE;
+    Runtime runtime = Runtime.getRuntime();
+    long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    if (needed > available) {
+      long gib = 1L << 30;
+      long heap = (runtime.maxMemory() - available + needed) * 3 / 2;
+      throw new DataFormatException(file.name(), String.format(Locale.ROOT, "training holds the table in memory: "
+          + "about %,d rows x %d columns need about %.2f GiB, more than the %.2f GiB this Java heap has left; run "
+          + "with a larger heap, for example DEEPAE_JAVA_OPTS=-Xmx%dg ./deepae train ..., or train on a sample",
+          rows, columns, needed / (double) gib, available / (double) gib, Math.max(1, (heap + gib - 1) / gib)));
+    }
+  }
+
+  /**
+   * About how many rows {@code file} holds: a CSV's size over the mean length of its first lines (at least 4 bytes
+   * a value), a Parquet file's size over 1 byte a value (its values are compressed; an upper estimate).
+   */
+  static long estimateRows(DataSource.TableFile file, int columns) throws IOException {
+    long size = java.nio.file.Files.size(file.file());
+    if (file.format() == DataSource.TableFormat.PARQUET) {
+      return size / Math.max(1, columns);
+    }
+    byte[] head;
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file.file())) {
+      head = in.readNBytes(1 << 16);
+    }
+    int lines = 0;
+    for (byte b : head) {
+      if (b == '\n') {
+        lines++;
+      }
+    }
+    long perLine = lines > 1 ? Math.max((long) head.length / lines, 4L * columns) : Math.max(head.length, 1);
+    return Math.max(1, size / perLine);
   }
 
   /** Label indices of a table column, the level names appended to {@code names} (sorted, numbers numerically). */
