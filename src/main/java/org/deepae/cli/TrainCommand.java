@@ -202,7 +202,7 @@ final class TrainCommand implements Callable<Integer> {
     ConfigFile.write(runDir.resolve("config.json"), spec);
     TrainingRun run = new TrainingRun(new TrainingRun.Settings(runDir, network, config, choice.summary(data),
         Version.current(), tensorboard, DatasetChoice.pcaCache(dataDir), resuming, loaded.preprocessing(),
-        dataRoles(loaded)));
+        dataRoles(loaded), loaded.normalLabels()));
     List<TrainingListener> listeners = new ArrayList<>();
     if (!json) {
       listeners.add(new EpochPrinter(stdout));

@@ -79,12 +79,16 @@ public final class TrainingData {
    * @param notes one line each on how the data was read (the header rule, imputed values, filtered labels), for
    *     the command's summary
    * @param kind what the rows are: {@code catalogue}, {@code images}, {@code arrays} or {@code table}
+   * @param normalLabels the names of the labels trained on when {@code --only-labels} or {@code --exclude-labels}
+   *     chose them (the one-class setting: the test rows of other labels are the anomalies); empty otherwise
    */
-  public record Loaded(Dataset dataset, Preprocessing preprocessing, List<String> notes, String kind) {
+  public record Loaded(Dataset dataset, Preprocessing preprocessing, List<String> notes, String kind,
+      List<String> normalLabels) {
     public Loaded {
       Objects.requireNonNull(dataset, "dataset");
       notes = List.copyOf(notes);
       Objects.requireNonNull(kind, "kind");
+      normalLabels = List.copyOf(normalLabels);
     }
 
     /** Whether the rows come from a table (CSV, TSV or Parquet). */
@@ -124,10 +128,11 @@ public final class TrainingData {
       Rows train = filterLabels(data.train(), data, request, notes);
       data = data.withRows(train, data.test());
       if (request.scaling() == null || request.scaling() == Scaling.NONE) {
-        return new Loaded(data, null, notes, "catalogue");
+        return new Loaded(data, null, notes, "catalogue", normalNames(data, request));
       }
       Preprocessing preprocessing = Preprocessing.numeric(data.featureNames(), train, request.scaling());
-      return new Loaded(encodeRows(data, preprocessing), preprocessing, notes, "catalogue");
+      return new Loaded(encodeRows(data, preprocessing), preprocessing, notes, "catalogue",
+          normalNames(data, request));
     }
 
     List<String> labelNames = new ArrayList<>();
@@ -191,7 +196,8 @@ public final class TrainingData {
     DatasetInfo info = new DatasetInfo(name, source.name(), sha256(trainRows.values(), testRows.values()),
         null);
     String kind = all.table() != null ? "table" : trainRows.isImages() ? "images" : "arrays";
-    return new Loaded(new Dataset(info, trainRows, testRows, featureNames, labelNames), preprocessing, notes, kind);
+    Dataset dataset = new Dataset(info, trainRows, testRows, featureNames, labelNames);
+    return new Loaded(dataset, preprocessing, notes, kind, normalNames(dataset, request));
   }
 
   /** The source's rows before preprocessing, with labels (names added to {@code labelNames}) and ids taken out. */
@@ -459,6 +465,18 @@ public final class TrainingData {
     notes.add(String.format(Locale.ROOT, "training on %d of %d training rows by label (%s); the test rows keep "
         + "every label", n, labels.length, which));
     return Arrays.copyOf(kept, n);
+  }
+
+  /** The names of the labels that --only-labels and --exclude-labels keep; empty when neither is given. */
+  private static List<String> normalNames(Dataset data, Request request) {
+    if (request.onlyLabels().isEmpty() && request.excludeLabels().isEmpty() || !data.train().hasLabels()) {
+      return List.of();
+    }
+    Set<Integer> seen = new TreeSet<>();
+    for (int label : data.train().labels()) {
+      seen.add(label);
+    }
+    return seen.stream().map(data::labelName).toList();
   }
 
   /** The label indices that {@code given} names, by name, or by number when the labels are numbers. */

@@ -100,6 +100,14 @@ public record AutoencoderSpec(
     return new AutoencoderSpec(inputSize, TUTORIAL_LAYERS, Activation.RELU, Activation.RELU, Loss.MSE);
   }
 
+  /**
+   * deepae's default network for a table of {@code width} encoded values: {@link #tableLayers} with ReLU hidden
+   * layers and a linear output (standardised values are negative too), mean squared error.
+   */
+  public static AutoencoderSpec forTable(int width) {
+    return new AutoencoderSpec(width, tableLayers(width), Activation.RELU, Activation.LINEAR, Loss.MSE);
+  }
+
   /** The decoder's hidden sizes that mirror {@code encoderLayers}: all but the code, in reverse. */
   public static List<Integer> mirror(List<Integer> encoderLayers) {
     List<Integer> decoder = new ArrayList<>();

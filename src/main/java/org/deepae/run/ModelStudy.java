@@ -47,6 +47,7 @@ public final class ModelStudy {
   private final int threads;
   private final PcaCache pcas;
   private Comparison comparison;
+  private PcaModel pca;
   private LatentMap latent;
 
   /** @param pcas where the PCA of the data is kept between runs */
@@ -61,11 +62,17 @@ public final class ModelStudy {
     if (comparison == null) {
       int codeSize = model.spec().codeSize();
       int k = Math.min(codeSize, data.features());
-      PcaModel pca = pcas.fitted(data, threads);
+      pca = pcas.fitted(data, threads);
       comparison = new Comparison(codeSize, k, model.evaluate(data.test()), pca.evaluate(data.test(), k),
           pca.explainedVarianceRatio(k));
     }
     return comparison;
+  }
+
+  /** Each test row's reconstruction error under the PCA of {@link #comparison()} (its components). */
+  public float[] pcaRowErrors() {
+    Comparison c = comparison();
+    return pca.rowErrors(data.test().values(), data.test().count(), c.pcaComponents());
   }
 
   public LatentMap latent() {

@@ -14,7 +14,9 @@ import org.deepae.analysis.AnomalyRule;
 import org.deepae.analysis.PcaCache;
 import org.deepae.analysis.Threshold;
 import org.deepae.analysis.ThresholdFile;
+import org.deepae.data.CatalogConfig;
 import org.deepae.data.Dataset;
+import org.deepae.data.TrainingData;
 import org.deepae.data.Preprocessing;
 import org.deepae.data.Rows;
 import org.deepae.model.Autoencoder;
@@ -67,16 +69,31 @@ public final class TrainingRun {
    * @param preprocessing the preprocessing fitted on the training rows, kept with the model, or {@code null}
    * @param dataRoles what the model records of its data beside the training settings: {@code data_kind} and a
    *     table's {@code label_column} and {@code id_column} (see {@link ModelInput})
+   * @param normalLabels the labels trained on in the one-class setting (the report then evaluates the test rows of
+   *     other labels as anomalies); empty otherwise
    */
   public record Settings(Path dir, AutoencoderSpec spec, TrainingConfig config, Map<String, Object> dataSummary,
       String version, Path tensorBoard, PcaCache pcas, boolean resume, Preprocessing preprocessing,
-      Map<String, Object> dataRoles) {
+      Map<String, Object> dataRoles, List<String> normalLabels) {
+    /**
+     * Settings for a run of the library on {@code loaded} (from {@code TrainingData.load}): its preprocessing and
+     * one-class labels kept, the PCA baseline cached in the default cache directory, no TensorBoard.
+     */
+    public static Settings of(Path dir, AutoencoderSpec spec, TrainingConfig config, TrainingData.Loaded loaded) {
+      Map<String, Object> roles = loaded.kind().equals("catalogue") ? Map.of() : Map.of("data_kind", loaded.kind());
+      return new Settings(dir, spec, config, Map.of("name", loaded.dataset().info().name(), "source",
+          loaded.dataset().info().source()), "library", null,
+          new PcaCache(CatalogConfig.defaultCacheDir().resolve("pca")), false, loaded.preprocessing(), roles,
+          loaded.normalLabels());
+    }
+
     public Settings {
       Objects.requireNonNull(dir, "dir");
       Objects.requireNonNull(spec, "spec");
       Objects.requireNonNull(config, "config");
       dataSummary = Map.copyOf(dataSummary);
       dataRoles = Map.copyOf(dataRoles);
+      normalLabels = List.copyOf(normalLabels);
       Objects.requireNonNull(version, "version");
       Objects.requireNonNull(pcas, "pcas");
     }
@@ -152,8 +169,8 @@ public final class TrainingRun {
           + data.train().count() + (data.isImages() ? " images)" : " rows)"));
       // without test rows (--test-split 0) the report measures the training rows
       Dataset shown = data.test().count() > 0 ? data : data.withRows(data.train(), data.train());
-      RunReport.write(dir.resolve("report.html"), model, finalInfo, shown, trained.history().epochs(),
-          settings.config().threads(), settings.pcas());
+      RunReport.write(dir.resolve("report.html"), model, finalInfo, shown, trained.history().epochs(), null,
+          settings.config().threads(), settings.pcas(), new RunReport.OneClass(settings.normalLabels(), threshold));
       return new Result(trained.history(), finalInfo, threshold, metrics.toJson());
     }
   }

@@ -57,7 +57,8 @@ class OwnDataTest {
         "held out 40 of 200 rows for testing", "training on 145 of 160 training rows by label (ok 145)",
         "imputed 1 missing value", "Training 7-4-2-4-7 on sensors.csv");
     assertThat(out.resolve("reconstructions.png")).doesNotExist();
-    assertThat(out.resolve("report.html")).exists();
+    assertThat(Files.readString(out.resolve("report.html"))).contains("Anomaly detection",
+        "Trained on the labels ok only", "ROC AUC", "PCA&#39;s reconstruction error at the same code size");
     JsonNode model = JSON.readTree(out.resolve("model/model.json").toFile());
     assertThat(model.path("format_version").asInt()).isEqualTo(2);
     assertThat(model.path("preprocessing").isObject()).isTrue();
