@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.deepae.data.Dataset;
 import org.deepae.data.DatasetCatalog;
+import org.deepae.data.TrainingData;
+import org.deepae.run.TrainingRun;
 import org.deepae.model.AdamSpec;
 import org.deepae.model.Autoencoder;
 import org.deepae.model.AutoencoderSpec;
@@ -43,6 +45,32 @@ class ReadmeExampleTest {
       assertThat(evaluation.meanSquaredError()).isEqualTo(result.history().finalTestLoss(),
           org.assertj.core.data.Offset.offset(1e-6));
       assertThat(evaluation.perClass()).hasSize(10);
+    }
+  }
+
+  /** The README's own-data example: a table in, a run directory (model, threshold, report) out. */
+  @Test
+  void ownTableThroughTheLibrary(@TempDir Path dir) throws Exception {
+    StringBuilder csv = new StringBuilder("temperature,pressure,site\n");
+    java.util.Random random = new java.util.Random(3);
+    for (int i = 0; i < 300; i++) {
+      double t = 20 + 5 * random.nextGaussian();
+      csv.append(t).append(',').append(100 + 2 * t).append(',').append(i % 2 == 0 ? "north" : "south").append('\n');
+    }
+    Path sensors = java.nio.file.Files.writeString(dir.resolve("sensors.csv"), csv);
+
+    TrainingData.Loaded data = TrainingData.load(TrainingData.Request.of(sensors.toString()),
+        new DatasetCatalog(dir.resolve("cache")), null);
+    AutoencoderSpec spec = AutoencoderSpec.forTable(data.dataset().features());
+    TrainingConfig config = new TrainingConfig(20, 32, 42, 0, AdamSpec.tutorial());
+    TrainingRun.Result run = new TrainingRun(TrainingRun.Settings.of(dir.resolve("run"), spec, config, data))
+        .run(data.dataset(), List.of(), () -> false);
+
+    assertThat(run.info().preprocessing().featureNames()).containsExactly("temperature", "pressure", "site=north",
+        "site=south", "site=<other>", "site=<missing>");
+    assertThat(dir.resolve("run/report.html")).exists();
+    try (Autoencoder model = Autoencoder.load(dir.resolve("run/model"))) {
+      assertThat(model.spec().inputSize()).isEqualTo(6);
     }
   }
 }
