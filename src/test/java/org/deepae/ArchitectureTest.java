@@ -38,7 +38,15 @@ class ArchitectureTest {
   void modelAndDataDependOnNoOtherLayer() {
     noClasses().that().resideInAnyPackage("org.deepae.model..", "org.deepae.data..")
         .should().dependOnClassesThat().resideInAnyPackage("org.deepae.tf..", "org.deepae.train..",
-            "org.deepae.store..", "org.deepae.viz..", "org.deepae.analysis..")
+            "org.deepae.store..", "org.deepae.viz..", "org.deepae.analysis..", "org.deepae.run..")
+        .check(classes);
+  }
+
+  @Test
+  void runsSitOnTopOfTheLibraryAndBelowTheCommandLine() {
+    noClasses().that().resideInAnyPackage("org.deepae.data..", "org.deepae.model..", "org.deepae.tf..",
+            "org.deepae.train..", "org.deepae.store..", "org.deepae.analysis..", "org.deepae.viz..")
+        .should().dependOnClassesThat().resideInAPackage("org.deepae.run..")
         .check(classes);
   }
 
