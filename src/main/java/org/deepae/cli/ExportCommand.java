@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
     description = {"Export a model as a TensorFlow SavedModel (tag 'serve') with the signatures encode (x -> code), "
         + "decode (code -> x_hat) and reconstruct (x -> x_hat).",
         "A model trained on a table takes its numeric columns in raw units (the graph scales them) and its "
-            + "categorical columns one-hot encoded; assets.extra/deepae-inputs.json lists the values of x in order, "
-            + "with the levels and the fill values for missing numbers (see docs/savedmodel.md)."})
+            + "categorical columns one-hot encoded; the file deepae-inputs.json in assets.extra lists the values of "
+            + "x in order, with the levels and the fill values for missing numbers (see docs/savedmodel.md)."})
 final class ExportCommand implements Callable<Integer> {
 
   @Spec
