@@ -16,7 +16,10 @@ import picocli.CommandLine.Spec;
 /** {@code deepae export}: a TensorFlow SavedModel for Python, TensorFlow Serving and any TensorFlow runtime. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Export a model as a TensorFlow SavedModel (tag 'serve') with the signatures encode (x -> code), "
-        + "decode (code -> x_hat) and reconstruct (x -> x_hat)."})
+        + "decode (code -> x_hat) and reconstruct (x -> x_hat).",
+        "A model trained on a table takes its numeric columns in raw units (the graph scales them) and its "
+            + "categorical columns one-hot encoded; the file deepae-inputs.json in assets.extra lists the values of "
+            + "x in order, with the levels and the fill values for missing numbers (see docs/savedmodel.md)."})
 final class ExportCommand implements Callable<Integer> {
 
   @Spec
@@ -54,6 +57,10 @@ final class ExportCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("Exported " + model.model + " as a SavedModel: " + out);
     stdout.println("  signatures: encode (x -> code), decode (code -> x_hat), reconstruct (x -> x_hat); tag: serve");
+    if (model.info().preprocessing() != null) {
+      stdout.println("  x: " + model.info().preprocessing().width() + " values, numeric columns in raw units (scaled "
+          + "in the graph), categorical ones one-hot; layout: " + out.resolve("assets.extra/deepae-inputs.json"));
+    }
     stdout.flush();
     return 0;
   }

@@ -153,14 +153,24 @@ public final class ModelDirectory {
   /**
    * Exports the model in {@code modelDir} as a TensorFlow SavedModel in {@code out}, with an inference-only graph and
    * the signatures {@code encode}, {@code decode} and {@code reconstruct}. Written to a temporary sibling first.
+   *
+   * <p>A model with a preprocessing is exported in raw units: its graph scales the numeric features of {@code x} as
+   * the preprocessing does and maps {@code x_hat}'s back (one-hot slots pass as they are), and
+   * {@code assets.extra/deepae-inputs.json} describes the input layout (see {@link SavedModelInputs}).
    */
   public static void exportSavedModel(Path modelDir, Path out) throws IOException {
     ModelInfo info = readInfo(modelDir);
     byte[] json = JSON.writeValueAsBytes(toJson(info));
+    SavedModelInputs inputs = info.preprocessing() == null ? null : SavedModelInputs.of(info.preprocessing());
+    byte[] inputsJson = inputs == null ? null : JSON.writeValueAsBytes(inputs.toJson());
     try (TfAutoencoder model = load(modelDir, info, 0)) {
       AtomicFiles.writeDirectory(out, temp -> {
         Path export = temp.resolve("export");
-        model.exportSavedModel(export);
+        if (inputs == null) {
+          model.exportSavedModel(export);
+        } else {
+          model.exportSavedModel(export, inputs.offsets(), inputs.scales());
+        }
         try (var entries = Files.list(export)) {
           for (Path entry : entries.toList()) {
             Files.move(entry, temp.resolve(entry.getFileName()));
@@ -169,6 +179,9 @@ public final class ModelDirectory {
         Files.delete(export);
         Files.createDirectories(temp.resolve(SAVED_MODEL_INFO).getParent());
         Files.write(temp.resolve(SAVED_MODEL_INFO), json);
+        if (inputsJson != null) {
+          Files.write(temp.resolve(SavedModelInputs.FILE), inputsJson);
+        }
       });
     }
   }

@@ -309,6 +309,44 @@ public final class TfAutoencoder implements Autoencoder {
     SavedModelExport.write(session, network, dir);
   }
 
+  /**
+   * Writes this model as {@link #exportSavedModel(Path)} does, with the signatures in raw units: input value
+   * {@code i} of {@code x} is scaled as {@code (x - offsets[i]) / scales[i]} before the network, and each value of
+   * {@code x_hat} (from {@code reconstruct} and {@code decode}) mapped back as {@code y * scales[i] + offsets[i]},
+   * both in float64 rounded to float32 (deepae's preprocessing arithmetic); {@code encode} gives the code. Offset 0
+   * and scale 1 leave a value as it is; when that holds for every value, the export is exactly that of
+   * {@link #exportSavedModel(Path)}.
+   *
+   * @param offsets one finite offset per input value
+   * @param scales one finite, positive scale per input value
+   * @param dir a directory that does not exist yet
+   */
+  public void exportSavedModel(Path dir, double[] offsets, double[] scales) throws IOException {
+    checkOpen();
+    checkScaling(offsets, scales, spec.inputSize());
+    if (training != null) {
+      throw new IllegalStateException("export a model loaded for inference, not one built for training");
+    }
+    SavedModelExport.write(session, graph, network, offsets, scales, dir);
+  }
+
+  private static void checkScaling(double[] offsets, double[] scales, int width) {
+    Objects.requireNonNull(offsets, "offsets");
+    Objects.requireNonNull(scales, "scales");
+    if (offsets.length != width || scales.length != width) {
+      throw new IllegalArgumentException("expected " + width + " offsets and scales, one per input value, got "
+          + offsets.length + " offsets and " + scales.length + " scales");
+    }
+    for (int i = 0; i < width; i++) {
+      if (!Double.isFinite(offsets[i])) {
+        throw new IllegalArgumentException("offset " + i + " must be finite, got " + offsets[i]);
+      }
+      if (!(scales[i] > 0) || !Double.isFinite(scales[i])) {
+        throw new IllegalArgumentException("scale " + i + " must be finite and positive, got " + scales[i]);
+      }
+    }
+  }
+
   private static void checkRows(float[] rows, int count, int width) {
     Objects.requireNonNull(rows, "rows");
     if (count < 0 || (long) count * width > rows.length) {
