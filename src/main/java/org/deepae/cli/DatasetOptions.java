@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.deepae.analysis.PcaCache;
 import org.deepae.data.Dataset;
+import org.deepae.data.DatasetCatalog;
 import org.deepae.store.ModelInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -33,9 +34,17 @@ final class DatasetOptions {
    */
   Dataset load(CommandLine cl, ModelOptions model) throws IOException {
     ModelInfo info = model.info();
+    if (dataset == null && info.training().containsKey("data_kind")) {
+      throw new ParameterException(cl, "the model " + model.model + " was trained on your own data ("
+          + info.dataset().source() + "); its run directory's report.html holds this comparison, and anomalies, "
+          + "encode and reconstruct take the data with --input");
+    }
     String name = dataset != null ? dataset : info.dataset() == null ? null : info.dataset().name();
     if (name == null) {
       throw new ParameterException(cl, "the model does not say what it was trained on; name a dataset with --dataset");
+    }
+    if (dataset == null && !DatasetCatalog.names().contains(name) && !info.dataset().source().isEmpty()) {
+      name = info.dataset().source(); // an IDX directory is recorded by its name and, in full, as the source
     }
     Dataset data = DatasetChoice.parse(cl, name, dataDir, List.of()).load(cl.getErr());
     if (data.features() != info.spec().inputSize()) {

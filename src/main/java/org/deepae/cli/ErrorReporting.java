@@ -140,13 +140,31 @@ final class ErrorReporting {
   static String shorten(String line) {
     String quoted = LONG_QUOTED.matcher(line).replaceAll(m -> Matcher.quoteReplacement(
         m.group(1) + prefix(m.group(2)) + m.group(1)));
-    String runs = LONG_RUN.matcher(quoted).replaceAll(m -> Matcher.quoteReplacement(
-        prefix(m.group())));
+    String runs = LONG_RUN.matcher(quoted).replaceAll(m -> {
+      String run = m.group();
+      int end = run.length();
+      while (end > 0 && ":;,.)".indexOf(run.charAt(end - 1)) >= 0) {
+        end--; // a path's colon or comma belongs to the message, not to the path
+      }
+      return Matcher.quoteReplacement(prefix(run.substring(0, end)) + run.substring(end));
+    });
     return capped(runs, LONGEST_LINE);
   }
 
+  /**
+   * The start of {@code value} and its length; a path (a value with a {@code /}) keeps its end too, since its file
+   * name is what says which file a message is about.
+   */
   private static String prefix(String value) {
-    return Quoted.prefix(value) + String.format(Locale.ROOT, "... (%,d characters)", value.length());
+    String end = "";
+    if (value.indexOf('/') >= 0) {
+      int from = value.length() - Quoted.PREFIX;
+      if (Character.isLowSurrogate(value.charAt(from))) {
+        from++;
+      }
+      end = value.substring(from);
+    }
+    return Quoted.prefix(value) + "..." + end + String.format(Locale.ROOT, " (%,d characters)", value.length());
   }
 
   /** {@code line} cut to at most {@code limit} characters, saying how long it was. */

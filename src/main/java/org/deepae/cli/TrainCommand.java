@@ -293,6 +293,12 @@ final class TrainCommand implements Callable<Integer> {
       throw new IOException(String.format(Locale.ROOT, "%s: needs at least %d training rows, got %d (the anomaly "
           + "threshold and the report's PCA baseline need them)", dataset, MIN_TRAINING_ROWS, data.train().count()));
     }
+    int held = (int) Math.round(optimization.validationSplit * data.train().count());
+    if (data.train().count() - held < MIN_TRAINING_ROWS) {
+      throw new IOException(String.format(Locale.ROOT, "%s: --validation-split %s holds out %d of the %d training "
+          + "rows, leaving %d; at least %d must be left to train on", dataset, optimization.validationSplit, held,
+          data.train().count(), data.train().count() - held, MIN_TRAINING_ROWS));
+    }
     if (data.test().count() < 1 && !(ownData.testSplit != null && ownData.testSplit == 0)) {
       throw new IOException(dataset + ": needs at least 1 test row, got " + data.test().count());
     }

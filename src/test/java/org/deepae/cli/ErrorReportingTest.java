@@ -51,6 +51,11 @@ class ErrorReportingTest {
     String spaced = "relu ".repeat(100);
     assertThat(ErrorReporting.describe(new IOException("unknown activation \"" + spaced + "\"; can't use it")))
         .isEqualTo("unknown activation \"" + spaced.substring(0, 40) + "... (500 characters)\"; can't use it");
+    // a long path keeps its end: the file name says which file the message is about
+    String path = "/data/" + "deep/".repeat(60) + "sensors.csv";
+    assertThat(ErrorReporting.describe(new IOException(path + ": line 3 has 2 cells, expected 3")))
+        .isEqualTo(path.substring(0, 40) + "..." + path.substring(path.length() - 40) + " (" + path.length()
+            + " characters): line 3 has 2 cells, expected 3");
     // short values and apostrophes stay as they are
     assertThat(ErrorReporting.describe(new IOException("can't read '/data/x.csv': it isn't there")))
         .isEqualTo("can't read '/data/x.csv': it isn't there");

@@ -83,6 +83,10 @@ class OwnDataTest {
     assertThat(scores.get(10)).startsWith("s9,fault,");
     assertThat(scores).hasSize(201);
 
+    CommandRun compare = CommandRun.of("compare", "--model", out.resolve("model").toString());
+    assertThat(compare.exitCode()).isEqualTo(2);
+    assertThat(compare.err()).contains("was trained on your own data", "report.html holds this comparison");
+
     Path codes = dir.resolve("codes.csv");
     CommandRun encode = CommandRun.of("encode", "--model", out.resolve("model").toString(), "--input",
         table.toString(), "--out", codes.toString());

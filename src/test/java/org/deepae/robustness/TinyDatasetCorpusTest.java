@@ -42,6 +42,25 @@ class TinyDatasetCorpusTest {
   }
 
   @Test
+  void aValidationSplitThatLeavesOneTrainingRowIsRefusedBeforeTraining() throws IOException {
+    Path data = dataset(3, 2);
+    train(data, "--layers", "8,2", "--validation-split", "0.5").failsCleanlyAfterProgress(1, "train",
+        "--validation-split 0.5 holds out 2 of the 3 training rows, leaving 1; at least 2 must be left");
+    assertThat(dir.resolve("run")).doesNotExist();
+  }
+
+  @Test
+  void theAnalysisCommandsWorkOnTheSmallestDataTrainingTakes() throws IOException {
+    Path data = dataset(2, 1);
+    train(data, "--layers", "8,2").succeeds();
+    String model = dir.resolve("run/model").toString();
+    Cli.run("compare", "--model", model).succeeds();
+    Cli.run("report", "--model", model, "--out", dir.resolve("again.html").toString()).succeeds();
+    Cli.run("pca", "--dataset", data.toString(), "--components", "1,2").succeeds();
+    Cli.run("latent", "--model", model, "--out", dir.resolve("latent.png").toString()).succeeds();
+  }
+
+  @Test
   void noTestRowsAreRefusedBeforeTraining() throws IOException {
     // the IDX reader refuses an empty image file, so this passed before too: a guard
     Path data = dataset(6, 0);
