@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.deepae.data.CsvWriter;
 import org.deepae.data.NpyWriter;
+import org.deepae.data.Column;
+import org.deepae.data.CsvRows;
+import org.deepae.data.Preprocessing;
 import org.deepae.data.Rows;
+import org.deepae.data.Table;
+import org.deepae.io.AtomicFiles;
 import org.deepae.store.ModelInfo;
 import org.deepae.model.Autoencoder;
 import org.deepae.viz.ImageGrid;
@@ -20,7 +25,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code deepae decode}: codes back to the input space. */
 @Command(name = "decode", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Decode codes (a CSV or NPY file of code rows) back to the input space.")
+    description = {"Decode codes (a CSV or NPY file of code rows) back to the input space; for a model trained on "
+        + "a table, --out FILE.csv holds the model's columns in their original units (categorical columns as their "
+        + "most likely level)."})
 final class DecodeCommand implements Callable<Integer> {
 
   /** Images per row of the figure. */
@@ -76,7 +83,17 @@ final class DecodeCommand implements Callable<Integer> {
     try (Autoencoder autoencoder = model.load()) {
       decoded = autoencoder.decode(codes.values(), codes.count());
     }
-    switch (target.format()) {
+    Preprocessing preprocessing = info.preprocessing();
+    boolean table = preprocessing != null && !preprocessing.isIdentity() && !info.hasImageSize();
+    if (table && target.format().equals("csv")) {
+      writeTable(target.path(), preprocessing.decode(decoded, codes.count(), codes.source()));
+    } else if (table && target.format().equals("npy")) {
+      NpyWriter.write(target.path(), imageRows(decoded, codes, info)); // the encoded values the network gives
+    } else if (preprocessing != null && !preprocessing.isIdentity()) {
+      decoded = preprocessing.decodeNumeric(decoded, codes.count());
+    }
+    switch (table ? "done" : target.format()) {
+      case "done" -> { }
       case "png" -> grid.write(target.path(), grid.gallery(decoded, codes.count(), COLUMNS));
       case "npy" -> NpyWriter.write(target.path(), imageRows(decoded, codes, info));
       default -> CsvWriter.write(target.path(), imageRows(decoded, codes, info), "x_");
@@ -85,6 +102,23 @@ final class DecodeCommand implements Callable<Integer> {
     stdout.println("Decoded " + codes.count() + " codes of " + codes.source() + ": " + target.path());
     stdout.flush();
     return 0;
+  }
+
+  /** A decoded table as CSV: the model's columns in original units, categorical ones as their likeliest level. */
+  private static void writeTable(Path file, Table table) throws IOException {
+    AtomicFiles.write(file, out -> {
+      CsvRows csv = new CsvRows(out, table.names());
+      List<String> cells = new java.util.ArrayList<>(table.columns().size());
+      for (int i = 0; i < table.rows(); i++) {
+        cells.clear();
+        for (Column column : table.columns()) {
+          cells.add(column instanceof Column.Numeric n ? (n.isMissing(i) ? "" : Float.toString((float) n.values()[i]))
+              : column.text(i));
+        }
+        csv.row(cells);
+      }
+      csv.flush();
+    });
   }
 
   private static Rows imageRows(float[] decoded, Rows codes, ModelInfo info) {

@@ -95,6 +95,19 @@ class OwnDataTest {
     assertThat(codeLines.get(0)).isEqualTo("id,label,code_0,code_1");
     assertThat(codeLines.get(1)).startsWith("s0,ok,");
 
+    Path plainCodes = dir.resolve("codes-only.csv");
+    java.util.List<String> plain = new ArrayList<>(List.of("code_0,code_1"));
+    codeLines.stream().skip(1).limit(5).forEach(line -> plain.add(line.split(",", 3)[2]));
+    Files.write(plainCodes, plain);
+    Path decodedRows = dir.resolve("decoded.csv");
+    CommandRun decode = CommandRun.of("decode", "--model", out.resolve("model").toString(), "--input",
+        plainCodes.toString(), "--out", decodedRows.toString());
+    assertThat(decode.exitCode()).as(decode.err()).isZero();
+    List<String> decoded = Files.readAllLines(decodedRows);
+    assertThat(decoded).hasSize(6);
+    assertThat(decoded.get(0)).isEqualTo("temperature,pressure,site");
+    assertThat(decoded.get(1).split(",")[2]).isIn("north", "south", "east");
+
     Path reconstructed = dir.resolve("reconstructed.csv");
     CommandRun reconstruct = CommandRun.of("reconstruct", "--model", out.resolve("model").toString(), "--input",
         table.toString(), "--out", reconstructed.toString());
