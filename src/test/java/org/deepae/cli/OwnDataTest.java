@@ -122,6 +122,16 @@ class OwnDataTest {
   }
 
   @Test
+  void theCatalogueTrainsOnOneClassAndTheReportFindsTheOthers(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("run");
+    CommandRun train = CommandRun.of("train", "--dataset", "mnist-sample", "--only-labels", "0", "--layers", "32,8",
+        "--epochs", "1", "--out", out.toString());
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    assertThat(train.err()).containsPattern("training on \\d+ of 8000 training rows by label \\(0 \\d+\\)");
+    assertThat(Files.readString(out.resolve("report.html"))).contains("Trained on the labels 0 only", "ROC AUC");
+  }
+
+  @Test
   void aTableWithoutTestRowsTrainsWithTestSplitZero(@TempDir Path dir) throws Exception {
     Path table = sensors(dir, 40, 2);
     Path out = dir.resolve("run");
