@@ -43,7 +43,12 @@ public record AutoencoderSpec(
   /**
    * The default encoder for a table of {@code width} encoded values: a hidden layer of about half the width, then a
    * code of about a quarter (at least 1, always smaller than the input); just the code for narrow tables. Measured on
-   * scikit-learn's breast-cancer, wine and digits tables (docs/own-data.md).
+   * scikit-learn's wine (13 values), breast-cancer (30) and digits (64) tables, 3 seeds each (docs/own-data.md):
+   * trained for enough steps (50 epochs of batches of 32, linear code), its test error is 1.09 and 1.25 times PCA's at
+   * the same code size on the two narrow tables (1.00 and 1.07 after 100 epochs) and 0.64 times on digits, where the
+   * code alone without the hidden layer, a linear autoencoder, only matches PCA (1.02-1.06 times after 100 epochs). A
+   * code of d/8 does as well against PCA at its own size. With the tutorial's 5 epochs of batches of 150, no rule comes
+   * near PCA on these tables (1.5-7.6 times).
    */
   public static List<Integer> tableLayers(int width) {
     if (width < 2) {
