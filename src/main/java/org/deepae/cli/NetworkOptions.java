@@ -53,9 +53,9 @@ final class NetworkOptions {
   }
 
   /**
-   * The network for inputs of {@code inputSize} values; for a table, the layers and output activation not given on
-   * the command line are {@link AutoencoderSpec#tableLayers}'s and linear (standardised values are negative too),
-   * and are set here so that the run's config.json records them.
+   * The network for inputs of {@code inputSize} values; for a table, the layers, code and output activations not
+   * given on the command line are {@link AutoencoderSpec#tableLayers}'s and linear (standardised values are negative
+   * too), and are set here so that the run's config.json records them.
    */
   AutoencoderSpec spec(CommandLine cl, int inputSize, boolean table) {
     if (table && !cl.getParseResult().hasMatchedOption("--layers")) {
@@ -63,6 +63,9 @@ final class NetworkOptions {
     }
     if (table && !cl.getParseResult().hasMatchedOption("--output-activation")) {
       outputActivation = "linear";
+    }
+    if (table && !cl.getParseResult().hasMatchedOption("--code-activation")) {
+      codeActivation = "linear"; // measured better than ReLU codes on every table tried (docs/own-data.md)
     }
     if (layers.isEmpty() || layers.stream().anyMatch(n -> n == null || n <= 0)) {
       throw new ParameterException(cl, "--layers must be positive sizes, got " + layers);
