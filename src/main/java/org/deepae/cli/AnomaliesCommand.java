@@ -2,7 +2,6 @@ package org.deepae.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import org.deepae.analysis.AnomalyScores;
 import org.deepae.analysis.Threshold;
 import org.deepae.analysis.ThresholdFile;
 import org.deepae.data.Dataset;
-import org.deepae.data.CsvRows;
 import org.deepae.data.Preprocessing;
 import org.deepae.data.Rows;
 import org.deepae.analysis.ColumnContributions;

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     description = "Write the code of every input row (the bottleneck layer's values) to a CSV or NPY file.")
 final class EncodeCommand implements Callable<Integer> {
 
-  /** NumPy's magic string, {@code \\x93NUMPY}. */
+  /** NumPy's magic string, {@code \x93NUMPY}. */
   private static final byte[] NPY_MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
 
   @Spec
