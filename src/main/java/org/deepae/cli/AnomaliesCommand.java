@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,11 +16,11 @@ import org.deepae.analysis.AnomalyScores;
 import org.deepae.analysis.Threshold;
 import org.deepae.analysis.ThresholdFile;
 import org.deepae.data.Dataset;
-import org.deepae.data.CsvRows;
 import org.deepae.data.Preprocessing;
 import org.deepae.data.Rows;
 import org.deepae.analysis.ColumnContributions;
 import org.deepae.analysis.DetectionMetrics;
+import org.deepae.run.InputChunks;
 import org.deepae.run.ModelInput;
 import org.deepae.viz.DetectionCharts;
 import org.deepae.io.AtomicFiles;
@@ -135,130 +136,111 @@ final class AnomaliesCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "give either --truth-column or --normal-labels, not both");
     }
     ModelInfo info = model.info();
-    ModelInput.Read read = input.readFor(spec.commandLine(), info, truthColumn);
-    Rows rows = read.rows();
-    boolean[] truth = truth(read);
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    read.notes().forEach(note -> stderr.println("note: " + note));
-    stderr.flush();
-    try (Autoencoder autoencoder = model.load()) {
-      float[] reconstructed = autoencoder.reconstruct(rows.values(), rows.count());
-      float[] squared = squaredErrors(rows.values(), reconstructed);
-      float[] errors = rowMeans(squared, rows.count(), rows.width());
-      Threshold threshold = threshold(autoencoder, info, chosen, errors, stdout);
-      AnomalyScores scores = new AnomalyScores(errors, threshold);
-      DetectionMetrics evaluation = null;
-      if (truth != null) {
-        try {
-          evaluation = DetectionMetrics.of(errors, truth, threshold.value());
-        } catch (IllegalArgumentException e) {
-          throw new IOException(rows.source() + ": cannot evaluate: " + e.getMessage(), e);
+    try (InputChunks chunks = input.openFor(spec.commandLine(), info, truthColumn);
+        Autoencoder autoencoder = model.load()) {
+      if (!normalLabels.isEmpty() && !chunks.hasLabels()) {
+        throw new IOException(chunks.source() + ": --normal-labels needs labelled rows (a dataset, class folders, or "
+            + "--label-column for a table)");
+      }
+      Path spool = AtomicFiles.createTempSibling(out);
+      try {
+        long start = System.nanoTime();
+        ScoringPass pass = ScoringPass.run(chunks, autoencoder, spool, contributions(info), topColumns,
+            truthColumn == null ? null : ModelInput.matching(positive), new HashSet<>(normalLabels), top);
+        long nanos = System.nanoTime() - start;
+        chunks.notes().forEach(note -> stderr.println("note: " + note));
+        stderr.flush();
+        try (pass) {
+          report(autoencoder, info, chosen, chunks, pass, nanos, stdout);
         }
-      }
-      ColumnContributions.TopColumns columns = contributions(info, squared, rows.count());
-      Files.createDirectories(out);
-      writeScores(out.resolve("scores.csv"), rows, read.labelNames(), scores, columns);
-      if (evaluation != null) {
-        Map<String, DetectionMetrics> curves = Map.of("autoencoder", evaluation);
-        DetectionCharts.standard().writeRoc(out.resolve("roc.png"), curves);
-        DetectionCharts.standard().writePrecisionRecall(out.resolve("pr.png"), curves);
-      }
-      ErrorHistogram.titled("Reconstruction errors of " + rows.count() + " rows of " + rows.source())
-          .write(out.resolve("errors.png"), errors, new ErrorHistogram.Threshold(threshold.value(), threshold.rule()));
-      int[] worst = scores.worst(top);
-      boolean drawn = rows.isImages() && rows.shape().isGray();
-      if (drawn) {
-        Rows shown = rows.select(worst);
-        ImageGrid grid = ImageGrid.fittingPairs(rows.imageHeight(), rows.imageWidth(), 4, shown.count(), 10);
-        grid.write(out.resolve("worst.png"), grid.pairs(shown.values(),
-            autoencoder.reconstruct(shown.values(), shown.count()), shown.count(), 10));
-      }
-      if (json) {
-        stdout.println(toJson(rows, scores, threshold, evaluation).toPrettyString());
-      } else {
-        stdout.println(String.format(Locale.ROOT, "%d of %d rows flagged: reconstruction error above %.6f (%s)",
-            scores.flaggedCount(), rows.count(), threshold.value(), threshold.rule()));
-        stdout.println(String.format(Locale.ROOT, "worst row: %s, error %.6f", rows.id(worst[0]),
-            errors[worst[0]]));
-        if (evaluation != null) {
-          stdout.println(String.format(Locale.ROOT, "against the truth (%d anomalies in %d rows): ROC AUC %.4f, "
-              + "average precision %.4f; at the threshold precision %.4f, recall %.4f, F1 %.4f",
-              evaluation.positives(), rows.count(), evaluation.rocAuc(), evaluation.averagePrecision(),
-              evaluation.precision(), evaluation.recall(), evaluation.f1()));
-        }
-        stdout.println("Wrote " + out.resolve("scores.csv") + ", " + out.resolve("errors.png")
-            + (drawn ? ", " + out.resolve("worst.png") : "")
-            + (evaluation != null ? ", " + out.resolve("roc.png") + ", " + out.resolve("pr.png") : ""));
+      } finally {
+        AtomicFiles.deleteQuietly(spool);
       }
     }
     stdout.flush();
     return 0;
   }
 
-  /** Which rows are real anomalies, from --truth-column and --positive or --normal-labels; {@code null} without. */
-  private boolean[] truth(ModelInput.Read read) throws IOException {
-    Rows rows = read.rows();
-    if (truthColumn != null) {
-      java.util.Set<String> marks = new java.util.HashSet<>(positive);
-      boolean[] truth = new boolean[rows.count()];
-      for (int i = 0; i < truth.length; i++) {
-        truth[i] = marks.contains(read.truth()[i]);
+  /** The threshold, the evaluation, the files and the summary, once every row is scored. */
+  private void report(Autoencoder autoencoder, ModelInfo info, AnomalyRule chosen, InputChunks chunks,
+      ScoringPass pass, long nanos, PrintWriter stdout) throws IOException {
+    int count = pass.count();
+    String source = chunks.source();
+    float[] errors = pass.errors();
+    boolean[] truth = pass.truth();
+    Threshold threshold = threshold(autoencoder, info, chosen, errors, stdout);
+    AnomalyScores scores = new AnomalyScores(errors, threshold);
+    DetectionMetrics evaluation = null;
+    if (truth != null) {
+      try {
+        evaluation = DetectionMetrics.of(errors, truth, threshold.value());
+      } catch (IllegalArgumentException e) {
+        throw new IOException(source + ": cannot evaluate: " + e.getMessage(), e);
       }
-      return truth;
     }
-    if (normalLabels.isEmpty()) {
-      return null;
+    Files.createDirectories(out);
+    pass.writeScores(out.resolve("scores.csv"), chunks.labelNames(), scores);
+    if (evaluation != null) {
+      Map<String, DetectionMetrics> curves = Map.of("autoencoder", evaluation);
+      DetectionCharts.standard().writeRoc(out.resolve("roc.png"), curves);
+      DetectionCharts.standard().writePrecisionRecall(out.resolve("pr.png"), curves);
     }
-    if (!rows.hasLabels()) {
-      throw new IOException(rows.source() + ": --normal-labels needs labelled rows (a dataset, class folders, or "
-          + "--label-column for a table)");
+    ErrorHistogram.titled("Reconstruction errors of " + count + " rows of " + source)
+        .write(out.resolve("errors.png"), errors, new ErrorHistogram.Threshold(threshold.value(), threshold.rule()));
+    List<ScoringPass.Worst> worst = pass.worst();
+    Rows first = pass.first();
+    boolean drawn = first != null && first.isImages() && first.shape().isGray() && !worst.isEmpty();
+    if (drawn) {
+      int width = first.width();
+      float[] shown = new float[worst.size() * width];
+      for (int i = 0; i < worst.size(); i++) {
+        System.arraycopy(worst.get(i).values(), 0, shown, i * width, width);
+      }
+      ImageGrid grid = ImageGrid.fittingPairs(first.imageHeight(), first.imageWidth(), 4, worst.size(), 10);
+      grid.write(out.resolve("worst.png"), grid.pairs(shown, autoencoder.reconstruct(shown, worst.size()),
+          worst.size(), 10));
     }
-    java.util.Set<String> normal = new java.util.HashSet<>(normalLabels);
-    boolean[] truth = new boolean[rows.count()];
-    for (int i = 0; i < truth.length; i++) {
-      int label = rows.labels()[i];
-      String name = label < read.labelNames().size() ? read.labelNames().get(label) : String.valueOf(label);
-      truth[i] = !normal.contains(name) && !normal.contains(String.valueOf(label));
+    String speed = InputOptionsMixin.throughput(count, nanos);
+    if (json) {
+      var root = toJson(count, scores, threshold, evaluation);
+      root.put("rows_per_second", count / (Math.max(nanos, 1) / 1e9));
+      root.put("seconds", nanos / 1e9);
+      stdout.println(root.toPrettyString());
+      return;
     }
-    return truth;
+    stdout.println(String.format(Locale.ROOT, "%d of %d rows flagged: reconstruction error above %.6f (%s); "
+        + "scored %s", scores.flaggedCount(), count, threshold.value(), threshold.rule(), speed));
+    if (!worst.isEmpty()) {
+      stdout.println(String.format(Locale.ROOT, "worst row: %s, error %.6f", worst.get(0).id(),
+          worst.get(0).error()));
+    }
+    if (evaluation != null) {
+      stdout.println(String.format(Locale.ROOT, "against the truth (%d anomalies in %d rows): ROC AUC %.4f, "
+          + "average precision %.4f; at the threshold precision %.4f, recall %.4f, F1 %.4f",
+          evaluation.positives(), count, evaluation.rocAuc(), evaluation.averagePrecision(),
+          evaluation.precision(), evaluation.recall(), evaluation.f1()));
+    }
+    stdout.println("Wrote " + out.resolve("scores.csv") + ", " + out.resolve("errors.png")
+        + (drawn ? ", " + out.resolve("worst.png") : "")
+        + (evaluation != null ? ", " + out.resolve("roc.png") + ", " + out.resolve("pr.png") : ""));
   }
 
-  /** Each row's top columns by share of its error, for a model trained on a table; {@code null} otherwise. */
-  private ColumnContributions.TopColumns contributions(ModelInfo info, float[] squared, int count) {
+  /** How a table model's encoded features add up to its columns, for the top columns; {@code null} otherwise. */
+  private ColumnContributions contributions(ModelInfo info) {
     if (topColumns == 0 || !info.hasPreprocessing() || info.hasImageSize()) {
       return null;
     }
     Preprocessing preprocessing = info.preprocessing();
     List<String> names = preprocessing.inputs().stream().map(h -> h.name()).toList();
-    return new ColumnContributions(preprocessing.featureColumns(), names).top(squared, count, topColumns);
+    return new ColumnContributions(preprocessing.featureColumns(), names);
   }
 
-  private static float[] squaredErrors(float[] values, float[] reconstructed) {
-    float[] squared = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
-      float d = values[i] - reconstructed[i];
-      squared[i] = d * d;
-    }
-    return squared;
-  }
-
-  private static float[] rowMeans(float[] squared, int count, int width) {
-    float[] means = new float[count];
-    for (int r = 0; r < count; r++) {
-      double sum = 0;
-      for (int j = r * width; j < (r + 1) * width; j++) {
-        sum += squared[j];
-      }
-      means[r] = (float) (sum / width);
-    }
-    return means;
-  }
-
-  private static com.fasterxml.jackson.databind.node.ObjectNode toJson(Rows rows, AnomalyScores scores,
+  private static com.fasterxml.jackson.databind.node.ObjectNode toJson(int rows, AnomalyScores scores,
       Threshold threshold, DetectionMetrics evaluation) {
     var root = Json.mapper().createObjectNode();
-    root.put("rows", rows.count());
+    root.put("rows", rows);
     root.put("flagged", scores.flaggedCount());
     root.put("threshold", threshold.value());
     root.put("rule", threshold.rule());
@@ -289,40 +271,5 @@ final class AnomaliesCommand implements Callable<Integer> {
       return new Threshold(t.value(), t.rule() + " of the " + saved.get().reference() + ", saved with the model");
     }
     return new AnomalyRule.Sigma(3).apply(errors);
-  }
-
-  private void writeScores(Path file, Rows rows, List<String> labelNames, AnomalyScores scores,
-      ColumnContributions.TopColumns columns) throws IOException {
-    List<String> header = new ArrayList<>(List.of(rows.hasIds() ? "id" : "index"));
-    if (rows.hasLabels()) {
-      header.add("label");
-    }
-    header.addAll(List.of("error", "flagged"));
-    int k = columns == null ? 0 : columns.k();
-    for (int rank = 1; rank <= k; rank++) {
-      header.add("top_column_" + rank);
-      header.add("top_share_" + rank);
-    }
-    AtomicFiles.write(file, out -> {
-      CsvRows csv = new CsvRows(out, header);
-      List<String> cells = new ArrayList<>(header.size());
-      for (int i = 0; i < rows.count(); i++) {
-        cells.clear();
-        cells.add(rows.id(i));
-        if (rows.hasLabels()) {
-          int label = rows.labels()[i];
-          cells.add(label < labelNames.size() ? labelNames.get(label) : String.valueOf(label));
-        }
-        cells.add(Float.toString(scores.errors()[i]));
-        cells.add(String.valueOf(scores.flagged(i)));
-        for (int rank = 0; rank < k; rank++) {
-          boolean present = rank < columns.row(i).size();
-          cells.add(present ? columns.row(i).get(rank).name() : "");
-          cells.add(present ? String.format(Locale.ROOT, "%.4f", columns.row(i).get(rank).share()) : "");
-        }
-        csv.row(cells);
-      }
-      csv.flush();
-    });
   }
 }

@@ -12,6 +12,7 @@ import org.deepae.data.Preprocessing;
 import org.deepae.data.Rows;
 import org.deepae.data.Table;
 import org.deepae.io.AtomicFiles;
+import org.deepae.run.InputChunks;
 import org.deepae.run.ModelInput;
 import org.deepae.store.ModelInfo;
 import org.deepae.model.Autoencoder;
@@ -107,52 +108,70 @@ final class ReconstructCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Every row's reconstruction as CSV, in the model's original columns when it has a preprocessing. */
+  /**
+   * Every row's reconstruction as CSV, in the model's original columns when it has a preprocessing: read,
+   * reconstructed and written a chunk at a time.
+   */
   private int writeTable(OutputFile target) throws IOException {
     ModelInfo info = model.info();
-    ModelInput.Read read = input.readFor(spec.commandLine(), info, null);
-    Rows rows = read.rows();
-    float[] reconstructed;
-    try (Autoencoder autoencoder = model.load()) {
-      reconstructed = autoencoder.reconstruct(rows.values(), rows.count());
-    }
     Preprocessing preprocessing = info.preprocessing();
-    Table table;
-    if (preprocessing != null && !preprocessing.isIdentity() && !info.hasImageSize()) {
-      table = preprocessing.decode(reconstructed, rows.count(), rows.source());
-    } else {
-      float[] values = preprocessing == null || preprocessing.isIdentity() ? reconstructed
-          : preprocessing.decodeNumeric(reconstructed, rows.count());
-      List<Column> columns = new ArrayList<>();
-      for (int j = 0; j < rows.width(); j++) {
-        double[] column = new double[rows.count()];
-        for (int i = 0; i < rows.count(); i++) {
-          column[i] = values[i * rows.width() + j];
+    long rows;
+    long nanos;
+    String source;
+    try (InputChunks chunks = input.openFor(spec.commandLine(), info, null); Autoencoder autoencoder = model.load()) {
+      long start = System.nanoTime();
+      AtomicFiles.write(target.path(), stream -> {
+        CsvRows csv = null;
+        List<String> cells = new ArrayList<>();
+        ModelInput.Chunk chunk;
+        while ((chunk = chunks.next()) != null) {
+          Rows read = chunk.rows();
+          Table table = decoded(preprocessing, info, read, autoencoder.reconstruct(read.values(), read.count()));
+          if (csv == null) {
+            List<String> header = new ArrayList<>(List.of(read.hasIds() ? "id" : "index"));
+            header.addAll(table.names());
+            csv = new CsvRows(stream, header);
+          }
+          for (int i = 0; i < table.rows(); i++) {
+            cells.clear();
+            cells.add(chunk.id(i));
+            for (Column column : table.columns()) {
+              cells.add(column instanceof Column.Numeric n
+                  ? (n.isMissing(i) ? "" : Float.toString((float) n.values()[i])) : column.text(i));
+            }
+            csv.row(cells);
+          }
         }
-        columns.add(new Column.Numeric("x" + (j + 1), column));
-      }
-      table = Table.of(rows.source(), columns);
+        if (csv != null) {
+          csv.flush();
+        }
+      });
+      nanos = System.nanoTime() - start;
+      rows = chunks.rowsRead();
+      source = chunks.source();
     }
-    Table written = table;
-    List<String> header = new ArrayList<>(List.of(rows.hasIds() ? "id" : "index"));
-    header.addAll(written.names());
-    AtomicFiles.write(target.path(), stream -> {
-      CsvRows csv = new CsvRows(stream, header);
-      List<String> cells = new ArrayList<>(header.size());
-      for (int i = 0; i < written.rows(); i++) {
-        cells.clear();
-        cells.add(rows.id(i));
-        for (Column column : written.columns()) {
-          cells.add(column instanceof Column.Numeric n ? (n.isMissing(i) ? "" : Float.toString((float) n.values()[i]))
-              : column.text(i));
-        }
-        csv.row(cells);
-      }
-      csv.flush();
-    });
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println("Reconstructed " + rows.count() + " rows of " + rows.source() + ": " + target.path());
+    stdout.println("Reconstructed " + rows + " rows of " + source + ": " + target.path() + " ("
+        + InputOptionsMixin.throughput(rows, nanos) + ")");
     stdout.flush();
     return 0;
+  }
+
+  /** A chunk's reconstructions in the original units and columns, or as {@code x1, x2, ...} without a table. */
+  private static Table decoded(Preprocessing preprocessing, ModelInfo info, Rows rows, float[] reconstructed) {
+    if (preprocessing != null && !preprocessing.isIdentity() && !info.hasImageSize()) {
+      return preprocessing.decode(reconstructed, rows.count(), rows.source());
+    }
+    float[] values = preprocessing == null || preprocessing.isIdentity() ? reconstructed
+        : preprocessing.decodeNumeric(reconstructed, rows.count());
+    List<Column> columns = new ArrayList<>();
+    for (int j = 0; j < rows.width(); j++) {
+      double[] column = new double[rows.count()];
+      for (int i = 0; i < rows.count(); i++) {
+        column[i] = values[i * rows.width() + j];
+      }
+      columns.add(new Column.Numeric("x" + (j + 1), column));
+    }
+    return new Table(rows.source(), columns, rows.count());
   }
 }

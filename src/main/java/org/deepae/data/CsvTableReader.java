@@ -113,6 +113,21 @@ public final class CsvTableReader implements TableSource {
     }
   }
 
+  /**
+   * The names {@code file}'s columns get, in file order, from its first record alone (the delimiter sniffed and the
+   * header decided as {@link #open} does): for building a schema of a file with more columns than a model's.
+   *
+   * @throws DataFormatException when the file has no record
+   */
+  public static List<String> columnNames(Path file, CsvTableOptions options) throws IOException {
+    Objects.requireNonNull(options, "options");
+    char delimiter = options.delimiter() != null ? options.delimiter()
+        : CsvLayout.sniffDelimiter(file, options.comments()).delimiter();
+    Start start = start(file, delimiter, options);
+    start.records.close();
+    return List.copyOf(start.names);
+  }
+
   /** What was found out about the file, and why. */
   public CsvLayout layout() {
     return layout;

@@ -2,22 +2,21 @@ package org.deepae.run;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.deepae.data.Column;
 import org.deepae.data.CsvTableOptions;
 import org.deepae.data.DataFormatException;
 import org.deepae.data.DataSource;
 import org.deepae.data.DatasetCatalog;
-import org.deepae.data.Encoded;
 import org.deepae.data.InputOptions;
 import org.deepae.data.InputReader;
 import org.deepae.data.Preprocessing;
-import org.deepae.data.Quoted;
 import org.deepae.data.Rows;
 import org.deepae.data.Split;
 import org.deepae.data.Table;
@@ -36,6 +35,9 @@ public final class ModelInput {
 
   /** See {@link #ID_COLUMN}. */
   public static final String LABEL_COLUMN = "label_column";
+
+  /** The rows read, scored and written at a time by {@link #open(Request, ModelInfo)}. */
+  public static final int CHUNK_ROWS = 8192;
 
   private ModelInput() {}
 
@@ -71,11 +73,64 @@ public final class ModelInput {
   public record Read(Rows rows, String[] truth, List<String> labelNames, List<String> notes) {}
 
   /**
-   * Reads {@code request}'s input for the model described by {@code info}.
+   * A chunk of the rows, as the network takes them.
+   *
+   * @param rows the chunk's rows, with ids and labels when the input has them
+   * @param truth each row's ground-truth value as text (a table's truth column), or {@code null}
+   * @param first the 0-based index of the chunk's first row in the input
+   */
+  public record Chunk(Rows rows, String[] truth, long first) {
+    public Chunk {
+      Objects.requireNonNull(rows, "rows");
+      if (truth != null && truth.length != rows.count()) {
+        throw new IllegalArgumentException("expected " + rows.count() + " truth values, got " + truth.length);
+      }
+      if (first < 0) {
+        throw new IllegalArgumentException("first row must not be negative, got " + first);
+      }
+    }
+
+    /** Row {@code i}'s id, or its index in the input when the rows have no ids. */
+    public String id(int i) {
+      return rows.hasIds() ? rows.id(i) : Long.toString(first + i);
+    }
+  }
+
+  /**
+   * Reads {@code request}'s input whole for the model described by {@code info} (the chunks of {@link #open} put
+   * together).
    *
    * @throws IOException naming the input and the problem when it cannot be read or does not fit the model
    */
   public static Read read(Request request, ModelInfo info) throws IOException {
+    try (InputChunks chunks = open(request, info, Integer.MAX_VALUE - 8)) {
+      List<Chunk> all = new ArrayList<>();
+      Chunk chunk;
+      while ((chunk = chunks.next()) != null) {
+        all.add(chunk);
+      }
+      return new Read(concat(all), all.get(0).truth() == null ? null : concatTruth(all), chunks.labelNames(),
+          chunks.notes());
+    }
+  }
+
+  /**
+   * Opens {@code request}'s input for the model described by {@code info}, to be read in chunks of at most
+   * {@link #CHUNK_ROWS} rows: a table is read a chunk at a time, so that memory does not grow with its rows; images
+   * and arrays are read whole, as they are bounded by a Java array anyway, and handed out in chunks.
+   *
+   * @throws IOException naming the input and the problem when it cannot be opened or does not fit the model (a
+   *     problem found further in, such as a bad cell, is thrown by {@link InputChunks#next})
+   */
+  public static InputChunks open(Request request, ModelInfo info) throws IOException {
+    return open(request, info, CHUNK_ROWS);
+  }
+
+  /** {@link #open(Request, ModelInfo)} in chunks of at most {@code chunkRows} rows. */
+  public static InputChunks open(Request request, ModelInfo info, int chunkRows) throws IOException {
+    if (chunkRows <= 0) {
+      throw new IllegalArgumentException("chunk rows must be positive, got " + chunkRows);
+    }
     Preprocessing preprocessing = info.preprocessing();
     boolean tableModel = preprocessing != null && !preprocessing.isIdentity() && isTableModel(info);
     if (!tableModel) {
@@ -91,44 +146,81 @@ public final class ModelInput {
       if (preprocessing != null && !preprocessing.isIdentity()) {
         rows = rows.withValues(preprocessing.encodeNumeric(rows.values(), rows.count()));
       }
-      return new Read(rows, null, info.labelNames(), List.of());
+      return InputChunks.of(rows, chunkRows, info.labelNames());
     }
     DataSource source = DataSource.open(request.input(), null);
     if (!(source instanceof DataSource.TableFile file)) {
       throw new DataFormatException(source.name(), "the model was trained on a table, and takes a CSV, TSV or "
           + "Parquet table with its columns " + names(preprocessing));
     }
-    List<String> notes = new ArrayList<>();
-    Table table = TrainingData.readTable(file, request.csv(), new ArrayList<>());
-    String labelColumn = request.labelColumn() != null ? request.labelColumn() : recorded(info, LABEL_COLUMN, table);
-    String idColumn = request.idColumn() != null ? request.idColumn() : recorded(info, ID_COLUMN, table);
-    int[] labels = null;
-    List<String> labelNames = new ArrayList<>(info.labelNames());
-    if (labelColumn != null) {
-      labels = labels(table, table.indexOf(labelColumn), labelNames);
-    }
-    String[] ids = idColumn == null ? null : text(table, table.indexOf(idColumn));
-    String[] truth = request.truthColumn() == null ? null : text(table, table.indexOf(request.truthColumn()));
-    Set<String> wanted = new HashSet<>(preprocessing.inputs().stream().map(h -> h.name()).toList());
-    List<Integer> others = new ArrayList<>();
-    List<String> missing = new ArrayList<>(wanted);
-    for (int c = 0; c < table.columns().size(); c++) {
-      String name = table.column(c).name();
-      if (!wanted.contains(name)) {
-        others.add(c);
+    return InputChunks.of(file, request, info, chunkRows);
+  }
+
+  /**
+   * Whether a cell's text is one of {@code values}: the same text, or the same number written another way
+   * ({@code 1.0} and {@code 1}).
+   */
+  public static Predicate<String> matching(Collection<String> values) {
+    Set<String> texts = new HashSet<>(values);
+    Set<String> numbers = new HashSet<>();
+    values.forEach(v -> {
+      String form = numberForm(v);
+      if (form != null) {
+        numbers.add(form);
       }
-      missing.remove(name);
+    });
+    return cell -> cell != null && (texts.contains(cell) || numbers.contains(numberForm(cell)));
+  }
+
+  /** A decimal number as {@link TrainingData#number} writes it, or {@code null} when {@code text} is none. */
+  static String numberForm(String text) {
+    if (text == null || text.isEmpty() || text.length() > 40) {
+      return null;
     }
-    if (!missing.isEmpty()) {
-      throw new DataFormatException(table.source(), "the model needs the column" + (missing.size() == 1 ? " " : "s ")
-          + String.join(", ", missing.stream().map(Quoted::of).toList()) + ", which the table does not have");
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (!(ch >= '0' && ch <= '9' || ch == '.' || ch == '-' || ch == '+' || ch == 'e' || ch == 'E')) {
+        return null;
+      }
     }
-    Encoded encoded = preprocessing.encode(table.without(others));
-    if (!encoded.summary().isEmpty()) {
-      notes.add(encoded.summary());
+    try {
+      double v = Double.parseDouble(text);
+      return Double.isFinite(v) ? TrainingData.number(v) : null;
+    } catch (NumberFormatException e) {
+      return null;
     }
-    Rows rows = new Rows(encoded.values(), encoded.rows(), encoded.width(), labels, ids, null, table.source());
-    return new Read(rows, truth, labelNames, notes);
+  }
+
+  static String name(Table header, String nameOrIndex) throws DataFormatException {
+    return header.column(header.indexOf(nameOrIndex)).name();
+  }
+
+  private static Rows concat(List<Chunk> chunks) {
+    if (chunks.size() == 1) {
+      return chunks.get(0).rows();
+    }
+    Rows head = chunks.get(0).rows();
+    int count = Math.toIntExact(chunks.stream().mapToLong(c -> c.rows().count()).sum());
+    float[] values = new float[Math.multiplyExact(count, head.width())];
+    int[] labels = head.labels() == null ? null : new int[count];
+    String[] ids = head.ids() == null ? null : new String[count];
+    int at = 0;
+    for (Chunk chunk : chunks) {
+      Rows rows = chunk.rows();
+      System.arraycopy(rows.values(), 0, values, at * head.width(), rows.values().length);
+      if (labels != null) {
+        System.arraycopy(rows.labels(), 0, labels, at, rows.count());
+      }
+      if (ids != null) {
+        System.arraycopy(rows.ids(), 0, ids, at, rows.count());
+      }
+      at += rows.count();
+    }
+    return new Rows(values, count, head.width(), labels, ids, head.shape(), head.source());
+  }
+
+  private static String[] concatTruth(List<Chunk> chunks) {
+    return chunks.stream().flatMap(c -> Arrays.stream(c.truth())).toArray(String[]::new);
   }
 
   /** Whether the model's preprocessing was fitted on a table (its inputs named after columns), not on arrays. */
@@ -136,7 +228,7 @@ public final class ModelInput {
     return !info.hasImageSize() && info.training().get("data_kind") instanceof String kind && kind.equals("table");
   }
 
-  private static String recorded(ModelInfo info, String key, Table table) {
+  static String recorded(ModelInfo info, String key, Table table) {
     Object name = info.training().get(key);
     return name instanceof String s && table.names().contains(s) ? s : null;
   }
@@ -146,7 +238,7 @@ public final class ModelInput {
     return names.size() <= 8 ? String.join(", ", names) : String.join(", ", names.subList(0, 8)) + ", ...";
   }
 
-  private static String[] text(Table table, int c) {
+  static String[] text(Table table, int c) {
     Column column = table.column(c);
     String[] out = new String[column.size()];
     for (int i = 0; i < out.length; i++) {
@@ -154,29 +246,5 @@ public final class ModelInput {
           : column.text(i);
     }
     return out;
-  }
-
-  /** Label indices by the model's label names; names the model did not see are appended. */
-  private static int[] labels(Table table, int c, List<String> names) throws DataFormatException {
-    String[] text = text(table, c);
-    Map<String, Integer> index = new LinkedHashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      index.put(names.get(i), i);
-    }
-    int[] labels = new int[text.length];
-    for (int i = 0; i < text.length; i++) {
-      if (table.column(c).isMissing(i)) {
-        throw new DataFormatException(table.source(), "data row " + (i + 1) + " has no value in the label column "
-            + Quoted.of(table.column(c).name()));
-      }
-      Integer label = index.get(text[i]);
-      if (label == null) {
-        label = names.size();
-        names.add(text[i]);
-        index.put(text[i], label);
-      }
-      labels[i] = label;
-    }
-    return labels;
   }
 }
