@@ -6,6 +6,8 @@ import java.util.List;
 import org.deepae.analysis.PcaCache;
 import org.deepae.data.Dataset;
 import org.deepae.data.DatasetCatalog;
+import org.deepae.data.TrainingData;
+import java.util.Map;
 import org.deepae.store.ModelInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -22,6 +24,26 @@ final class DatasetOptions {
       description = "Cache for downloaded datasets (default: $DEEPAE_HOME or ~/.cache/deepae).")
   Path dataDir;
 
+  /** The key in {@code model.json}'s training settings of the request that read a model's own training data. */
+  static final String DATA_REQUEST = "data_request";
+
+  /** The training and test rows of a model trained on your own data, read again as training read them. */
+  private Dataset ownData(CommandLine cl, ModelOptions model, Map<?, ?> recorded) throws IOException {
+    TrainingData.Request request;
+    try {
+      request = TrainingData.Request.fromMap(recorded);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(model.model + ": model.json: training.data_request: " + e.getMessage(), e);
+    }
+    TrainingData.Loaded loaded = new DatasetChoice(request.dataset(), dataDir, List.of()).load(cl, request);
+    if (loaded.dataset().features() != model.info().spec().inputSize()) {
+      throw new IOException(request.dataset() + ": reads as rows of " + loaded.dataset().features()
+          + " values but the model " + model.model + " takes " + model.info().spec().inputSize()
+          + "; has the file changed since training?");
+    }
+    return loaded.dataset();
+  }
+
   /** Where PCAs of datasets are kept (see {@link DatasetChoice#pcaCache}). */
   PcaCache pcaCache() {
     return DatasetChoice.pcaCache(dataDir);
@@ -34,10 +56,12 @@ final class DatasetOptions {
    */
   Dataset load(CommandLine cl, ModelOptions model) throws IOException {
     ModelInfo info = model.info();
+    if (dataset == null && info.training().get(DATA_REQUEST) instanceof Map<?, ?> recorded) {
+      return ownData(cl, model, recorded);
+    }
     if (dataset == null && info.training().containsKey("data_kind")) {
       throw new ParameterException(cl, "the model " + model.model + " was trained on your own data ("
-          + info.dataset().source() + "); its run directory's report.html holds this comparison, and anomalies, "
-          + "encode and reconstruct take the data with --input");
+          + info.dataset().source() + ") but does not record how it was read; name the data with --dataset");
     }
     String name = dataset != null ? dataset : info.dataset() == null ? null : info.dataset().name();
     if (name == null) {

@@ -112,8 +112,7 @@ final class DecodeCommand implements Callable<Integer> {
       for (int i = 0; i < table.rows(); i++) {
         cells.clear();
         for (Column column : table.columns()) {
-          cells.add(column instanceof Column.Numeric n ? (n.isMissing(i) ? "" : Float.toString((float) n.values()[i]))
-              : column.text(i));
+          cells.add(column.cell(i));
         }
         csv.row(cells);
       }

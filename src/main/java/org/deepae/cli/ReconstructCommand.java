@@ -136,8 +136,7 @@ final class ReconstructCommand implements Callable<Integer> {
             cells.clear();
             cells.add(chunk.id(i));
             for (Column column : table.columns()) {
-              cells.add(column instanceof Column.Numeric n
-                  ? (n.isMissing(i) ? "" : Float.toString((float) n.values()[i])) : column.text(i));
+              cells.add(column.cell(i));
             }
             csv.row(cells);
           }

@@ -134,6 +134,9 @@ final class TrainCommand implements Callable<Integer> {
           + "uninterrupted run with the same seed and thread count would.")
   Path resume;
 
+  /** The data this invocation trains on, once its options are checked. */
+  private TrainingData.Request request;
+
   /** Set when this invocation continues a run (the resolved form of --resume). */
   @Option(names = "--resuming", hidden = true)
   boolean resuming;
@@ -156,7 +159,8 @@ final class TrainCommand implements Callable<Integer> {
       // an explicit GPU is checked before any work; otherwise the device is reported once training has started
       Devices.describe(Device.GPU, config.threads());
     }
-    TrainingData.Loaded loaded = choice.load(spec.commandLine(), ownData.request(spec.commandLine(), dataset, seed));
+    request = ownData.request(spec.commandLine(), dataset, seed);
+    TrainingData.Loaded loaded = choice.load(spec.commandLine(), request);
     Dataset data = loaded.dataset();
     requireEnoughRows(data);
     if (!data.isImages()) {
@@ -291,7 +295,18 @@ final class TrainCommand implements Callable<Integer> {
     if (ownData.idColumn != null) {
       roles.put(ModelInput.ID_COLUMN, ownData.idColumn);
     }
+    // what reads the same training and test rows again (compare, report, latent, anomalies --baseline)
+    Map<String, Object> again = new LinkedHashMap<>(request.toMap());
+    again.put("dataset", absolute(request.dataset()));
+    if (request.test() != null) {
+      again.put("test", absolute(request.test()));
+    }
+    roles.put(DatasetOptions.DATA_REQUEST, again);
     return roles;
+  }
+
+  private static String absolute(String path) {
+    return Path.of(path).toAbsolutePath().normalize().toString();
   }
 
   private TrainingConfig trainingConfig() {

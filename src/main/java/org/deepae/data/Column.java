@@ -32,6 +32,17 @@ public sealed interface Column permits Column.Numeric, Column.Text {
   /** The value of row {@code row} as text, {@code null} when missing (numbers as Java prints a double). */
   String text(int row);
 
+  /**
+   * Row {@code row}'s value as an output cell: a number as its 32-bit float prints (the precision of the network's
+   * outputs), text as it is, a missing value as {@code null} (an empty cell).
+   */
+  default String cell(int row) {
+    if (isMissing(row)) {
+      return null;
+    }
+    return this instanceof Numeric n ? Float.toString((float) n.values()[row]) : text(row);
+  }
+
   /** The rows at {@code indices}, in that order. */
   Column select(int[] indices);
 

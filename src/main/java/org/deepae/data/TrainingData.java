@@ -64,6 +64,92 @@ public final class TrainingData {
       }
     }
 
+    /**
+     * This request as plain JSON values (strings, numbers, lists), which {@code model.json} keeps so that a model's
+     * training and test rows can be read again ({@link #fromMap}).
+     */
+    public Map<String, Object> toMap() {
+      Map<String, Object> map = new LinkedHashMap<>();
+      map.put("dataset", dataset);
+      if (test != null) {
+        map.put("test", test);
+      }
+      if (!Double.isNaN(testSplit)) {
+        map.put("test_split", testSplit);
+      }
+      map.put("seed", seed);
+      if (labelColumn != null) {
+        map.put("label_column", labelColumn);
+      }
+      if (idColumn != null) {
+        map.put("id_column", idColumn);
+      }
+      map.put("ignore_columns", ignoreColumns);
+      map.put("only_labels", onlyLabels);
+      map.put("exclude_labels", excludeLabels);
+      if (scaling != null) {
+        map.put("scale", scaling.id());
+      }
+      map.put("categorical", List.copyOf(new TreeSet<>(preprocessing.categorical())));
+      map.put("max_levels", preprocessing.maxLevels());
+      map.put("missing", preprocessing.missing().id());
+      if (csv.delimiter() != null) {
+        map.put("delimiter", String.valueOf(csv.delimiter()));
+      }
+      map.put("header", csv.header().name().toLowerCase(Locale.ROOT));
+      return map;
+    }
+
+    /**
+     * The request {@link #toMap} wrote.
+     *
+     * @throws IllegalArgumentException naming the first entry that is missing or of the wrong kind
+     */
+    public static Request fromMap(Map<?, ?> map) {
+      Set<String> categorical = new java.util.LinkedHashSet<>(strings(map, "categorical"));
+      Object delimiter = map.get("delimiter");
+      CsvTableOptions csv = CsvTableOptions.DEFAULT.withTextColumns(categorical)
+          .withHeader(CsvTableOptions.Header.valueOf(text(map, "header", "auto").toUpperCase(Locale.ROOT)));
+      if (delimiter instanceof String d && d.length() == 1) {
+        csv = csv.withDelimiter(d.charAt(0));
+      }
+      String scale = text(map, "scale", null);
+      return new Request(text(map, "dataset", null), text(map, "test", null),
+          map.get("test_split") instanceof Number n ? n.doubleValue() : Double.NaN,
+          map.get("seed") instanceof Number n ? n.longValue() : 42, text(map, "label_column", null),
+          text(map, "id_column", null), strings(map, "ignore_columns"), strings(map, "only_labels"),
+          strings(map, "exclude_labels"), scale == null ? null : Scaling.valueOf(scale.toUpperCase(Locale.ROOT)),
+          new PreprocessingOptions(Scaling.STANDARD, categorical,
+              map.get("max_levels") instanceof Number n ? n.intValue() : PreprocessingOptions.DEFAULT_MAX_LEVELS,
+              MissingValues.valueOf(text(map, "missing", "impute").toUpperCase(Locale.ROOT))), csv);
+    }
+
+    private static String text(Map<?, ?> map, String key, String fallback) {
+      Object value = map.get(key);
+      if (value == null) {
+        if (fallback == null && key.equals("dataset")) {
+          throw new IllegalArgumentException("the data request has no \"dataset\"");
+        }
+        return fallback;
+      }
+      if (!(value instanceof String s)) {
+        throw new IllegalArgumentException("the data request's \"" + key + "\" must be text, got " + value);
+      }
+      return s;
+    }
+
+    private static List<String> strings(Map<?, ?> map, String key) {
+      Object value = map.get(key);
+      if (value == null) {
+        return List.of();
+      }
+      if (!(value instanceof List<?> list) || list.stream().anyMatch(v -> !(v instanceof String))) {
+        throw new IllegalArgumentException("the data request's \"" + key + "\" must be a list of text, got "
+            + value);
+      }
+      return list.stream().map(String.class::cast).toList();
+    }
+
     /** {@code dataset} with every default. */
     public static Request of(String dataset) {
       return new Request(dataset, null, Double.NaN, 42, null, null, List.of(), List.of(), List.of(), null,
