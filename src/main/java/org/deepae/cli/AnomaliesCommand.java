@@ -20,6 +20,8 @@ import org.deepae.data.Preprocessing;
 import org.deepae.data.Rows;
 import org.deepae.analysis.ColumnContributions;
 import org.deepae.analysis.DetectionMetrics;
+import org.deepae.analysis.PcaModel;
+import org.deepae.data.Dataset;
 import org.deepae.run.InputChunks;
 import org.deepae.run.ModelInput;
 import org.deepae.viz.DetectionCharts;
@@ -97,6 +99,11 @@ final class AnomaliesCommand implements Callable<Integer> {
           + "the real anomalies; evaluated as with --truth-column.")
   List<String> normalLabels = new ArrayList<>();
 
+  @Option(names = "--baseline", paramLabel = "pca",
+      description = "Also score the rows with PCA of the model's code size, fitted on the model's training rows, and "
+          + "print both side by side (with --truth-column or --normal-labels, both evaluations and curves).")
+  String baseline;
+
   @Option(names = "--json", description = "Print the summary (counts, threshold, evaluation) as JSON.")
   boolean json;
 
@@ -131,6 +138,9 @@ final class AnomaliesCommand implements Callable<Integer> {
     }
     if (!positive.isEmpty() && truthColumn == null) {
       throw new ParameterException(spec.commandLine(), "--positive needs --truth-column");
+    }
+    if (baseline != null && !baseline.equals("pca")) {
+      throw new ParameterException(spec.commandLine(), "--baseline must be pca, got '" + baseline + "'");
     }
     if (truthColumn != null && !normalLabels.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "give either --truth-column or --normal-labels, not both");
@@ -180,10 +190,15 @@ final class AnomaliesCommand implements Callable<Integer> {
         throw new IOException(source + ": cannot evaluate: " + e.getMessage(), e);
       }
     }
+    Baseline pca = baseline == null ? null : baseline(info, count, truth);
     Files.createDirectories(out);
     pass.writeScores(out.resolve("scores.csv"), chunks.labelNames(), scores);
     if (evaluation != null) {
-      Map<String, DetectionMetrics> curves = Map.of("autoencoder", evaluation);
+      Map<String, DetectionMetrics> curves = new java.util.LinkedHashMap<>();
+      curves.put("autoencoder", evaluation);
+      if (pca != null) {
+        curves.put(pca.name(), pca.evaluation());
+      }
       DetectionCharts.standard().writeRoc(out.resolve("roc.png"), curves);
       DetectionCharts.standard().writePrecisionRecall(out.resolve("pr.png"), curves);
     }
@@ -205,6 +220,16 @@ final class AnomaliesCommand implements Callable<Integer> {
     String speed = InputOptionsMixin.throughput(count, nanos);
     if (json) {
       var root = toJson(count, scores, threshold, evaluation);
+      if (pca != null) {
+        var node = root.putObject("baseline");
+        node.put("method", "pca");
+        node.put("components", pca.components());
+        node.put("flagged", pca.scores().flaggedCount());
+        node.put("threshold", pca.scores().threshold().value());
+        if (pca.evaluation() != null) {
+          node.set("evaluation", Json.mapper().valueToTree(pca.evaluation().toMap()));
+        }
+      }
       root.put("rows_per_second", count / (Math.max(nanos, 1) / 1e9));
       root.put("seconds", nanos / 1e9);
       stdout.println(root.toPrettyString());
@@ -222,9 +247,46 @@ final class AnomaliesCommand implements Callable<Integer> {
           evaluation.positives(), count, evaluation.rocAuc(), evaluation.averagePrecision(),
           evaluation.precision(), evaluation.recall(), evaluation.f1()));
     }
+    if (pca != null) {
+      stdout.println(String.format(Locale.ROOT, "%s: %d of %d rows flagged above %.6f (%s)", pca.name(),
+          pca.scores().flaggedCount(), count, pca.scores().threshold().value(), pca.scores().threshold().rule())
+          + (pca.evaluation() == null ? "" : String.format(Locale.ROOT, "; ROC AUC %.4f, average precision %.4f; "
+          + "at its threshold precision %.4f, recall %.4f, F1 %.4f", pca.evaluation().rocAuc(),
+          pca.evaluation().averagePrecision(), pca.evaluation().precision(), pca.evaluation().recall(),
+          pca.evaluation().f1())));
+    }
     stdout.println("Wrote " + out.resolve("scores.csv") + ", " + out.resolve("errors.png")
         + (drawn ? ", " + out.resolve("worst.png") : "")
         + (evaluation != null ? ", " + out.resolve("roc.png") + ", " + out.resolve("pr.png") : ""));
+  }
+
+  /** PCA's scores of the same rows, and its evaluation against the same truth (or {@code null}). */
+  private record Baseline(String name, int components, AnomalyScores scores, DetectionMetrics evaluation) {}
+
+  /**
+   * Scores the input again with the PCA of the model's code size (all components when the code is wider), fitted on
+   * the model's training rows; its threshold is mean + 3 sigma of those rows' PCA errors.
+   */
+  private Baseline baseline(ModelInfo info, int count, boolean[] truth) throws IOException {
+    Dataset training = new DatasetOptions().load(spec.commandLine(), model);
+    int k = Math.min(info.spec().codeSize(), training.features());
+    PcaModel pca = DatasetChoice.pcaCache(null).fitted(training, model.threads());
+    Threshold threshold = new AnomalyRule.Sigma(3).apply(pca.rowErrors(training.train().values(),
+        training.train().count(), k));
+    float[] errors = new float[count];
+    int at = 0;
+    try (InputChunks again = input.openFor(spec.commandLine(), info, truthColumn)) {
+      ModelInput.Chunk chunk;
+      while ((chunk = again.next()) != null) {
+        float[] part = pca.rowErrors(chunk.rows().values(), chunk.rows().count(), k);
+        System.arraycopy(part, 0, errors, at, part.length);
+        at += part.length;
+      }
+    }
+    AnomalyScores scores = new AnomalyScores(errors, new Threshold(threshold.value(), threshold.rule()
+        + " of PCA's errors on the training set of " + training.info().name()));
+    DetectionMetrics evaluation = truth == null ? null : DetectionMetrics.of(errors, truth, threshold.value());
+    return new Baseline("PCA, " + k + " components", k, scores, evaluation);
   }
 
   /** How a table model's encoded features add up to its columns, for the top columns; {@code null} otherwise. */
