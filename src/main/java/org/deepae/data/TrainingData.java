@@ -510,15 +510,12 @@ public final class TrainingData {
     if (train.labels() != null) {
       int max = Arrays.stream(train.labels()).max().orElse(-1);
       for (int label = 0; label <= max; label++) {
-        names.add(data.labelName(label));
+        // fashion-mnist's classes by name (T-shirt/top, ...); their numbers are accepted too (see labelSet)
+        names.add(ClassNames.name(data.info().name(), label));
       }
     }
     int[] kept = keptByLabel(train.labels(), names, request, data.info().name(), notes);
-    if (kept == null) {
-      return train;
-    }
-    // the catalogue's classes may also be named by number (fashion-mnist: 0 is T-shirt/top)
-    return train.select(kept);
+    return kept == null ? train : train.select(kept);
   }
 
   /** The training rows whose label passes --only-labels and --exclude-labels, or {@code null} when both are empty. */
