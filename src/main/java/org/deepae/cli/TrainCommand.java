@@ -164,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
     Dataset data = loaded.dataset();
     requireEnoughRows(data);
     if (!data.isImages()) {
-      config = tableDefaults(config);
+      config = tableDefaults();
     }
     AutoencoderSpec network = this.network.spec(spec.commandLine(), data.features(), !data.isImages());
     stderr.println(String.format(Locale.ROOT,
@@ -268,11 +268,8 @@ final class TrainCommand implements Callable<Integer> {
    * {@value #TABLE_EPOCHS} epochs (tables are small: the tutorial's 5 epochs of 150 leave them far from PCA, see
    * docs/own-data.md); set on the options so that config.json records them.
    */
-  private TrainingConfig tableDefaults(TrainingConfig config) {
+  private TrainingConfig tableDefaults() {
     CommandLine cl = spec.commandLine();
-    if (cl.getParseResult().hasMatchedOption("--epochs") && cl.getParseResult().hasMatchedOption("--batch-size")) {
-      return config;
-    }
     if (!cl.getParseResult().hasMatchedOption("--epochs")) {
       epochs = TABLE_EPOCHS;
     }
