@@ -55,20 +55,29 @@ final class EvaluateCommand implements Callable<Integer> {
     if (json) {
       stdout.println(toJson(data, evaluation).toPrettyString());
     } else {
-      stdout.println(String.format(Locale.ROOT, "%s, %s split: %d images", data.info().name(),
-          split.name().toLowerCase(Locale.ROOT), evaluation.rows()));
-      stdout.println(String.format(Locale.ROOT, "mean squared error  %.6f", evaluation.meanSquaredError()));
-      stdout.println(String.format(Locale.ROOT, "PSNR                %.2f dB", evaluation.psnr()));
+      String unit = data.isImages() ? "images" : "rows";
+      stdout.println(String.format(Locale.ROOT, "%s, %s split: %d %s", data.info().name(),
+          split.name().toLowerCase(Locale.ROOT), evaluation.rows(), unit));
+      stdout.println(String.format(Locale.ROOT, "mean squared error  %.6f%s", evaluation.meanSquaredError(),
+          data.isImages() ? "" : " (in standardised units)"));
+      if (data.isImages()) {
+        // PSNR is for values whose peak is 1, such as pixels
+        stdout.println(String.format(Locale.ROOT, "PSNR                %.2f dB", evaluation.psnr()));
+      }
       if (!evaluation.perClass().isEmpty()) {
         stdout.println("per class:");
-        stdout.println("  label  class         images  mean squared error");
+        stdout.println(String.format(Locale.ROOT, "  label  class         %6s  mean squared error", unit));
         evaluation.perClass().forEach((label, error) -> stdout.println(String.format(Locale.ROOT,
-            "  %5d  %-12s  %6d  %.6f", label, ClassNames.name(data.info().name(), label), error.rows(),
-            error.meanSquaredError())));
+            "  %5d  %-12s  %6d  %.6f", label, className(data, label), error.rows(), error.meanSquaredError())));
       }
     }
     stdout.flush();
     return 0;
+  }
+
+  /** A label's name: the dataset's own (a table's label values, class folders), else the catalogue's. */
+  private static String className(Dataset data, int label) {
+    return data.labelNames().isEmpty() ? ClassNames.name(data.info().name(), label) : data.labelName(label);
   }
 
   private ObjectNode toJson(Dataset data, Evaluation evaluation) {
@@ -83,7 +92,7 @@ final class EvaluateCommand implements Callable<Integer> {
     root.put("psnr_db", evaluation.psnr());
     ArrayNode perClass = root.putArray("per_class");
     evaluation.perClass().forEach((label, error) -> perClass.addObject()
-        .put("label", label).put("name", ClassNames.name(data.info().name(), label)).put("rows", error.rows())
+        .put("label", label).put("name", className(data, label)).put("rows", error.rows())
         .put("mean_squared_error", error.meanSquaredError()));
     return root;
   }

@@ -87,6 +87,10 @@ class OwnDataTest {
     CommandRun compare = CommandRun.of("compare", "--model", out.resolve("model").toString(), "--json");
     assertThat(compare.exitCode()).as(compare.err()).isZero();
     assertThat(JSON.readTree(compare.out()).path("test_rows").asInt()).isEqualTo(40);
+    CommandRun evaluate = CommandRun.of("evaluate", "--model", out.resolve("model").toString());
+    assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+    assertThat(evaluate.out()).contains("sensors.csv, test split: 40 rows", "(in standardised units)", "fault", "ok")
+        .doesNotContain("PSNR");
     CommandRun report = CommandRun.of("report", "--model", out.resolve("model").toString(), "--out",
         dir.resolve("again.html").toString());
     assertThat(report.exitCode()).as(report.err()).isZero();
