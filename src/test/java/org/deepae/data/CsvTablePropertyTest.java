@@ -136,7 +136,7 @@ class CsvTablePropertyTest {
         chunks.add(next);
       }
     }
-    assertThat(concat(chunks)).as("seed %d in chunks of %d", seed, chunk).isEqualTo(whole);
+    assertThat(Table.concat(chunks.get(0).source(), chunks)).as("seed %d in chunks of %d", seed, chunk).isEqualTo(whole);
   }
 
   @Provide
@@ -161,33 +161,5 @@ class CsvTablePropertyTest {
         Arbitraries.of("", "e", "E-", "e+").flatMap(e -> e.isEmpty() ? Arbitraries.just("")
             : Arbitraries.integers().between(0, 30).map(n -> e + n)))
         .as((sign, d, fraction, exponent) -> sign + d + fraction + exponent);
-  }
-
-  private static Table concat(List<Table> chunks) {
-    Table first = chunks.get(0);
-    int rows = chunks.stream().mapToInt(Table::rows).sum();
-    List<Column> columns = new ArrayList<>();
-    for (int c = 0; c < first.columns().size(); c++) {
-      Column head = first.column(c);
-      int at = 0;
-      if (head instanceof Column.Numeric) {
-        double[] values = new double[rows];
-        for (Table t : chunks) {
-          double[] part = ((Column.Numeric) t.column(c)).values();
-          System.arraycopy(part, 0, values, at, part.length);
-          at += part.length;
-        }
-        columns.add(new Column.Numeric(head.name(), values));
-      } else {
-        String[] values = new String[rows];
-        for (Table t : chunks) {
-          String[] part = ((Column.Text) t.column(c)).values();
-          System.arraycopy(part, 0, values, at, part.length);
-          at += part.length;
-        }
-        columns.add(new Column.Text(head.name(), values));
-      }
-    }
-    return new Table(first.source(), columns, rows);
   }
 }
