@@ -411,36 +411,21 @@ public final class TrainingData {
   /** Label indices of a table column, the level names appended to {@code names} (sorted, numbers numerically). */
   private static int[] labels(Table table, int c, List<String> names) throws DataFormatException {
     Column column = table.column(c);
-    String[] text = new String[column.size()];
-    for (int i = 0; i < text.length; i++) {
-      if (column.isMissing(i)) {
-        throw new DataFormatException(table.source(), "data row " + (i + 1) + " has no value in the label column "
-            + Quoted.of(column.name()));
-      }
-      text[i] = column instanceof Column.Numeric n ? number(n.values()[i]) : column.text(i);
-    }
     if (names.isEmpty()) {
       Set<String> levels = column instanceof Column.Numeric
           ? new TreeSet<>((a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b)))
           : new TreeSet<>();
-      levels.addAll(Arrays.asList(text));
+      for (int i = 0; i < column.size(); i++) {
+        if (!column.isMissing(i)) {
+          levels.add(column instanceof Column.Numeric n ? number(n.values()[i]) : column.text(i));
+        }
+      }
       names.addAll(levels);
     }
-    Map<String, Integer> index = new LinkedHashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      index.put(names.get(i), i);
-    }
-    int[] labels = new int[text.length];
-    for (int i = 0; i < text.length; i++) {
-      Integer label = index.get(text[i]);
-      if (label == null) {
-        // a test file's label that the training rows did not have
-        label = names.size();
-        names.add(text[i]);
-        index.put(text[i], label);
-      }
-      labels[i] = label;
-    }
+    LabelIndex index = new LabelIndex(names);
+    int[] labels = index.labels(table, c, 0);
+    // a test file's labels that the training rows did not have
+    names.addAll(index.names().subList(names.size(), index.names().size()));
     return labels;
   }
 

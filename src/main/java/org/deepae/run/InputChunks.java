@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.deepae.data.Column;
 import org.deepae.data.CsvTableReader;
 import org.deepae.data.DataFormatException;
+import org.deepae.data.LabelIndex;
 import org.deepae.data.DataSource;
 import org.deepae.data.Encoded;
 import org.deepae.data.ParquetTableReader;
@@ -178,7 +179,7 @@ public final class InputChunks implements Closeable {
     private final String truthName;
     private final Map<String, Integer> imputed = new LinkedHashMap<>();
     private final Map<String, Integer> other = new LinkedHashMap<>();
-    private final Map<String, Integer> labelIndex = new HashMap<>();
+    private LabelIndex labelIndex;
     private int label = -1;
     private int id = -1;
     private int truth = -1;
@@ -242,12 +243,13 @@ public final class InputChunks implements Closeable {
       if (others == null) {
         locate(table);
       }
-      if (labelIndex.size() < labelNames.size()) {
-        for (int i = labelIndex.size(); i < labelNames.size(); i++) {
-          labelIndex.put(labelNames.get(i), i);
-        }
+      if (labelIndex == null) {
+        labelIndex = new LabelIndex(labelNames);
       }
-      int[] labels = label < 0 ? null : labels(table, label, first, labelNames);
+      int[] labels = label < 0 ? null : labelIndex.labels(table, label, first);
+      for (int i = labelNames.size(); i < labelIndex.names().size(); i++) {
+        labelNames.add(labelIndex.names().get(i)); // values the model did not see in training
+      }
       String[] ids = id < 0 ? null : ModelInput.text(table, id);
       String[] truthValues = truth < 0 ? null : ModelInput.text(table, truth);
       Encoded encoded = preprocessing.encode(table.without(others), first + 1);
@@ -281,30 +283,6 @@ public final class InputChunks implements Closeable {
     @Override
     public void close() throws IOException {
       reader.close();
-    }
-
-    /** Label indices by {@code names}; names not seen before are appended. */
-    private int[] labels(Table table, int c, long first, List<String> names) throws DataFormatException {
-      Column column = table.column(c);
-      String[] text = ModelInput.text(table, c);
-      int[] labels = new int[text.length];
-      for (int i = 0; i < text.length; i++) {
-        if (column.isMissing(i)) {
-          throw new DataFormatException(table.source(), "data row " + (first + i + 1) + " has no value in the label "
-              + "column " + Quoted.of(column.name()));
-        }
-        Integer found = labelIndex.get(text[i]);
-        if (found == null && ModelInput.numberForm(text[i]) != null) {
-          found = labelIndex.get(ModelInput.numberForm(text[i])); // "1.0" in the file, "1" when the model was trained
-        }
-        if (found == null) {
-          found = names.size();
-          names.add(text[i]);
-          labelIndex.put(text[i], found);
-        }
-        labels[i] = found;
-      }
-      return labels;
     }
   }
 }

@@ -17,6 +17,7 @@ import org.deepae.data.DatasetCatalog;
 import org.deepae.data.InputOptions;
 import org.deepae.data.InputReader;
 import org.deepae.data.Preprocessing;
+import org.deepae.data.LabelIndex;
 import org.deepae.data.Rows;
 import org.deepae.data.Split;
 import org.deepae.data.Table;
@@ -164,31 +165,12 @@ public final class ModelInput {
     Set<String> texts = new HashSet<>(values);
     Set<String> numbers = new HashSet<>();
     values.forEach(v -> {
-      String form = numberForm(v);
+      String form = LabelIndex.numberForm(v);
       if (form != null) {
         numbers.add(form);
       }
     });
-    return cell -> cell != null && (texts.contains(cell) || numbers.contains(numberForm(cell)));
-  }
-
-  /** A decimal number as {@link TrainingData#number} writes it, or {@code null} when {@code text} is none. */
-  static String numberForm(String text) {
-    if (text == null || text.isEmpty() || text.length() > 40) {
-      return null;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      if (!(ch >= '0' && ch <= '9' || ch == '.' || ch == '-' || ch == '+' || ch == 'e' || ch == 'E')) {
-        return null;
-      }
-    }
-    try {
-      double v = Double.parseDouble(text);
-      return Double.isFinite(v) ? TrainingData.number(v) : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return cell -> cell != null && (texts.contains(cell) || numbers.contains(LabelIndex.numberForm(cell)));
   }
 
   static String name(Table header, String nameOrIndex) throws DataFormatException {
