@@ -100,15 +100,7 @@ final class CsvLines {
       if (!quoted) {
         if (c == ',') {
           cells++;
-          if (maxCells > 0 && cells > maxCells) {
-            throw new DataFormatException(source, "line " + lineNo + " has more than " + maxCells + " column"
-                + (maxCells == 1 ? "" : "s") + ", expected " + maxCells + " (" + widthSource
-                + "); stopped reading it at column " + cells);
-          }
-          if (cells > CsvReader.MAX_COLUMNS) {
-            throw new DataFormatException(source, "line " + lineNo + " has more than the limit of "
-                + count(CsvReader.MAX_COLUMNS) + " columns");
-          }
+          requireWidth(lineNo, cells, maxCells, widthSource, "column");
           cellChars = 0;
           cellStart = true;
           continue;
@@ -206,15 +198,7 @@ final class CsvLines {
           }
           countChar(++recordChars);
           int next = cells.size() + 1;
-          if (maxCells > 0 && next > maxCells) {
-            throw new DataFormatException(source, "line " + recordLine + " has more than " + maxCells + " cell"
-                + (maxCells == 1 ? "" : "s") + ", expected " + maxCells + " (" + widthSource
-                + "); stopped reading it at cell " + next);
-          }
-          if (next > CsvReader.MAX_COLUMNS) {
-            throw new DataFormatException(source, "line " + recordLine + " has more than the limit of "
-                + count(CsvReader.MAX_COLUMNS) + " cells");
-          }
+          requireWidth(recordLine, next, maxCells, widthSource, "cell");
           cell.setLength(0);
           state = START;
           cellLine = lineNo;
@@ -295,6 +279,23 @@ final class CsvLines {
       c = read();
     } while (c >= 0 && c != '\n' && c != '\r');
     return c;
+  }
+
+  /**
+   * Refuses a line once its {@code at}-th {@code noun} (column or cell) is one more than {@code maxCells} (when
+   * positive) or than {@link CsvReader#MAX_COLUMNS}.
+   */
+  private void requireWidth(int line, int at, int maxCells, String widthSource, String noun)
+      throws DataFormatException {
+    if (maxCells > 0 && at > maxCells) {
+      throw new DataFormatException(source, "line " + line + " has more than " + maxCells + " " + noun
+          + (maxCells == 1 ? "" : "s") + ", expected " + maxCells + " (" + widthSource + "); stopped reading it at "
+          + noun + " " + at);
+    }
+    if (at > CsvReader.MAX_COLUMNS) {
+      throw new DataFormatException(source, "line " + line + " has more than the limit of "
+          + count(CsvReader.MAX_COLUMNS) + " " + noun + "s");
+    }
   }
 
   private static String count(int n) {
