@@ -2,6 +2,7 @@ package org.deepae.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.deepae.store.SavedModelCalls.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,13 +28,9 @@ import org.deepae.tf.TfAutoencoder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.proto.MetaGraphDef;
 import org.tensorflow.proto.SavedModel;
-import org.tensorflow.types.TFloat32;
 
 /** A model trained on a table exports a SavedModel that takes raw numeric columns and one-hot vectors. */
 class SavedModelExportTableTest {
@@ -264,17 +261,6 @@ class SavedModelExportTableTest {
     for (int i = 0; i < expected.length; i++) {
       assertThat((double) actual[i]).as("value %d", i)
           .isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-5 * Math.max(1, Math.abs(expected[i]))));
-    }
-  }
-
-  private static float[] call(SavedModelBundle bundle, String key, String input, float[] values, int width,
-      String output, int outWidth) {
-    int rows = values.length / width;
-    try (TFloat32 x = TFloat32.tensorOf(Shape.of(rows, width), DataBuffers.of(values, true, false));
-        Result result = bundle.function(key).call(Map.of(input, x))) {
-      float[] out = new float[rows * outWidth];
-      ((TFloat32) result.get(output).orElseThrow()).copyTo(DataBuffers.of(out, false, false));
-      return out;
     }
   }
 }

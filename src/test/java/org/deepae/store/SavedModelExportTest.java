@@ -2,6 +2,7 @@ package org.deepae.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.deepae.store.SavedModelCalls.call;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,16 +21,12 @@ import org.deepae.testing.TestFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Signature;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.proto.MetaGraphDef;
 import org.tensorflow.proto.SavedModel;
 import org.tensorflow.proto.SignatureDef;
 import org.tensorflow.proto.TensorShapeProto;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.types.TFloat32;
 
 class SavedModelExportTest {
 
@@ -174,16 +171,5 @@ class SavedModelExportTest {
     assertThatThrownBy(() -> Autoencoder.load(copy))
         .hasMessage(pb + ": not a valid SavedModel (signature \"encode\" output \"code\" has shape [-1, 5], "
             + "expected [-1, 3])");
-  }
-
-  private static float[] call(SavedModelBundle bundle, String key, String input, float[] values, int width,
-      String output, int outWidth) {
-    int rows = values.length / width;
-    try (TFloat32 x = TFloat32.tensorOf(Shape.of(rows, width), DataBuffers.of(values, true, false));
-        Result result = bundle.function(key).call(Map.of(input, x))) {
-      float[] out = new float[rows * outWidth];
-      ((TFloat32) result.get(output).orElseThrow()).copyTo(DataBuffers.of(out, false, false));
-      return out;
-    }
   }
 }
