@@ -1,8 +1,8 @@
 package org.deepae;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -19,77 +19,110 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-  /** The layers, lowest first, with the module that holds each. */
-  private static final List<String> LAYERS = List.of(
-      "io", "data", "model", "tf", "train", "store", "analysis", // deepae-core
-      "viz", "run", // deepae-viz
-      "bench", // deepae-bench
-      "cli"); // deepae-cli
+    /** The layers, lowest first, with the module that holds each. */
+    private static final List<String> LAYERS = List.of(
+            "io",
+            "data",
+            "model",
+            "tf",
+            "train",
+            "store",
+            "analysis", // deepae-core
+            "viz",
+            "run", // deepae-viz
+            "bench", // deepae-bench
+            "cli"); // deepae-cli
 
-  private static final String[] CORE = {"org.deepae.io..", "org.deepae.data..", "org.deepae.model..",
-      "org.deepae.tf..", "org.deepae.train..", "org.deepae.store..", "org.deepae.analysis.."};
+    private static final String[] CORE = {
+        "org.deepae.io..",
+        "org.deepae.data..",
+        "org.deepae.model..",
+        "org.deepae.tf..",
+        "org.deepae.train..",
+        "org.deepae.store..",
+        "org.deepae.analysis.."
+    };
 
-  private static JavaClasses classes;
+    private static JavaClasses classes;
 
-  @BeforeAll
-  static void importClasses() {
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        // deepae-testing's fixtures are main classes of a test-scoped module, not part of the product
-        .withImportOption(location -> !location.contains("/org/deepae/testing/"))
-        .importPackages("org.deepae");
-  }
-
-  @Test
-  void everyLayerUsesOnlyTheLayersBelowIt() {
-    LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers();
-    for (String layer : LAYERS) {
-      layers = layers.layer(layer).definedBy("org.deepae." + layer + "..");
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // deepae-testing's fixtures are main classes of a test-scoped module, not part of the product
+                .withImportOption(location -> !location.contains("/org/deepae/testing/"))
+                .importPackages("org.deepae");
     }
-    for (int i = 0; i < LAYERS.size(); i++) {
-      List<String> above = LAYERS.subList(i + 1, LAYERS.size());
-      layers = above.isEmpty()
-          ? layers.whereLayer(LAYERS.get(i)).mayNotBeAccessedByAnyLayer()
-          : layers.whereLayer(LAYERS.get(i)).mayOnlyBeAccessedByLayers(above.toArray(String[]::new));
+
+    @Test
+    void everyLayerUsesOnlyTheLayersBelowIt() {
+        LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers();
+        for (String layer : LAYERS) {
+            layers = layers.layer(layer).definedBy("org.deepae." + layer + "..");
+        }
+        for (int i = 0; i < LAYERS.size(); i++) {
+            List<String> above = LAYERS.subList(i + 1, LAYERS.size());
+            layers = above.isEmpty()
+                    ? layers.whereLayer(LAYERS.get(i)).mayNotBeAccessedByAnyLayer()
+                    : layers.whereLayer(LAYERS.get(i)).mayOnlyBeAccessedByLayers(above.toArray(String[]::new));
+        }
+        layers.check(classes);
     }
-    layers.check(classes);
-  }
 
-  @Test
-  void onlyTheTfPackageUsesTensorFlow() {
-    noClasses().that().resideOutsideOfPackage("org.deepae.tf..")
-        .should().dependOnClassesThat().resideInAPackage("org.tensorflow..")
-        .check(classes);
-  }
+    @Test
+    void onlyTheTfPackageUsesTensorFlow() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.deepae.tf..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.tensorflow..")
+                .check(classes);
+    }
 
-  @Test
-  void theLibraryUsesNoChartsNoCommandLineNoLogBinding() {
-    noClasses().that().resideInAnyPackage(CORE)
-        .should().dependOnClassesThat().resideInAnyPackage("org.knowm.xchart..", "picocli..", "me.tongfei..",
-            "org.slf4j.simple..")
-        .check(classes);
-  }
+    @Test
+    void theLibraryUsesNoChartsNoCommandLineNoLogBinding() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(CORE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.knowm.xchart..", "picocli..", "me.tongfei..", "org.slf4j.simple..")
+                .check(classes);
+    }
 
-  @Test
-  void onlyTheCommandLineUsesPicocliAndProgressBars() {
-    noClasses().that().resideOutsideOfPackage("org.deepae.cli..")
-        .should().dependOnClassesThat().resideInAnyPackage("picocli..", "me.tongfei..")
-        .check(classes);
-  }
+    @Test
+    void onlyTheCommandLineUsesPicocliAndProgressBars() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.deepae.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("picocli..", "me.tongfei..")
+                .check(classes);
+    }
 
-  @Test
-  void theLibraryNeverPrints() {
-    noClasses().that().resideOutsideOfPackage("org.deepae.cli..")
-        .should().accessField(System.class, "out")
-        .check(classes);
-  }
+    @Test
+    void theLibraryNeverPrints() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.deepae.cli..")
+                .should()
+                .accessField(System.class, "out")
+                .check(classes);
+    }
 
-  @Test
-  void theLayersAreTheModulesPackages() {
-    // a guard for the lists above: a new package needs a layer (and a line in docs/architecture.md)
-    List<String> packages = classes.stream().map(c -> c.getPackageName().split("\\.")).filter(p -> p.length > 2)
-        .map(p -> p[2]).distinct().sorted().toList();
-    assertThat(packages).isNotEmpty();
-    assertThat(LAYERS).containsAll(packages);
-  }
+    @Test
+    void theLayersAreTheModulesPackages() {
+        // a guard for the lists above: a new package needs a layer (and a line in docs/architecture.md)
+        List<String> packages = classes.stream()
+                .map(c -> c.getPackageName().split("\\."))
+                .filter(p -> p.length > 2)
+                .map(p -> p[2])
+                .distinct()
+                .sorted()
+                .toList();
+        assertThat(packages).isNotEmpty();
+        assertThat(LAYERS).containsAll(packages);
+    }
 }

@@ -12,17 +12,17 @@ import org.junit.jupiter.api.Test;
 
 class UpdateBenchmarkTest {
 
-  @Test
-  void timesTheUpdateOnOneThreadAndOnAll() {
-    AutoencoderSpec small = new AutoencoderSpec(64, List.of(32, 8), Activation.RELU, Activation.RELU, Loss.MSE);
-    for (OptimizerSpec optimizer : List.of(AdamSpec.tutorial(), new OptimizerSpec.Sgd(0.1))) {
-      UpdateBenchmark.Times times = UpdateBenchmark.measure(small, optimizer, 2, 0.05);
-      assertThat(times.threads()).isEqualTo(2);
-      assertThat(times.oneThread()).as("%s", optimizer).isPositive();
-      assertThat(times.allThreads()).as("%s", optimizer).isPositive();
-      assertThat(times.spread()).isEqualTo(times.oneThread() / 2);
+    @Test
+    void timesTheUpdateOnOneThreadAndOnAll() {
+        AutoencoderSpec small = new AutoencoderSpec(64, List.of(32, 8), Activation.RELU, Activation.RELU, Loss.MSE);
+        for (OptimizerSpec optimizer : List.of(AdamSpec.tutorial(), new OptimizerSpec.Sgd(0.1))) {
+            UpdateBenchmark.Times times = UpdateBenchmark.measure(small, optimizer, 2, 0.05);
+            assertThat(times.threads()).isEqualTo(2);
+            assertThat(times.oneThread()).as("%s", optimizer).isPositive();
+            assertThat(times.allThreads()).as("%s", optimizer).isPositive();
+            assertThat(times.spread()).isEqualTo(times.oneThread() / 2);
+        }
+        assertThat(UpdateBenchmark.measure(small, AdamSpec.tutorial(), 0, 0.02).threads())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
     }
-    assertThat(UpdateBenchmark.measure(small, AdamSpec.tutorial(), 0, 0.02).threads())
-        .isEqualTo(Runtime.getRuntime().availableProcessors());
-  }
 }

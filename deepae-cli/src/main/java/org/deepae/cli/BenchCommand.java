@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.deepae.model.AutoencoderSpec;
-import org.deepae.model.Precision;
 import org.deepae.bench.SpeedBenchmark;
 import org.deepae.bench.UpdateBenchmark;
+import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,141 +17,202 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code deepae bench}: training and inference speed against the machine's matrix-product rate. */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Measure the tutorial network's training and inference speed on synthetic data against this "
-        + "machine's TensorFlow matrix-product rate at the same shapes, where a training step's time goes (Adam's "
-        + "update alone, and the same step with SGD's one-pass update), the time from JVM start to the first training "
-        + "step, and peak memory. No disk I/O is timed."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Measure the tutorial network's training and inference speed on synthetic data against this "
+                    + "machine's TensorFlow matrix-product rate at the same shapes, where a training step's time "
+                    + "goes (Adam's "
+                    + "update alone, and the same step with SGD's one-pass update), the time from JVM start to "
+                    + "the first training "
+                    + "step, and peak memory. No disk I/O is timed."
+        })
 final class BenchCommand implements Callable<Integer> {
 
-  /** A change of the matrix-product rate during the run, as a fraction, above which the output says so. */
-  private static final double DRIFT_WARNING = 0.05;
+    /** A change of the matrix-product rate during the run, as a fraction, above which the output says so. */
+    private static final double DRIFT_WARNING = 0.05;
 
-  @Spec
-  CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Option(names = "--rows", paramLabel = "N", defaultValue = "60000",
-      description = "Training images per epoch (default: ${DEFAULT-VALUE}, one MNIST epoch).")
-  int rows;
+    @Option(
+            names = "--rows",
+            paramLabel = "N",
+            defaultValue = "60000",
+            description = "Training images per epoch (default: ${DEFAULT-VALUE}, one MNIST epoch).")
+    int rows;
 
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "150",
-      description = "Training batch size (default: ${DEFAULT-VALUE}).")
-  int batchSize;
+    @Option(
+            names = "--batch-size",
+            paramLabel = "N",
+            defaultValue = "150",
+            description = "Training batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize;
 
-  @Option(names = "--warm-up-steps", paramLabel = "N", defaultValue = "" + SpeedBenchmark.DEFAULT_WARM_UP_STEPS,
-      description = "Training steps before the measured epoch, rounded up to whole epochs, at least one (default: "
-          + "${DEFAULT-VALUE}; the JIT compiler works on the training loop through the first 800-900 steps).")
-  int warmUpSteps;
+    @Option(
+            names = "--warm-up-steps",
+            paramLabel = "N",
+            defaultValue = "" + SpeedBenchmark.DEFAULT_WARM_UP_STEPS,
+            description =
+                    "Training steps before the measured epoch, rounded up to whole epochs, at least one (default: "
+                            + "${DEFAULT-VALUE}; the JIT compiler works on the training loop through the first "
+                            + "800-900 steps).")
+    int warmUpSteps;
 
-  @Option(names = "--matmul-seconds", paramLabel = "S", defaultValue = "3",
-      description = "How long to measure each matrix-product rate, half before the runs and half after them "
-          + "(default: ${DEFAULT-VALUE}).")
-  double matmulSeconds;
+    @Option(
+            names = "--matmul-seconds",
+            paramLabel = "S",
+            defaultValue = "3",
+            description = "How long to measure each matrix-product rate, half before the runs and half after them "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double matmulSeconds;
 
-  @Mixin
-  ThreadsOption threads;
+    @Mixin
+    ThreadsOption threads;
 
-  @Option(names = "--precision", paramLabel = "fp32|bf16", defaultValue = "fp32",
-      description = "Arithmetic of the matrix products, for the bound and the runs alike (default: ${DEFAULT-VALUE}).")
-  Precision precision;
+    @Option(
+            names = "--precision",
+            paramLabel = "fp32|bf16",
+            defaultValue = "fp32",
+            description =
+                    "Arithmetic of the matrix products, for the bound and the runs alike (default: ${DEFAULT-VALUE}).")
+    Precision precision;
 
-  @Option(names = "--json", description = "Print the results as JSON.")
-  boolean json;
+    @Option(names = "--json", description = "Print the results as JSON.")
+    boolean json;
 
-  @Mixin
-  VerboseOption verbose;
+    @Mixin
+    VerboseOption verbose;
 
-  @Override
-  public Integer call() throws IOException {
-    if (rows < batchSize || batchSize <= 0) {
-      throw new ParameterException(spec.commandLine(), "--rows must be at least --batch-size, and both positive");
+    @Override
+    public Integer call() throws IOException {
+        if (rows < batchSize || batchSize <= 0) {
+            throw new ParameterException(spec.commandLine(), "--rows must be at least --batch-size, and both positive");
+        }
+        if (warmUpSteps < 0) {
+            throw new ParameterException(spec.commandLine(), "--warm-up-steps must be 0 or more, got " + warmUpSteps);
+        }
+        if (!(matmulSeconds > 0)) {
+            throw new ParameterException(spec.commandLine(), "--matmul-seconds must be positive, got " + matmulSeconds);
+        }
+        AutoencoderSpec network = AutoencoderSpec.tutorial(784);
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("Benchmarking 784-392-196-392-784 (batch " + batchSize + ", " + rows
+                + " synthetic images per epoch); " + "this takes about a minute");
+        err.flush();
+        SpeedBenchmark.Report r = new SpeedBenchmark(new SpeedBenchmark.Settings(
+                        network, batchSize, rows, rows, threads.get(), precision, matmulSeconds, warmUpSteps))
+                .run();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(toJson(r).toPrettyString());
+        } else {
+            out.println(String.format(
+                    Locale.ROOT, "%-34s %12s %10s %10s %7s", "", "images/s", "GFLOP/s", "bound", "ratio"));
+            line(out, "training (Adam, batch " + batchSize + ")", r.training());
+            line(out, "inference: encode (batch 1000)", r.encode());
+            line(out, "inference: reconstruct (batch 1000)", r.reconstruct());
+            out.println(String.format(
+                    Locale.ROOT,
+                    "training epoch of %d images (after %d warm-up epoch%s): %.2f s; %.2f "
+                            + "MFLOP per image per step",
+                    rows,
+                    r.warmUpEpochs(),
+                    r.warmUpEpochs() == 1 ? "" : "s",
+                    r.epochSeconds(),
+                    r.trainingFlopsPerImage() / 1e6));
+            SpeedBenchmark.StepTimes step = r.step();
+            UpdateBenchmark.Times update = step.update();
+            out.println(String.format(
+                    Locale.ROOT,
+                    "training step: %.2f ms = %.2f ms of products at the bound + %.2f ms of "
+                            + "Adam update (its work spread over %d threads) + %.2f ms of the rest",
+                    1e3 * step.seconds(),
+                    1e3 * step.productSeconds(),
+                    1e3 * update.spread(),
+                    update.threads(),
+                    1e3 * step.restSeconds()));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "Adam update alone: %.2f ms on one thread, %.2f ms on %d as training runs " + "it",
+                    1e3 * update.oneThread(),
+                    1e3 * update.allThreads(),
+                    update.threads()));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "estimated ceiling of the training ratio: %.2f (products at the bound and "
+                            + "the update spread evenly, nothing else)",
+                    step.ceiling()));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "the same step with SGD's one-pass update instead of Adam's: %.2f ms, "
+                            + "ratio %.2f (the most a faster Adam kernel could reach, the rest of the step unchanged)",
+                    1e3 * step.sgdSeconds(),
+                    step.sgdRatio()));
+            out.println(String.format(Locale.ROOT, "JVM start to first training step: %.2f s", r.secondsToFirstStep()));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "matrix-product rate after the runs against before: %+.1f%%%s",
+                    100 * r.boundDrift(),
+                    Math.abs(r.boundDrift()) > DRIFT_WARNING
+                            ? " (the machine's speed moved during the run; the bounds are the means of both)"
+                            : ""));
+            out.println(
+                    r.peakResidentBytes() < 0
+                            ? "peak resident memory: unknown"
+                            : String.format(Locale.ROOT, "peak resident memory: %.2f GB", r.peakResidentBytes() / 1e9));
+        }
+        out.flush();
+        return 0;
     }
-    if (warmUpSteps < 0) {
-      throw new ParameterException(spec.commandLine(), "--warm-up-steps must be 0 or more, got " + warmUpSteps);
-    }
-    if (!(matmulSeconds > 0)) {
-      throw new ParameterException(spec.commandLine(), "--matmul-seconds must be positive, got " + matmulSeconds);
-    }
-    AutoencoderSpec network = AutoencoderSpec.tutorial(784);
-    PrintWriter err = spec.commandLine().getErr();
-    err.println("Benchmarking 784-392-196-392-784 (batch " + batchSize + ", " + rows + " synthetic images per epoch); "
-        + "this takes about a minute");
-    err.flush();
-    SpeedBenchmark.Report r = new SpeedBenchmark(new SpeedBenchmark.Settings(network, batchSize, rows, rows,
-        threads.get(), precision, matmulSeconds, warmUpSteps)).run();
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(toJson(r).toPrettyString());
-    } else {
-      out.println(String.format(Locale.ROOT, "%-34s %12s %10s %10s %7s", "", "images/s", "GFLOP/s", "bound", "ratio"));
-      line(out, "training (Adam, batch " + batchSize + ")", r.training());
-      line(out, "inference: encode (batch 1000)", r.encode());
-      line(out, "inference: reconstruct (batch 1000)", r.reconstruct());
-      out.println(String.format(Locale.ROOT, "training epoch of %d images (after %d warm-up epoch%s): %.2f s; %.2f "
-          + "MFLOP per image per step", rows, r.warmUpEpochs(), r.warmUpEpochs() == 1 ? "" : "s", r.epochSeconds(),
-          r.trainingFlopsPerImage() / 1e6));
-      SpeedBenchmark.StepTimes step = r.step();
-      UpdateBenchmark.Times update = step.update();
-      out.println(String.format(Locale.ROOT, "training step: %.2f ms = %.2f ms of products at the bound + %.2f ms of "
-          + "Adam update (its work spread over %d threads) + %.2f ms of the rest", 1e3 * step.seconds(),
-          1e3 * step.productSeconds(), 1e3 * update.spread(), update.threads(), 1e3 * step.restSeconds()));
-      out.println(String.format(Locale.ROOT, "Adam update alone: %.2f ms on one thread, %.2f ms on %d as training runs "
-          + "it", 1e3 * update.oneThread(), 1e3 * update.allThreads(), update.threads()));
-      out.println(String.format(Locale.ROOT, "estimated ceiling of the training ratio: %.2f (products at the bound and "
-          + "the update spread evenly, nothing else)", step.ceiling()));
-      out.println(String.format(Locale.ROOT, "the same step with SGD's one-pass update instead of Adam's: %.2f ms, "
-          + "ratio %.2f (the most a faster Adam kernel could reach, the rest of the step unchanged)",
-          1e3 * step.sgdSeconds(), step.sgdRatio()));
-      out.println(String.format(Locale.ROOT, "JVM start to first training step: %.2f s", r.secondsToFirstStep()));
-      out.println(String.format(Locale.ROOT, "matrix-product rate after the runs against before: %+.1f%%%s",
-          100 * r.boundDrift(), Math.abs(r.boundDrift()) > DRIFT_WARNING
-              ? " (the machine's speed moved during the run; the bounds are the means of both)" : ""));
-      out.println(r.peakResidentBytes() < 0 ? "peak resident memory: unknown"
-          : String.format(Locale.ROOT, "peak resident memory: %.2f GB", r.peakResidentBytes() / 1e9));
-    }
-    out.flush();
-    return 0;
-  }
 
-  private static void line(PrintWriter out, String name, SpeedBenchmark.Throughput t) {
-    out.println(String.format(Locale.ROOT, "%-34s %12.0f %10.1f %10.1f %7.2f", name, t.imagesPerSecond(), t.gflops(),
-        t.boundGflops(), t.ratio()));
-  }
+    private static void line(PrintWriter out, String name, SpeedBenchmark.Throughput t) {
+        out.println(String.format(
+                Locale.ROOT,
+                "%-34s %12.0f %10.1f %10.1f %7.2f",
+                name,
+                t.imagesPerSecond(),
+                t.gflops(),
+                t.boundGflops(),
+                t.ratio()));
+    }
 
-  private ObjectNode toJson(SpeedBenchmark.Report r) {
-    ObjectNode root = Json.mapper().createObjectNode();
-    root.put("network", "784-392-196-392-784");
-    root.put("batch_size", batchSize);
-    root.put("precision", precision.id());
-    root.put("rows", rows);
-    SpeedBenchmark.StepTimes step = r.step();
-    root.put("threads", step.update().threads());
-    root.put("training_flops_per_image", r.trainingFlopsPerImage());
-    put(root.putObject("training"), r.training());
-    ObjectNode training = root.with("training");
-    training.put("epoch_seconds", r.epochSeconds());
-    training.put("warm_up_epochs", r.warmUpEpochs());
-    training.put("step_seconds", step.seconds());
-    training.put("step_product_seconds_at_bound", step.productSeconds());
-    training.put("update_seconds_one_thread", step.update().oneThread());
-    training.put("update_seconds_all_threads", step.update().allThreads());
-    training.put("update_seconds_spread", step.update().spread());
-    training.put("step_rest_seconds", step.restSeconds());
-    training.put("ceiling_ratio", step.ceiling());
-    training.put("sgd_step_seconds", step.sgdSeconds());
-    training.put("sgd_ratio", step.sgdRatio());
-    put(root.putObject("encode"), r.encode());
-    put(root.putObject("reconstruct"), r.reconstruct());
-    root.put("seconds_to_first_training_step", r.secondsToFirstStep());
-    root.put("bound_drift", r.boundDrift());
-    root.put("peak_resident_bytes", r.peakResidentBytes());
-    return root;
-  }
+    private ObjectNode toJson(SpeedBenchmark.Report r) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put("network", "784-392-196-392-784");
+        root.put("batch_size", batchSize);
+        root.put("precision", precision.id());
+        root.put("rows", rows);
+        SpeedBenchmark.StepTimes step = r.step();
+        root.put("threads", step.update().threads());
+        root.put("training_flops_per_image", r.trainingFlopsPerImage());
+        put(root.putObject("training"), r.training());
+        ObjectNode training = root.with("training");
+        training.put("epoch_seconds", r.epochSeconds());
+        training.put("warm_up_epochs", r.warmUpEpochs());
+        training.put("step_seconds", step.seconds());
+        training.put("step_product_seconds_at_bound", step.productSeconds());
+        training.put("update_seconds_one_thread", step.update().oneThread());
+        training.put("update_seconds_all_threads", step.update().allThreads());
+        training.put("update_seconds_spread", step.update().spread());
+        training.put("step_rest_seconds", step.restSeconds());
+        training.put("ceiling_ratio", step.ceiling());
+        training.put("sgd_step_seconds", step.sgdSeconds());
+        training.put("sgd_ratio", step.sgdRatio());
+        put(root.putObject("encode"), r.encode());
+        put(root.putObject("reconstruct"), r.reconstruct());
+        root.put("seconds_to_first_training_step", r.secondsToFirstStep());
+        root.put("bound_drift", r.boundDrift());
+        root.put("peak_resident_bytes", r.peakResidentBytes());
+        return root;
+    }
 
-  private static void put(ObjectNode node, SpeedBenchmark.Throughput t) {
-    node.put("images_per_second", t.imagesPerSecond());
-    node.put("gflops", t.gflops());
-    node.put("bound_gflops", t.boundGflops());
-    node.put("ratio", t.ratio());
-  }
+    private static void put(ObjectNode node, SpeedBenchmark.Throughput t) {
+        node.put("images_per_second", t.imagesPerSecond());
+        node.put("gflops", t.gflops());
+        node.put("bound_gflops", t.boundGflops());
+        node.put("ratio", t.ratio());
+    }
 }

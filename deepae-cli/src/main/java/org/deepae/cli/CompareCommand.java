@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deepae.data.Dataset;
-import org.deepae.run.ModelStudy;
 import org.deepae.model.Autoencoder;
+import org.deepae.run.ModelStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,63 +17,77 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code deepae compare}: the autoencoder's test error beside PCA's at the same code size. */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Compare a model's test error with PCA's at the same code size (PCA fitted on the same training "
-        + "images, both measured on the same test images), overall and per class.")
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Compare a model's test error with PCA's at the same code size (PCA fitted on the same training "
+                + "images, both measured on the same test images), overall and per class.")
 final class CompareCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Mixin
-  ModelOptions model;
+    @Mixin
+    ModelOptions model;
 
-  @Mixin
-  DatasetOptions dataset;
+    @Mixin
+    DatasetOptions dataset;
 
-  @Option(names = "--json", description = "Print the results as JSON.")
-  boolean json;
+    @Option(names = "--json", description = "Print the results as JSON.")
+    boolean json;
 
-  @Mixin
-  VerboseOption verbose;
+    @Mixin
+    VerboseOption verbose;
 
-  @Override
-  public Integer call() throws IOException {
-    model.validate(spec.commandLine());
-    Dataset data = dataset.load(spec.commandLine(), model);
-    ModelStudy.Comparison c;
-    List<List<String>> table;
-    try (Autoencoder autoencoder = model.load()) {
-      ModelStudy study = new ModelStudy(autoencoder, data, model.threads(), dataset.pcaCache());
-      c = study.comparison();
-      table = study.comparisonTable();
+    @Override
+    public Integer call() throws IOException {
+        model.validate(spec.commandLine());
+        Dataset data = dataset.load(spec.commandLine(), model);
+        ModelStudy.Comparison c;
+        List<List<String>> table;
+        try (Autoencoder autoencoder = model.load()) {
+            ModelStudy study = new ModelStudy(autoencoder, data, model.threads(), dataset.pcaCache());
+            c = study.comparison();
+            table = study.comparisonTable();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode root = Json.mapper().createObjectNode();
+            root.put("model", model.model.toString());
+            root.put("dataset", data.info().name());
+            root.put("test_rows", c.autoencoder().rows());
+            root.put("code_size", c.codeSize());
+            root.put("pca_components", c.pcaComponents());
+            root.put("autoencoder_mse", c.autoencoder().meanSquaredError());
+            root.put("pca_mse", c.pca().meanSquaredError());
+            root.put("pca_explained_variance_ratio", c.pcaExplainedVariance());
+            root.put("ratio", c.ratio());
+            ArrayNode perClass = root.putArray("per_class");
+            c.autoencoder()
+                    .perClass()
+                    .forEach((label, e) -> perClass.addObject()
+                            .put("label", label)
+                            .put("rows", e.rows())
+                            .put("autoencoder_mse", e.meanSquaredError())
+                            .put("pca_mse", c.pca().perClass().get(label).meanSquaredError()));
+            out.println(root.toPrettyString());
+        } else {
+            out.println(String.format(
+                    Locale.ROOT,
+                    "%s test set, %d images; code size %d (PCA: %d components, %.1f%% of " + "the training variance)",
+                    data.info().name(),
+                    c.autoencoder().rows(),
+                    c.codeSize(),
+                    c.pcaComponents(),
+                    100 * c.pcaExplainedVariance()));
+            out.print(TextTable.format(ModelStudy.COMPARISON_HEADER, table));
+            out.println(
+                    c.ratio() < 1
+                            ? "The autoencoder reconstructs better than PCA at this code size."
+                            : "PCA reconstructs better than the autoencoder at this code size.");
+        }
+        out.flush();
+        return 0;
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      ObjectNode root = Json.mapper().createObjectNode();
-      root.put("model", model.model.toString());
-      root.put("dataset", data.info().name());
-      root.put("test_rows", c.autoencoder().rows());
-      root.put("code_size", c.codeSize());
-      root.put("pca_components", c.pcaComponents());
-      root.put("autoencoder_mse", c.autoencoder().meanSquaredError());
-      root.put("pca_mse", c.pca().meanSquaredError());
-      root.put("pca_explained_variance_ratio", c.pcaExplainedVariance());
-      root.put("ratio", c.ratio());
-      ArrayNode perClass = root.putArray("per_class");
-      c.autoencoder().perClass().forEach((label, e) -> perClass.addObject().put("label", label)
-          .put("rows", e.rows()).put("autoencoder_mse", e.meanSquaredError())
-          .put("pca_mse", c.pca().perClass().get(label).meanSquaredError()));
-      out.println(root.toPrettyString());
-    } else {
-      out.println(String.format(Locale.ROOT, "%s test set, %d images; code size %d (PCA: %d components, %.1f%% of "
-          + "the training variance)", data.info().name(), c.autoencoder().rows(), c.codeSize(), c.pcaComponents(),
-          100 * c.pcaExplainedVariance()));
-      out.print(TextTable.format(ModelStudy.COMPARISON_HEADER, table));
-      out.println(c.ratio() < 1 ? "The autoencoder reconstructs better than PCA at this code size."
-          : "PCA reconstructs better than the autoencoder at this code size.");
-    }
-    out.flush();
-    return 0;
-  }
 }

@@ -28,195 +28,198 @@ import picocli.CommandLine.ParameterException;
  */
 final class ConfigFile {
 
-  /** Options that describe an invocation rather than a training run, so they are neither read nor written. */
-  static final Set<String> NOT_CONFIG = Set.of("help", "version", "verbose", "json", "overwrite", "config",
-      "resume", "resuming", "out");
+    /** Options that describe an invocation rather than a training run, so they are neither read nor written. */
+    static final Set<String> NOT_CONFIG =
+            Set.of("help", "version", "verbose", "json", "overwrite", "config", "resume", "resuming", "out");
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private ConfigFile() {}
+    private ConfigFile() {}
 
-  /**
-   * The command-line arguments equivalent to {@code file}, leaving out the options in {@code given} (the ones the
-   * command line sets itself). Unknown keys, nulls and values of the wrong kind for their option (see
-   * {@link #requireKind}) are bad options naming the file and the key (exit code 2), the keys the command line sets
-   * included; a file that cannot be read as strict JSON (see {@link JsonFiles}) is an {@link IOException} (exit
-   * code 1).
-   */
-  static List<String> arguments(CommandLine cl, Path file, Collection<String> given) throws IOException {
-    JsonNode root;
-    try {
-      root = JsonFiles.read(file);
-    } catch (NoSuchFileException e) {
-      throw new ParameterException(cl, "--config " + file + ": no such file");
-    }
-    if (!root.isObject()) {
-      throw new IOException(file + ": expected a JSON object of option names and values");
-    }
-    CommandSpec spec = cl.getCommandSpec();
-    List<String> args = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
-      String name = "--" + entry.getKey();
-      OptionSpec option = spec.findOption(name);
-      if (option == null || NOT_CONFIG.contains(entry.getKey())) {
-        throw new ParameterException(cl, file + ": '" + entry.getKey() + "' is not an option of "
-            + spec.qualifiedName() + " (see --help)");
-      }
-      requireKind(cl, file, option, entry.getKey(), entry.getValue());
-      if (given.contains(option.longestName())) {
-        continue;
-      }
-      appendOption(args, option, entry.getValue());
-    }
-    return args;
-  }
-
-  /**
-   * Refuses a value whose JSON kind cannot be the option's: null, anything but true or false for a flag, a list for
-   * a single-valued option, an object, and a scalar other than an integer (in range) for int and long options, a
-   * number for double options, or a string for the others (strings, paths, names). A string for a comma-separated
-   * list is left for the command line to split and check.
-   */
-  private static void requireKind(CommandLine cl, Path file, OptionSpec option, String key, JsonNode value) {
-    if (value.isNull()) {
-      throw bad(cl, file, key, "is null; give a value or leave the key out");
-    }
-    if (option.arity().max() == 0) {
-      if (!value.isBoolean()) {
-        throw bad(cl, file, key, "must be true or false, got " + value);
-      }
-      return;
-    }
-    if (value.isObject()) {
-      throw bad(cl, file, key, "must be a value or a list, got " + value);
-    }
-    Kind kind = Kind.of(option.isMultiValue() ? option.auxiliaryTypes()[0] : option.type());
-    if (value.isArray()) {
-      if (!option.isMultiValue()) {
-        throw bad(cl, file, key, "takes one value, not a list: " + value);
-      }
-      for (JsonNode item : value) {
-        if (!kind.accepts(item)) {
-          throw bad(cl, file, key, "must hold only items that are each " + kind.description + ", got " + item);
+    /**
+     * The command-line arguments equivalent to {@code file}, leaving out the options in {@code given} (the ones the
+     * command line sets itself). Unknown keys, nulls and values of the wrong kind for their option (see
+     * {@link #requireKind}) are bad options naming the file and the key (exit code 2), the keys the command line sets
+     * included; a file that cannot be read as strict JSON (see {@link JsonFiles}) is an {@link IOException} (exit
+     * code 1).
+     */
+    static List<String> arguments(CommandLine cl, Path file, Collection<String> given) throws IOException {
+        JsonNode root;
+        try {
+            root = JsonFiles.read(file);
+        } catch (NoSuchFileException e) {
+            throw new ParameterException(cl, "--config " + file + ": no such file");
         }
-      }
-      return;
-    }
-    if (option.isMultiValue() && !option.splitRegex().isEmpty() && value.isTextual()) {
-      return;
-    }
-    if (!kind.accepts(value)) {
-      throw bad(cl, file, key, "must be " + kind.description + ", got " + value);
-    }
-  }
-
-  /** The JSON kinds an option's value type takes, with their names for messages. */
-  private enum Kind {
-    INT("an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE) {
-      @Override
-      boolean accepts(JsonNode value) {
-        return value.isIntegralNumber() && value.canConvertToInt();
-      }
-    },
-    LONG("an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE) {
-      @Override
-      boolean accepts(JsonNode value) {
-        return value.isIntegralNumber() && value.canConvertToLong();
-      }
-    },
-    NUMBER("a number") {
-      @Override
-      boolean accepts(JsonNode value) {
-        return value.isNumber();
-      }
-    },
-    BOOLEAN("true or false") {
-      @Override
-      boolean accepts(JsonNode value) {
-        return value.isBoolean();
-      }
-    },
-    STRING("a string") {
-      @Override
-      boolean accepts(JsonNode value) {
-        return value.isTextual();
-      }
-    };
-
-    final String description;
-
-    Kind(String description) {
-      this.description = description;
-    }
-
-    abstract boolean accepts(JsonNode value);
-
-    static Kind of(Class<?> type) {
-      if (type == int.class || type == Integer.class) {
-        return INT;
-      } else if (type == long.class || type == Long.class) {
-        return LONG;
-      } else if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
-        return NUMBER;
-      } else if (type == boolean.class || type == Boolean.class) {
-        return BOOLEAN;
-      }
-      return STRING;
-    }
-  }
-
-  private static ParameterException bad(CommandLine cl, Path file, String key, String problem) {
-    return new ParameterException(cl, file + ": '" + key + "' " + problem);
-  }
-
-  private static void appendOption(List<String> args, OptionSpec option, JsonNode value) {
-    String name = option.longestName();
-    if (option.arity().max() == 0) {
-      if (value.asBoolean()) {
-        args.add(name);
-      }
-      return;
-    }
-    if (value.isArray()) {
-      List<String> items = new ArrayList<>();
-      value.forEach(v -> items.add(v.asText()));
-      if (!option.splitRegex().isEmpty()) {
-        args.add(name);
-        args.add(String.join(",", items));
-      } else {
-        for (String item : items) {
-          args.add(name);
-          args.add(item);
+        if (!root.isObject()) {
+            throw new IOException(file + ": expected a JSON object of option names and values");
         }
-      }
-      return;
+        CommandSpec spec = cl.getCommandSpec();
+        List<String> args = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String name = "--" + entry.getKey();
+            OptionSpec option = spec.findOption(name);
+            if (option == null || NOT_CONFIG.contains(entry.getKey())) {
+                throw new ParameterException(
+                        cl,
+                        file + ": '" + entry.getKey() + "' is not an option of " + spec.qualifiedName()
+                                + " (see --help)");
+            }
+            requireKind(cl, file, option, entry.getKey(), entry.getValue());
+            if (given.contains(option.longestName())) {
+                continue;
+            }
+            appendOption(args, option, entry.getValue());
+        }
+        return args;
     }
-    args.add(name);
-    args.add(value.asText());
-  }
 
-  /** Writes the effective configuration of a parsed command: every option value but {@link #NOT_CONFIG}. */
-  static void write(Path file, CommandSpec spec) throws IOException {
-    ObjectNode root = JSON.createObjectNode();
-    for (OptionSpec option : spec.options()) {
-      String key = option.longestName().substring(2);
-      Object value = option.getValue();
-      if (NOT_CONFIG.contains(key) || value == null || option.hidden()) {
-        continue;
-      }
-      if (value instanceof Collection<?> list && list.isEmpty()) {
-        continue; // an empty list is the option's default
-      }
-      if (value instanceof Collection<?> list) {
-        ArrayNode array = root.putArray(key);
-        list.forEach(v -> array.add(JSON.valueToTree(v)));
-      } else if (value instanceof Path path) {
-        root.put(key, path.toString());
-      } else {
-        root.set(key, JSON.valueToTree(value));
-      }
+    /**
+     * Refuses a value whose JSON kind cannot be the option's: null, anything but true or false for a flag, a list for
+     * a single-valued option, an object, and a scalar other than an integer (in range) for int and long options, a
+     * number for double options, or a string for the others (strings, paths, names). A string for a comma-separated
+     * list is left for the command line to split and check.
+     */
+    private static void requireKind(CommandLine cl, Path file, OptionSpec option, String key, JsonNode value) {
+        if (value.isNull()) {
+            throw bad(cl, file, key, "is null; give a value or leave the key out");
+        }
+        if (option.arity().max() == 0) {
+            if (!value.isBoolean()) {
+                throw bad(cl, file, key, "must be true or false, got " + value);
+            }
+            return;
+        }
+        if (value.isObject()) {
+            throw bad(cl, file, key, "must be a value or a list, got " + value);
+        }
+        Kind kind = Kind.of(option.isMultiValue() ? option.auxiliaryTypes()[0] : option.type());
+        if (value.isArray()) {
+            if (!option.isMultiValue()) {
+                throw bad(cl, file, key, "takes one value, not a list: " + value);
+            }
+            for (JsonNode item : value) {
+                if (!kind.accepts(item)) {
+                    throw bad(
+                            cl, file, key, "must hold only items that are each " + kind.description + ", got " + item);
+                }
+            }
+            return;
+        }
+        if (option.isMultiValue() && !option.splitRegex().isEmpty() && value.isTextual()) {
+            return;
+        }
+        if (!kind.accepts(value)) {
+            throw bad(cl, file, key, "must be " + kind.description + ", got " + value);
+        }
     }
-    AtomicFiles.write(file, JSON.writeValueAsBytes(root));
-  }
+
+    /** The JSON kinds an option's value type takes, with their names for messages. */
+    private enum Kind {
+        INT("an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE) {
+            @Override
+            boolean accepts(JsonNode value) {
+                return value.isIntegralNumber() && value.canConvertToInt();
+            }
+        },
+        LONG("an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE) {
+            @Override
+            boolean accepts(JsonNode value) {
+                return value.isIntegralNumber() && value.canConvertToLong();
+            }
+        },
+        NUMBER("a number") {
+            @Override
+            boolean accepts(JsonNode value) {
+                return value.isNumber();
+            }
+        },
+        BOOLEAN("true or false") {
+            @Override
+            boolean accepts(JsonNode value) {
+                return value.isBoolean();
+            }
+        },
+        STRING("a string") {
+            @Override
+            boolean accepts(JsonNode value) {
+                return value.isTextual();
+            }
+        };
+
+        final String description;
+
+        Kind(String description) {
+            this.description = description;
+        }
+
+        abstract boolean accepts(JsonNode value);
+
+        static Kind of(Class<?> type) {
+            if (type == int.class || type == Integer.class) {
+                return INT;
+            } else if (type == long.class || type == Long.class) {
+                return LONG;
+            } else if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+                return NUMBER;
+            } else if (type == boolean.class || type == Boolean.class) {
+                return BOOLEAN;
+            }
+            return STRING;
+        }
+    }
+
+    private static ParameterException bad(CommandLine cl, Path file, String key, String problem) {
+        return new ParameterException(cl, file + ": '" + key + "' " + problem);
+    }
+
+    private static void appendOption(List<String> args, OptionSpec option, JsonNode value) {
+        String name = option.longestName();
+        if (option.arity().max() == 0) {
+            if (value.asBoolean()) {
+                args.add(name);
+            }
+            return;
+        }
+        if (value.isArray()) {
+            List<String> items = new ArrayList<>();
+            value.forEach(v -> items.add(v.asText()));
+            if (!option.splitRegex().isEmpty()) {
+                args.add(name);
+                args.add(String.join(",", items));
+            } else {
+                for (String item : items) {
+                    args.add(name);
+                    args.add(item);
+                }
+            }
+            return;
+        }
+        args.add(name);
+        args.add(value.asText());
+    }
+
+    /** Writes the effective configuration of a parsed command: every option value but {@link #NOT_CONFIG}. */
+    static void write(Path file, CommandSpec spec) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        for (OptionSpec option : spec.options()) {
+            String key = option.longestName().substring(2);
+            Object value = option.getValue();
+            if (NOT_CONFIG.contains(key) || value == null || option.hidden()) {
+                continue;
+            }
+            if (value instanceof Collection<?> list && list.isEmpty()) {
+                continue; // an empty list is the option's default
+            }
+            if (value instanceof Collection<?> list) {
+                ArrayNode array = root.putArray(key);
+                list.forEach(v -> array.add(JSON.valueToTree(v)));
+            } else if (value instanceof Path path) {
+                root.put(key, path.toString());
+            } else {
+                root.set(key, JSON.valueToTree(value));
+            }
+        }
+        AtomicFiles.write(file, JSON.writeValueAsBytes(root));
+    }
 }

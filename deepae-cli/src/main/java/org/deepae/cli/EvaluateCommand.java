@@ -10,8 +10,8 @@ import org.deepae.data.ClassNames;
 import org.deepae.data.Dataset;
 import org.deepae.data.Rows;
 import org.deepae.data.Split;
-import org.deepae.model.Evaluation;
 import org.deepae.model.Autoencoder;
+import org.deepae.model.Evaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,81 +19,106 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code deepae evaluate}: reconstruction error on a dataset's test set, overall and per class. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Measure a model's reconstruction error on a dataset: mean squared error, PSNR, and per class.")
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Measure a model's reconstruction error on a dataset: mean squared error, PSNR, and per class.")
 final class EvaluateCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Mixin
-  ModelOptions model;
+    @Mixin
+    ModelOptions model;
 
-  @Mixin
-  DatasetOptions dataset;
+    @Mixin
+    DatasetOptions dataset;
 
-  @Option(names = "--split", paramLabel = "train|test", defaultValue = "test",
-      description = "Which half to evaluate on (default: ${DEFAULT-VALUE}).")
-  Split split;
+    @Option(
+            names = "--split",
+            paramLabel = "train|test",
+            defaultValue = "test",
+            description = "Which half to evaluate on (default: ${DEFAULT-VALUE}).")
+    Split split;
 
-  @Option(names = "--json", description = "Print the results as JSON.")
-  boolean json;
+    @Option(names = "--json", description = "Print the results as JSON.")
+    boolean json;
 
-  @Mixin
-  VerboseOption verbose;
+    @Mixin
+    VerboseOption verbose;
 
-  @Override
-  public Integer call() throws IOException {
-    model.validate(spec.commandLine());
-    Dataset data = dataset.load(spec.commandLine(), model);
-    Rows images = split.of(data);
-    Evaluation evaluation;
-    try (Autoencoder autoencoder = model.load()) {
-      evaluation = autoencoder.evaluate(images);
+    @Override
+    public Integer call() throws IOException {
+        model.validate(spec.commandLine());
+        Dataset data = dataset.load(spec.commandLine(), model);
+        Rows images = split.of(data);
+        Evaluation evaluation;
+        try (Autoencoder autoencoder = model.load()) {
+            evaluation = autoencoder.evaluate(images);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (json) {
+            stdout.println(toJson(data, evaluation).toPrettyString());
+        } else {
+            String unit = data.isImages() ? "images" : "rows";
+            stdout.println(String.format(
+                    Locale.ROOT,
+                    "%s, %s split: %d %s",
+                    data.info().name(),
+                    split.name().toLowerCase(Locale.ROOT),
+                    evaluation.rows(),
+                    unit));
+            stdout.println(String.format(
+                    Locale.ROOT,
+                    "mean squared error  %.6f%s",
+                    evaluation.meanSquaredError(),
+                    data.isImages() ? "" : " (in standardised units)"));
+            if (data.isImages()) {
+                // PSNR is for values whose peak is 1, such as pixels
+                stdout.println(String.format(Locale.ROOT, "PSNR                %.2f dB", evaluation.psnr()));
+            }
+            if (!evaluation.perClass().isEmpty()) {
+                stdout.println("per class:");
+                stdout.println(String.format(Locale.ROOT, "  label  class         %6s  mean squared error", unit));
+                evaluation
+                        .perClass()
+                        .forEach((label, error) -> stdout.println(String.format(
+                                Locale.ROOT,
+                                "  %5d  %-12s  %6d  %.6f",
+                                label,
+                                className(data, label),
+                                error.rows(),
+                                error.meanSquaredError())));
+            }
+        }
+        stdout.flush();
+        return 0;
     }
-    PrintWriter stdout = spec.commandLine().getOut();
-    if (json) {
-      stdout.println(toJson(data, evaluation).toPrettyString());
-    } else {
-      String unit = data.isImages() ? "images" : "rows";
-      stdout.println(String.format(Locale.ROOT, "%s, %s split: %d %s", data.info().name(),
-          split.name().toLowerCase(Locale.ROOT), evaluation.rows(), unit));
-      stdout.println(String.format(Locale.ROOT, "mean squared error  %.6f%s", evaluation.meanSquaredError(),
-          data.isImages() ? "" : " (in standardised units)"));
-      if (data.isImages()) {
-        // PSNR is for values whose peak is 1, such as pixels
-        stdout.println(String.format(Locale.ROOT, "PSNR                %.2f dB", evaluation.psnr()));
-      }
-      if (!evaluation.perClass().isEmpty()) {
-        stdout.println("per class:");
-        stdout.println(String.format(Locale.ROOT, "  label  class         %6s  mean squared error", unit));
-        evaluation.perClass().forEach((label, error) -> stdout.println(String.format(Locale.ROOT,
-            "  %5d  %-12s  %6d  %.6f", label, className(data, label), error.rows(), error.meanSquaredError())));
-      }
+
+    /** A label's name: the dataset's own (a table's label values, class folders), else the catalogue's. */
+    private static String className(Dataset data, int label) {
+        return data.labelNames().isEmpty() ? ClassNames.name(data.info().name(), label) : data.labelName(label);
     }
-    stdout.flush();
-    return 0;
-  }
 
-  /** A label's name: the dataset's own (a table's label values, class folders), else the catalogue's. */
-  private static String className(Dataset data, int label) {
-    return data.labelNames().isEmpty() ? ClassNames.name(data.info().name(), label) : data.labelName(label);
-  }
-
-  private ObjectNode toJson(Dataset data, Evaluation evaluation) {
-    ObjectNode root = Json.mapper().createObjectNode();
-    root.put("model", model.model.toString());
-    ObjectNode source = root.putObject("dataset");
-    source.put("name", data.info().name());
-    source.put("source", data.info().source());
-    source.put("split", split.name().toLowerCase(Locale.ROOT));
-    root.put("rows", evaluation.rows());
-    root.put("mean_squared_error", evaluation.meanSquaredError());
-    root.put("psnr_db", evaluation.psnr());
-    ArrayNode perClass = root.putArray("per_class");
-    evaluation.perClass().forEach((label, error) -> perClass.addObject()
-        .put("label", label).put("name", className(data, label)).put("rows", error.rows())
-        .put("mean_squared_error", error.meanSquaredError()));
-    return root;
-  }
+    private ObjectNode toJson(Dataset data, Evaluation evaluation) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put("model", model.model.toString());
+        ObjectNode source = root.putObject("dataset");
+        source.put("name", data.info().name());
+        source.put("source", data.info().source());
+        source.put("split", split.name().toLowerCase(Locale.ROOT));
+        root.put("rows", evaluation.rows());
+        root.put("mean_squared_error", evaluation.meanSquaredError());
+        root.put("psnr_db", evaluation.psnr());
+        ArrayNode perClass = root.putArray("per_class");
+        evaluation
+                .perClass()
+                .forEach((label, error) -> perClass.addObject()
+                        .put("label", label)
+                        .put("name", className(data, label))
+                        .put("rows", error.rows())
+                        .put("mean_squared_error", error.meanSquaredError()));
+        return root;
+    }
 }

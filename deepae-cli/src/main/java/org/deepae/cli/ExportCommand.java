@@ -14,54 +14,66 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code deepae export}: a TensorFlow SavedModel for Python, TensorFlow Serving and any TensorFlow runtime. */
-@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Export a model as a TensorFlow SavedModel (tag 'serve') with the signatures encode (x -> code), "
-        + "decode (code -> x_hat) and reconstruct (x -> x_hat).",
-        "A model trained on a table takes its numeric columns in raw units (the graph scales them) and its "
-            + "categorical columns one-hot encoded; the file deepae-inputs.json in assets.extra lists the values of "
-            + "x in order, with the levels and the fill values for missing numbers (see docs/savedmodel.md)."})
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Export a model as a TensorFlow SavedModel (tag 'serve') with the signatures encode (x -> code), "
+                    + "decode (code -> x_hat) and reconstruct (x -> x_hat).",
+            "A model trained on a table takes its numeric columns in raw units (the graph scales them) and its "
+                    + "categorical columns one-hot encoded; the file deepae-inputs.json in assets.extra lists the "
+                    + "values of "
+                    + "x in order, with the levels and the fill values for missing numbers (see docs/savedmodel.md)."
+        })
 final class ExportCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Mixin
-  ModelOptions model;
+    @Mixin
+    ModelOptions model;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The SavedModel directory.")
-  Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The SavedModel directory.")
+    Path out;
 
-  @Option(names = "--overwrite",
-      description = "Replace an existing directory at --out: an empty one, a SavedModel or a deepae model.")
-  boolean overwrite;
+    @Option(
+            names = "--overwrite",
+            description = "Replace an existing directory at --out: an empty one, a SavedModel or a deepae model.")
+    boolean overwrite;
 
-  @Mixin
-  VerboseOption verbose;
+    @Mixin
+    VerboseOption verbose;
 
-  @Override
-  public Integer call() throws IOException {
-    model.validate(spec.commandLine());
-    if (Files.exists(out) && !overwrite) {
-      throw new ParameterException(spec.commandLine(), "--out " + out + " already exists; add --overwrite to replace it");
+    @Override
+    public Integer call() throws IOException {
+        model.validate(spec.commandLine());
+        if (Files.exists(out) && !overwrite) {
+            throw new ParameterException(
+                    spec.commandLine(), "--out " + out + " already exists; add --overwrite to replace it");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, not a directory");
+        }
+        OutputDirectory.requireReplaceable(
+                spec.commandLine(), "--out", out, ModelDirectory::isModel, "a deepae model or SavedModel");
+        if (model.isPca()) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--model " + model.model + " is a PCA; export takes a model " + "trained by 'deepae train'");
+        }
+        ModelDirectory.exportSavedModel(model.model, out);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("Exported " + model.model + " as a SavedModel: " + out);
+        stdout.println(
+                "  signatures: encode (x -> code), decode (code -> x_hat), reconstruct (x -> x_hat); tag: serve");
+        if (model.info().preprocessing() != null) {
+            stdout.println(
+                    "  x: " + model.info().preprocessing().width() + " values, numeric columns in raw units (scaled "
+                            + "in the graph), categorical ones one-hot; layout: "
+                            + out.resolve("assets.extra/deepae-inputs.json"));
+        }
+        stdout.flush();
+        return 0;
     }
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, not a directory");
-    }
-    OutputDirectory.requireReplaceable(spec.commandLine(), "--out", out, ModelDirectory::isModel,
-        "a deepae model or SavedModel");
-    if (model.isPca()) {
-      throw new ParameterException(spec.commandLine(), "--model " + model.model + " is a PCA; export takes a model "
-          + "trained by 'deepae train'");
-    }
-    ModelDirectory.exportSavedModel(model.model, out);
-    PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println("Exported " + model.model + " as a SavedModel: " + out);
-    stdout.println("  signatures: encode (x -> code), decode (code -> x_hat), reconstruct (x -> x_hat); tag: serve");
-    if (model.info().preprocessing() != null) {
-      stdout.println("  x: " + model.info().preprocessing().width() + " values, numeric columns in raw units (scaled "
-          + "in the graph), categorical ones one-hot; layout: " + out.resolve("assets.extra/deepae-inputs.json"));
-    }
-    stdout.flush();
-    return 0;
-  }
 }

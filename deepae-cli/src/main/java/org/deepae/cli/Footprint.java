@@ -19,48 +19,50 @@ import org.deepae.io.AtomicFiles;
  */
 record Footprint(Path dir, Path created, Set<String> existing) {
 
-  /** Notes the state of {@code dir} now. */
-  static Footprint before(Path dir) throws IOException {
-    Path absolute = dir.toAbsolutePath().normalize();
-    if (Files.isDirectory(absolute)) {
-      try (Stream<Path> entries = Files.list(absolute)) {
-        return new Footprint(absolute, null,
-            entries.map(p -> p.getFileName().toString()).collect(Collectors.toUnmodifiableSet()));
-      }
-    }
-    Path top = absolute;
-    while (top.getParent() != null && Files.notExists(top.getParent())) {
-      top = top.getParent();
-    }
-    return new Footprint(absolute, top, Set.of());
-  }
-
-  /** Takes back every one of {@code footprints}; whether all succeeded. */
-  static boolean takeBack(List<Footprint> footprints) {
-    boolean complete = true;
-    for (Footprint footprint : footprints) {
-      complete &= footprint.takeBack();
-    }
-    return complete;
-  }
-
-  /** Deletes what was added since {@link #before}; whether that succeeded. */
-  boolean takeBack() {
-    try {
-      if (created != null) {
-        AtomicFiles.deleteRecursively(created);
-      } else if (Files.isDirectory(dir)) {
-        try (Stream<Path> entries = Files.list(dir)) {
-          for (Path entry : entries.toList()) {
-            if (!existing.contains(entry.getFileName().toString())) {
-              AtomicFiles.deleteRecursively(entry);
+    /** Notes the state of {@code dir} now. */
+    static Footprint before(Path dir) throws IOException {
+        Path absolute = dir.toAbsolutePath().normalize();
+        if (Files.isDirectory(absolute)) {
+            try (Stream<Path> entries = Files.list(absolute)) {
+                return new Footprint(
+                        absolute,
+                        null,
+                        entries.map(p -> p.getFileName().toString()).collect(Collectors.toUnmodifiableSet()));
             }
-          }
         }
-      }
-      return true;
-    } catch (IOException e) {
-      return false;
+        Path top = absolute;
+        while (top.getParent() != null && Files.notExists(top.getParent())) {
+            top = top.getParent();
+        }
+        return new Footprint(absolute, top, Set.of());
     }
-  }
+
+    /** Takes back every one of {@code footprints}; whether all succeeded. */
+    static boolean takeBack(List<Footprint> footprints) {
+        boolean complete = true;
+        for (Footprint footprint : footprints) {
+            complete &= footprint.takeBack();
+        }
+        return complete;
+    }
+
+    /** Deletes what was added since {@link #before}; whether that succeeded. */
+    boolean takeBack() {
+        try {
+            if (created != null) {
+                AtomicFiles.deleteRecursively(created);
+            } else if (Files.isDirectory(dir)) {
+                try (Stream<Path> entries = Files.list(dir)) {
+                    for (Path entry : entries.toList()) {
+                        if (!existing.contains(entry.getFileName().toString())) {
+                            AtomicFiles.deleteRecursively(entry);
+                        }
+                    }
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }

@@ -20,70 +20,101 @@ import picocli.CommandLine.ParameterException;
 /** The {@code --input} option and its companions, shared by the commands that read rows. */
 final class InputOptionsMixin {
 
-  @Option(names = "--input", required = true, paramLabel = "X",
-      description = "A dataset name or directory, an IDX image file, a CSV or NPY file, or a directory of PNG images.")
-  String input;
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "X",
+            description =
+                    "A dataset name or directory, an IDX image file, a CSV or NPY file, or a directory of PNG images.")
+    String input;
 
-  @Option(names = "--split", paramLabel = "train|test", defaultValue = "test",
-      description = "Which half of a dataset to read (default: ${DEFAULT-VALUE}).")
-  Split split;
+    @Option(
+            names = "--split",
+            paramLabel = "train|test",
+            defaultValue = "test",
+            description = "Which half of a dataset to read (default: ${DEFAULT-VALUE}).")
+    Split split;
 
-  @Option(names = "--label-column", paramLabel = "NAME|INDEX",
-      description = "The table column holding labels (default: the model's label column, or for a model of plain "
-          + "rows a column named 'label', if any).")
-  String labelColumn;
+    @Option(
+            names = "--label-column",
+            paramLabel = "NAME|INDEX",
+            description = "The table column holding labels (default: the model's label column, or for a model of plain "
+                    + "rows a column named 'label', if any).")
+    String labelColumn;
 
-  @Option(names = "--id-column", paramLabel = "NAME|INDEX",
-      description = "A table's id column, carried into per-row outputs (default: the model's id column, if the "
-          + "table has it).")
-  String idColumn;
+    @Option(
+            names = "--id-column",
+            paramLabel = "NAME|INDEX",
+            description = "A table's id column, carried into per-row outputs (default: the model's id column, if the "
+                    + "table has it).")
+    String idColumn;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Cache for downloaded datasets (default: $DEEPAE_HOME or ~/.cache/deepae).")
-  Path dataDir;
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description = "Cache for downloaded datasets (default: $DEEPAE_HOME or ~/.cache/deepae).")
+    Path dataDir;
 
-  @Option(names = "--chunk-rows", hidden = true, paramLabel = "N", defaultValue = "" + ModelInput.CHUNK_ROWS,
-      description = "Rows read, scored and written at a time (default: ${DEFAULT-VALUE}).")
-  int chunkRows;
+    @Option(
+            names = "--chunk-rows",
+            hidden = true,
+            paramLabel = "N",
+            defaultValue = "" + ModelInput.CHUNK_ROWS,
+            description = "Rows read, scored and written at a time (default: ${DEFAULT-VALUE}).")
+    int chunkRows;
 
-  /** Checks the options before any work: the input must be a dataset name or an existing file or directory. */
-  void validate(CommandLine cl) {
-    if (!DatasetCatalog.isKnown(input) && !Files.exists(Path.of(input))) {
-      throw new ParameterException(cl, "--input " + input + ": no such file or directory, nor a dataset name ("
-          + String.join(", ", DatasetCatalog.names()) + ")");
+    /** Checks the options before any work: the input must be a dataset name or an existing file or directory. */
+    void validate(CommandLine cl) {
+        if (!DatasetCatalog.isKnown(input) && !Files.exists(Path.of(input))) {
+            throw new ParameterException(
+                    cl,
+                    "--input " + input + ": no such file or directory, nor a dataset name ("
+                            + String.join(", ", DatasetCatalog.names()) + ")");
+        }
+        if (chunkRows <= 0) {
+            throw new ParameterException(cl, "--chunk-rows must be positive, got " + chunkRows);
+        }
     }
-    if (chunkRows <= 0) {
-      throw new ParameterException(cl, "--chunk-rows must be positive, got " + chunkRows);
+
+    /**
+     * Opens the input for the model {@code info} describes, to be read in chunks preprocessed as its training rows
+     * were.
+     *
+     * @param truthColumn a table column of ground truth to keep, or {@code null}
+     */
+    InputChunks openFor(CommandLine cl, ModelInfo info, String truthColumn) throws IOException {
+        try {
+            return ModelInput.open(
+                    new ModelInput.Request(
+                            input,
+                            split,
+                            labelColumn,
+                            idColumn,
+                            truthColumn,
+                            null,
+                            DatasetChoice.catalog(dataDir, List.of())),
+                    info,
+                    chunkRows);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cl, e.getMessage());
+        }
     }
-  }
 
-  /**
-   * Opens the input for the model {@code info} describes, to be read in chunks preprocessed as its training rows
-   * were.
-   *
-   * @param truthColumn a table column of ground truth to keep, or {@code null}
-   */
-  InputChunks openFor(CommandLine cl, ModelInfo info, String truthColumn) throws IOException {
-    try {
-      return ModelInput.open(new ModelInput.Request(input, split, labelColumn, idColumn, truthColumn, null,
-          DatasetChoice.catalog(dataDir, List.of())), info, chunkRows);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(cl, e.getMessage());
+    /** Reads the rows, checking that each has {@code width} values (and is an image of the given size, if known). */
+    Rows read(int width, int imageHeight, int imageWidth) throws IOException {
+        InputOptions options = InputOptions.defaults()
+                .withSplit(split)
+                .withLabelColumn(labelColumn)
+                .withCatalog(DatasetChoice.catalog(dataDir, List.of()));
+        options = imageHeight > 0
+                ? options.withExpectedImageSize(imageHeight, imageWidth)
+                : options.withExpectedWidth(width);
+        return InputReader.read(input, options);
     }
-  }
 
-  /** Reads the rows, checking that each has {@code width} values (and is an image of the given size, if known). */
-  Rows read(int width, int imageHeight, int imageWidth) throws IOException {
-    InputOptions options = InputOptions.defaults().withSplit(split).withLabelColumn(labelColumn)
-        .withCatalog(DatasetChoice.catalog(dataDir, List.of()));
-    options = imageHeight > 0 ? options.withExpectedImageSize(imageHeight, imageWidth)
-        : options.withExpectedWidth(width);
-    return InputReader.read(input, options);
-  }
-
-  /** A read-and-score loop's throughput for a summary line: {@code 412,000 rows/s, 4.85 s}. */
-  static String throughput(long rows, long nanos) {
-    double seconds = Math.max(nanos, 1) / 1e9;
-    return String.format(Locale.ROOT, "%,.0f rows/s, %.2f s", rows / seconds, seconds);
-  }
+    /** A read-and-score loop's throughput for a summary line: {@code 412,000 rows/s, 4.85 s}. */
+    static String throughput(long rows, long nanos) {
+        double seconds = Math.max(nanos, 1) / 1e9;
+        return String.format(Locale.ROOT, "%,.0f rows/s, %.2f s", rows / seconds, seconds);
+    }
 }

@@ -8,13 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class Json {
 
-  private Json() {}
+    private Json() {}
 
-  static ObjectMapper mapper() {
-    return Holder.MAPPER;
-  }
+    static ObjectMapper mapper() {
+        return Holder.MAPPER;
+    }
 
-  private static final class Holder {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-  }
+    private static final class Holder {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 }

@@ -12,10 +12,10 @@ import org.deepae.data.Preprocessing;
 import org.deepae.data.Rows;
 import org.deepae.data.Table;
 import org.deepae.io.AtomicFiles;
+import org.deepae.model.Autoencoder;
 import org.deepae.run.InputChunks;
 import org.deepae.run.ModelInput;
 import org.deepae.store.ModelInfo;
-import org.deepae.model.Autoencoder;
 import org.deepae.viz.ImageGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,152 +25,177 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code deepae reconstruct}: the tutorial's figure, originals above reconstructions, for any rows. */
-@Command(name = "reconstruct", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Draw input images above their reconstructions (the tutorial's figure), ten per row (--out "
-        + "FILE.png), or write every row's reconstruction as a table (--out FILE.csv): for a model trained on a "
-        + "table, in the original units and column names, categorical columns as their most likely level."})
+@Command(
+        name = "reconstruct",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Draw input images above their reconstructions (the tutorial's figure), ten per row (--out "
+                    + "FILE.png), or write every row's reconstruction as a table (--out FILE.csv): for a model "
+                    + "trained on a "
+                    + "table, in the original units and column names, categorical columns as their most likely level."
+        })
 final class ReconstructCommand implements Callable<Integer> {
 
-  /** Images per row of the figure. */
-  private static final int COLUMNS = 10;
+    /** Images per row of the figure. */
+    private static final int COLUMNS = 10;
 
-  @Spec
-  CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Mixin
-  ModelOptions model;
+    @Mixin
+    ModelOptions model;
 
-  @Mixin
-  InputOptionsMixin input;
+    @Mixin
+    InputOptionsMixin input;
 
-  @Option(names = "--count", paramLabel = "N", defaultValue = "10",
-      description = "How many rows, from the first (default: ${DEFAULT-VALUE}).")
-  int count;
+    @Option(
+            names = "--count",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "How many rows, from the first (default: ${DEFAULT-VALUE}).")
+    int count;
 
-  @Option(names = "--indices", split = ",", paramLabel = "I",
-      description = "Which rows (0-based), instead of the first --count.")
-  List<Integer> indices = new ArrayList<>();
+    @Option(
+            names = "--indices",
+            split = ",",
+            paramLabel = "I",
+            description = "Which rows (0-based), instead of the first --count.")
+    List<Integer> indices = new ArrayList<>();
 
-  @Option(names = "--out", required = true, paramLabel = "FILE.png|FILE.csv",
-      description = "The figure, or the reconstructed rows as CSV.")
-  Path out;
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE.png|FILE.csv",
+            description = "The figure, or the reconstructed rows as CSV.")
+    Path out;
 
-  @Option(names = "--scale", paramLabel = "N", defaultValue = "4",
-      description = "Screen pixels per image pixel (default: ${DEFAULT-VALUE}, at most "
-          + ImageGrid.MAX_SCALE + "; a figure has at most " + ImageGrid.MAX_PIXELS + " pixels).")
-  int scale;
+    @Option(
+            names = "--scale",
+            paramLabel = "N",
+            defaultValue = "4",
+            description = "Screen pixels per image pixel (default: ${DEFAULT-VALUE}, at most " + ImageGrid.MAX_SCALE
+                    + "; a figure has at most " + ImageGrid.MAX_PIXELS + " pixels).")
+    int scale;
 
-  @Mixin
-  VerboseOption verbose;
+    @Mixin
+    VerboseOption verbose;
 
-  @Override
-  public Integer call() throws IOException {
-    model.validate(spec.commandLine());
-    input.validate(spec.commandLine());
-    OutputFile target = OutputFile.check(spec.commandLine(), out, List.of("png", "csv"));
-    if (target.format().equals("csv")) {
-      return writeTable(target);
+    @Override
+    public Integer call() throws IOException {
+        model.validate(spec.commandLine());
+        input.validate(spec.commandLine());
+        OutputFile target = OutputFile.check(spec.commandLine(), out, List.of("png", "csv"));
+        if (target.format().equals("csv")) {
+            return writeTable(target);
+        }
+        if (count <= 0) {
+            throw new ParameterException(spec.commandLine(), "--count must be positive, got " + count);
+        }
+        if (scale <= 0 || scale > ImageGrid.MAX_SCALE) {
+            throw new ParameterException(
+                    spec.commandLine(), "--scale must be between 1 and " + ImageGrid.MAX_SCALE + ", got " + scale);
+        }
+        if (indices.stream().anyMatch(i -> i == null || i < 0)) {
+            throw new ParameterException(spec.commandLine(), "--indices must be 0 or more, got " + indices);
+        }
+        ModelInfo info = model.info();
+        Rows all = input.read(info.spec().inputSize(), info.imageHeight(), info.imageWidth());
+        int height = info.hasImageSize() ? info.imageHeight() : all.imageHeight();
+        int width = info.hasImageSize() ? info.imageWidth() : all.imageWidth();
+        if (height == 0) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "neither the model nor " + input.input
+                            + " says what image size the rows have, so they cannot be drawn");
+        }
+        Rows shown = indices.isEmpty()
+                ? all.head(count)
+                : all.select(indices.stream().mapToInt(i -> i).toArray());
+        ImageGrid grid = new ImageGrid(height, width, scale);
+        try {
+            grid.requireDrawablePairs(shown.count(), COLUMNS);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--scale " + scale + ", --count: " + e.getMessage());
+        }
+        float[] reconstructed;
+        try (Autoencoder autoencoder = model.load()) {
+            reconstructed = autoencoder.reconstruct(shown.values(), shown.count());
+        }
+        grid.write(target.path(), grid.pairs(shown.values(), reconstructed, shown.count(), COLUMNS));
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("Drew " + shown.count() + " rows of " + all.source() + " above their reconstructions: "
+                + target.path());
+        stdout.flush();
+        return 0;
     }
-    if (count <= 0) {
-      throw new ParameterException(spec.commandLine(), "--count must be positive, got " + count);
-    }
-    if (scale <= 0 || scale > ImageGrid.MAX_SCALE) {
-      throw new ParameterException(spec.commandLine(), "--scale must be between 1 and " + ImageGrid.MAX_SCALE
-          + ", got " + scale);
-    }
-    if (indices.stream().anyMatch(i -> i == null || i < 0)) {
-      throw new ParameterException(spec.commandLine(), "--indices must be 0 or more, got " + indices);
-    }
-    ModelInfo info = model.info();
-    Rows all = input.read(info.spec().inputSize(), info.imageHeight(), info.imageWidth());
-    int height = info.hasImageSize() ? info.imageHeight() : all.imageHeight();
-    int width = info.hasImageSize() ? info.imageWidth() : all.imageWidth();
-    if (height == 0) {
-      throw new ParameterException(spec.commandLine(), "neither the model nor " + input.input
-          + " says what image size the rows have, so they cannot be drawn");
-    }
-    Rows shown = indices.isEmpty() ? all.head(count) : all.select(indices.stream().mapToInt(i -> i).toArray());
-    ImageGrid grid = new ImageGrid(height, width, scale);
-    try {
-      grid.requireDrawablePairs(shown.count(), COLUMNS);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--scale " + scale + ", --count: " + e.getMessage());
-    }
-    float[] reconstructed;
-    try (Autoencoder autoencoder = model.load()) {
-      reconstructed = autoencoder.reconstruct(shown.values(), shown.count());
-    }
-    grid.write(target.path(), grid.pairs(shown.values(), reconstructed, shown.count(), COLUMNS));
-    PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println("Drew " + shown.count() + " rows of " + all.source() + " above their reconstructions: "
-        + target.path());
-    stdout.flush();
-    return 0;
-  }
 
-  /**
-   * Every row's reconstruction as CSV, in the model's original columns when it has a preprocessing: read,
-   * reconstructed and written a chunk at a time.
-   */
-  private int writeTable(OutputFile target) throws IOException {
-    ModelInfo info = model.info();
-    Preprocessing preprocessing = info.preprocessing();
-    long rows;
-    long nanos;
-    String source;
-    try (InputChunks chunks = input.openFor(spec.commandLine(), info, null); Autoencoder autoencoder = model.load()) {
-      long start = System.nanoTime();
-      AtomicFiles.write(target.path(), stream -> {
-        CsvRows csv = null;
-        List<String> cells = new ArrayList<>();
-        ModelInput.Chunk chunk;
-        while ((chunk = chunks.next()) != null) {
-          Rows read = chunk.rows();
-          Table table = decoded(preprocessing, info, read, autoencoder.reconstruct(read.values(), read.count()));
-          if (csv == null) {
-            List<String> header = new ArrayList<>(List.of(read.hasIds() ? "id" : "index"));
-            header.addAll(table.names());
-            csv = new CsvRows(stream, header);
-          }
-          for (int i = 0; i < table.rows(); i++) {
-            cells.clear();
-            cells.add(chunk.id(i));
-            for (Column column : table.columns()) {
-              cells.add(column.cell(i));
+    /**
+     * Every row's reconstruction as CSV, in the model's original columns when it has a preprocessing: read,
+     * reconstructed and written a chunk at a time.
+     */
+    private int writeTable(OutputFile target) throws IOException {
+        ModelInfo info = model.info();
+        Preprocessing preprocessing = info.preprocessing();
+        long rows;
+        long nanos;
+        String source;
+        try (InputChunks chunks = input.openFor(spec.commandLine(), info, null);
+                Autoencoder autoencoder = model.load()) {
+            long start = System.nanoTime();
+            AtomicFiles.write(target.path(), stream -> {
+                CsvRows csv = null;
+                List<String> cells = new ArrayList<>();
+                ModelInput.Chunk chunk;
+                while ((chunk = chunks.next()) != null) {
+                    Rows read = chunk.rows();
+                    Table table =
+                            decoded(preprocessing, info, read, autoencoder.reconstruct(read.values(), read.count()));
+                    if (csv == null) {
+                        List<String> header = new ArrayList<>(List.of(read.hasIds() ? "id" : "index"));
+                        header.addAll(table.names());
+                        csv = new CsvRows(stream, header);
+                    }
+                    for (int i = 0; i < table.rows(); i++) {
+                        cells.clear();
+                        cells.add(chunk.id(i));
+                        for (Column column : table.columns()) {
+                            cells.add(column.cell(i));
+                        }
+                        csv.row(cells);
+                    }
+                }
+                if (csv != null) {
+                    csv.flush();
+                }
+            });
+            nanos = System.nanoTime() - start;
+            rows = chunks.rowsRead();
+            source = chunks.source();
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("Reconstructed " + rows + " rows of " + source + ": " + target.path() + " ("
+                + InputOptionsMixin.throughput(rows, nanos) + ")");
+        stdout.flush();
+        return 0;
+    }
+
+    /** A chunk's reconstructions in the original units and columns, or as {@code x1, x2, ...} without a table. */
+    private static Table decoded(Preprocessing preprocessing, ModelInfo info, Rows rows, float[] reconstructed) {
+        if (preprocessing != null && !preprocessing.isIdentity() && !info.hasImageSize()) {
+            return preprocessing.decode(reconstructed, rows.count(), rows.source());
+        }
+        float[] values = preprocessing == null || preprocessing.isIdentity()
+                ? reconstructed
+                : preprocessing.decodeNumeric(reconstructed, rows.count());
+        List<Column> columns = new ArrayList<>();
+        for (int j = 0; j < rows.width(); j++) {
+            double[] column = new double[rows.count()];
+            for (int i = 0; i < rows.count(); i++) {
+                column[i] = values[i * rows.width() + j];
             }
-            csv.row(cells);
-          }
+            columns.add(new Column.Numeric("x" + (j + 1), column));
         }
-        if (csv != null) {
-          csv.flush();
-        }
-      });
-      nanos = System.nanoTime() - start;
-      rows = chunks.rowsRead();
-      source = chunks.source();
+        return new Table(rows.source(), columns, rows.count());
     }
-    PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println("Reconstructed " + rows + " rows of " + source + ": " + target.path() + " ("
-        + InputOptionsMixin.throughput(rows, nanos) + ")");
-    stdout.flush();
-    return 0;
-  }
-
-  /** A chunk's reconstructions in the original units and columns, or as {@code x1, x2, ...} without a table. */
-  private static Table decoded(Preprocessing preprocessing, ModelInfo info, Rows rows, float[] reconstructed) {
-    if (preprocessing != null && !preprocessing.isIdentity() && !info.hasImageSize()) {
-      return preprocessing.decode(reconstructed, rows.count(), rows.source());
-    }
-    float[] values = preprocessing == null || preprocessing.isIdentity() ? reconstructed
-        : preprocessing.decodeNumeric(reconstructed, rows.count());
-    List<Column> columns = new ArrayList<>();
-    for (int j = 0; j < rows.width(); j++) {
-      double[] column = new double[rows.count()];
-      for (int i = 0; i < rows.count(); i++) {
-        column[i] = values[i * rows.width() + j];
-      }
-      columns.add(new Column.Numeric("x" + (j + 1), column));
-    }
-    return new Table(rows.source(), columns, rows.count());
-  }
 }

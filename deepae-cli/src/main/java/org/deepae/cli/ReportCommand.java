@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.deepae.data.Dataset;
-import org.deepae.run.RunReport;
 import org.deepae.model.Autoencoder;
+import org.deepae.run.RunReport;
 import org.deepae.train.EpochStats;
 import org.deepae.train.MetricsFile;
 import picocli.CommandLine.Command;
@@ -18,66 +18,77 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code deepae report}: the single-file HTML report for any model. */
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Write a self-contained HTML report of a model: configuration, data, loss curve, reconstructions, "
-        + "PCA comparison and latent map.")
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description =
+                "Write a self-contained HTML report of a model: configuration, data, loss curve, reconstructions, "
+                        + "PCA comparison and latent map.")
 final class ReportCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Mixin
-  ModelOptions model;
+    @Mixin
+    ModelOptions model;
 
-  @Mixin
-  DatasetOptions dataset;
+    @Mixin
+    DatasetOptions dataset;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE.html", description = "The report.")
-  Path out;
+    @Option(names = "--out", required = true, paramLabel = "FILE.html", description = "The report.")
+    Path out;
 
-  @Mixin
-  VerboseOption verbose;
+    @Mixin
+    VerboseOption verbose;
 
-  @Override
-  public Integer call() throws IOException {
-    model.validate(spec.commandLine());
-    OutputFile target = OutputFile.check(spec.commandLine(), out, List.of("html"));
-    Dataset data = dataset.load(spec.commandLine(), model);
-    History history = history(model.model);
-    if (history.problem() != null) {
-      PrintWriter stderr = spec.commandLine().getErr();
-      stderr.println("deepae report: warning: the training history could not be read, so the report has no loss "
-          + "curve: " + history.problem());
-      stderr.flush();
+    @Override
+    public Integer call() throws IOException {
+        model.validate(spec.commandLine());
+        OutputFile target = OutputFile.check(spec.commandLine(), out, List.of("html"));
+        Dataset data = dataset.load(spec.commandLine(), model);
+        History history = history(model.model);
+        if (history.problem() != null) {
+            PrintWriter stderr = spec.commandLine().getErr();
+            stderr.println("deepae report: warning: the training history could not be read, so the report has no loss "
+                    + "curve: " + history.problem());
+            stderr.flush();
+        }
+        try (Autoencoder autoencoder = model.load()) {
+            RunReport.write(
+                    target.path(),
+                    autoencoder,
+                    model.info(),
+                    data,
+                    history.epochs(),
+                    history.problem(),
+                    model.threads(),
+                    dataset.pcaCache());
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("Wrote the report: " + target.path());
+        stdout.flush();
+        return 0;
     }
-    try (Autoencoder autoencoder = model.load()) {
-      RunReport.write(target.path(), autoencoder, model.info(), data, history.epochs(), history.problem(),
-          model.threads(), dataset.pcaCache());
-    }
-    PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println("Wrote the report: " + target.path());
-    stdout.flush();
-    return 0;
-  }
 
-  /**
-   * A run's training history: its epochs, and why the {@code metrics.json} that was found could not be read.
-   *
-   * @param epochs the epochs, empty when unknown
-   * @param problem the file and the reason it could not be read, or {@code null}
-   */
-  record History(List<EpochStats> epochs, String problem) {}
+    /**
+     * A run's training history: its epochs, and why the {@code metrics.json} that was found could not be read.
+     *
+     * @param epochs the epochs, empty when unknown
+     * @param problem the file and the reason it could not be read, or {@code null}
+     */
+    record History(List<EpochStats> epochs, String problem) {}
 
-  /** The epochs recorded in the {@code metrics.json} of the run that holds the model, if there is one. */
-  static History history(Path modelDir) {
-    Path parent = modelDir.toAbsolutePath().getParent();
-    if (parent == null) {
-      return new History(new ArrayList<>(), null);
+    /** The epochs recorded in the {@code metrics.json} of the run that holds the model, if there is one. */
+    static History history(Path modelDir) {
+        Path parent = modelDir.toAbsolutePath().getParent();
+        if (parent == null) {
+            return new History(new ArrayList<>(), null);
+        }
+        try {
+            return new History(MetricsFile.readEpochs(parent.resolve("metrics.json")), null);
+        } catch (IOException e) {
+            return new History(new ArrayList<>(), e.getMessage());
+        }
     }
-    try {
-      return new History(MetricsFile.readEpochs(parent.resolve("metrics.json")), null);
-    } catch (IOException e) {
-      return new History(new ArrayList<>(), e.getMessage());
-    }
-  }
 }

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,10 +18,10 @@ import org.deepae.data.TrainingData;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Device;
 import org.deepae.model.Precision;
-import org.deepae.tf.Devices;
-import org.deepae.train.TrainingConfig;
 import org.deepae.run.ModelInput;
 import org.deepae.run.TrainingRun;
+import org.deepae.tf.Devices;
+import org.deepae.train.TrainingConfig;
 import org.deepae.train.TrainingInterruptedException;
 import org.deepae.train.TrainingListener;
 import picocli.CommandLine;
@@ -33,349 +33,442 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code deepae train}: trains an autoencoder (the tutorial's by default) and writes a run directory. */
-@Command(name = "train",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = {
-        "Train a deep autoencoder and write a run directory with reconstructions.png, metrics.json and model/.",
-        "Defaults reproduce the tutorial: 784-392-196-392-784, ReLU everywhere, Adam (0.01), 5 epochs of 150."})
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Train a deep autoencoder and write a run directory with reconstructions.png, metrics.json and model/.",
+            "Defaults reproduce the tutorial: 784-392-196-392-784, ReLU everywhere, Adam (0.01), 5 epochs of 150."
+        })
 final class TrainCommand implements Callable<Integer> {
 
-  /** The exit code after Ctrl-C, as shells report it (128 + SIGINT). */
-  static final int INTERRUPTED = 130;
+    /** The exit code after Ctrl-C, as shells report it (128 + SIGINT). */
+    static final int INTERRUPTED = 130;
 
-  /** Epochs for a table when --epochs is not given. */
-  static final int TABLE_EPOCHS = 50;
+    /** Epochs for a table when --epochs is not given. */
+    static final int TABLE_EPOCHS = 50;
 
-  /** Rows per batch for a table when --batch-size is not given. */
-  static final int TABLE_BATCH = 32;
+    /** Rows per batch for a table when --batch-size is not given. */
+    static final int TABLE_BATCH = 32;
 
-  /** The fewest training rows a run can use: PCA, the report's baseline, needs two. */
-  static final int MIN_TRAINING_ROWS = 2;
+    /** The fewest training rows a run can use: PCA, the report's baseline, needs two. */
+    static final int MIN_TRAINING_ROWS = 2;
 
-  @Spec
-  CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Mixin
-  VerboseOption verbose;
+    @Mixin
+    VerboseOption verbose;
 
-  @Option(names = "--dataset", paramLabel = "NAME|PATH", defaultValue = "mnist",
-      description = "mnist, mnist-sample, fashion-mnist, a directory with the four IDX files, or your own data: a "
-          + "CSV/TSV or Parquet table, an NPY array, an IDX image file, or a folder of PNG images (one subfolder per "
-          + "class gives labels) (default: ${DEFAULT-VALUE}).")
-  String dataset;
+    @Option(
+            names = "--dataset",
+            paramLabel = "NAME|PATH",
+            defaultValue = "mnist",
+            description =
+                    "mnist, mnist-sample, fashion-mnist, a directory with the four IDX files, or your own data: a "
+                            + "CSV/TSV or Parquet table, an NPY array, an IDX image file, or a folder of PNG "
+                            + "images (one subfolder per "
+                            + "class gives labels) (default: ${DEFAULT-VALUE}).")
+    String dataset;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Cache for downloaded datasets (default: $DEEPAE_HOME or ~/.cache/deepae).")
-  Path dataDir;
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description = "Cache for downloaded datasets (default: $DEEPAE_HOME or ~/.cache/deepae).")
+    Path dataDir;
 
-  @Option(names = "--mirror", paramLabel = "URL",
-      description = "Download MNIST or Fashion-MNIST from this base URL instead of the public mirrors; repeatable, "
-          + "tried in order. Files are still checked against the published checksums.")
-  List<String> mirrors = new ArrayList<>();
+    @Option(
+            names = "--mirror",
+            paramLabel = "URL",
+            description =
+                    "Download MNIST or Fashion-MNIST from this base URL instead of the public mirrors; repeatable, "
+                            + "tried in order. Files are still checked against the published checksums.")
+    List<String> mirrors = new ArrayList<>();
 
-  @Mixin
-  OwnDataOptions ownData;
+    @Mixin
+    OwnDataOptions ownData;
 
-  @Mixin
-  NetworkOptions network;
+    @Mixin
+    NetworkOptions network;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Passes over the training set (default: ${DEFAULT-VALUE}; "
-      + TABLE_EPOCHS + " for tables and arrays).")
-  int epochs;
+    @Option(
+            names = "--epochs",
+            paramLabel = "N",
+            defaultValue = "5",
+            description = "Passes over the training set (default: ${DEFAULT-VALUE}; " + TABLE_EPOCHS
+                    + " for tables and arrays).")
+    int epochs;
 
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "150", description = "Rows per step (default: ${DEFAULT-VALUE}; "
-      + TABLE_BATCH + " for tables and arrays).")
-  int batchSize;
+    @Option(
+            names = "--batch-size",
+            paramLabel = "N",
+            defaultValue = "150",
+            description = "Rows per step (default: ${DEFAULT-VALUE}; " + TABLE_BATCH + " for tables and arrays).")
+    int batchSize;
 
-  @Mixin
-  OptimizerOptions optimization;
+    @Mixin
+    OptimizerOptions optimization;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seeds initialization and shuffling (default: ${DEFAULT-VALUE}).")
-  long seed;
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "42",
+            description = "Seeds initialization and shuffling (default: ${DEFAULT-VALUE}).")
+    long seed;
 
-  @Mixin
-  ThreadsOption threads;
+    @Mixin
+    ThreadsOption threads;
 
-  @Option(names = "--precision", paramLabel = "fp32|bf16", defaultValue = "fp32",
-      description = "Matrix products in float32, or in bfloat16 through oneDNN's automatic mixed precision (faster "
-          + "on CPUs with AVX512_BF16 or AMX) (default: ${DEFAULT-VALUE}).")
-  Precision precision;
+    @Option(
+            names = "--precision",
+            paramLabel = "fp32|bf16",
+            defaultValue = "fp32",
+            description =
+                    "Matrix products in float32, or in bfloat16 through oneDNN's automatic mixed precision (faster "
+                            + "on CPUs with AVX512_BF16 or AMX) (default: ${DEFAULT-VALUE}).")
+    Precision precision;
 
-  @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
-      description = "Where TensorFlow runs: auto (a GPU if the build supports one and one is present), cpu, or gpu "
-          + "(default: ${DEFAULT-VALUE}).")
-  Device device;
+    @Option(
+            names = "--device",
+            paramLabel = "auto|cpu|gpu",
+            defaultValue = "auto",
+            description =
+                    "Where TensorFlow runs: auto (a GPU if the build supports one and one is present), cpu, or gpu "
+                            + "(default: ${DEFAULT-VALUE}).")
+    Device device;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<date-time>).")
-  Path out;
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/<date-time>).")
+    Path out;
 
-  @Option(names = "--overwrite",
-      description = "Replace the run in an existing --out directory: its files are deleted when training starts. "
-          + "Only a directory holding nothing but what a run writes (config.json, metrics.json, loss.png, "
-          + "reconstructions.png, report.html, model/, checkpoint/) is reused; never the root or your home directory.")
-  boolean overwrite;
+    @Option(
+            names = "--overwrite",
+            description = "Replace the run in an existing --out directory: its files are deleted when training starts. "
+                    + "Only a directory holding nothing but what a run writes (config.json, metrics.json, "
+                    + "loss.png, "
+                    + "reconstructions.png, report.html, model/, checkpoint/) is reused; never the root "
+                    + "or your home directory.")
+    boolean overwrite;
 
-  @Option(names = "--tensorboard", paramLabel = "DIR",
-      description = "Also write TensorBoard event files there: losses, reconstructions, weight histograms.")
-  Path tensorboard;
+    @Option(
+            names = "--tensorboard",
+            paramLabel = "DIR",
+            description = "Also write TensorBoard event files there: losses, reconstructions, weight histograms.")
+    Path tensorboard;
 
-  @Option(names = "--json", description = "Print metrics.json to stdout instead of readable lines.")
-  boolean json;
+    @Option(names = "--json", description = "Print metrics.json to stdout instead of readable lines.")
+    boolean json;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Read options from a JSON file ({\"layers\": [512, 256, 32], \"epochs\": 20, ...}); options "
-          + "given on the command line win. Every run writes its effective configuration as config.json.")
-  Path configFile;
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Read options from a JSON file ({\"layers\": [512, 256, 32], \"epochs\": 20, ...}); options "
+                    + "given on the command line win. Every run writes its effective configuration as config.json.")
+    Path configFile;
 
-  @Option(names = "--resume", paramLabel = "RUN_DIR",
-      description = "Continue an interrupted run from its last completed epoch, with its config.json; it ends as an "
-          + "uninterrupted run with the same seed and thread count would.")
-  Path resume;
+    @Option(
+            names = "--resume",
+            paramLabel = "RUN_DIR",
+            description =
+                    "Continue an interrupted run from its last completed epoch, with its config.json; it ends as an "
+                            + "uninterrupted run with the same seed and thread count would.")
+    Path resume;
 
-  /** The data this invocation trains on, once its options are checked. */
-  private TrainingData.Request request;
+    /** The data this invocation trains on, once its options are checked. */
+    private TrainingData.Request request;
 
-  /** Set when this invocation continues a run (the resolved form of --resume). */
-  @Option(names = "--resuming", hidden = true)
-  boolean resuming;
+    /** Set when this invocation continues a run (the resolved form of --resume). */
+    @Option(names = "--resuming", hidden = true)
+    boolean resuming;
 
-  @Override
-  public Integer call() throws IOException {
-    if (resume != null) {
-      return Reinvocation.rerunResuming(spec, verbose.verbose, resume);
-    }
-    if (configFile != null) {
-      return Reinvocation.rerunWithConfig(spec, verbose.verbose, configFile);
-    }
-    TrainingConfig config = trainingConfig();
-    Path runDir = runDirectory();
-    DatasetChoice choice = DatasetChoice.parse(spec.commandLine(), dataset, dataDir, mirrors);
-
-    PrintWriter stderr = spec.commandLine().getErr();
-    network.spec(spec.commandLine(), 784); // checks the network options before loading any data
-    if (config.device() == Device.GPU) {
-      // an explicit GPU is checked before any work; otherwise the device is reported once training has started
-      Devices.describe(Device.GPU, config.threads());
-    }
-    request = ownData.request(spec.commandLine(), dataset, seed);
-    TrainingData.Loaded loaded = choice.load(spec.commandLine(), request);
-    Dataset data = loaded.dataset();
-    requireEnoughRows(data);
-    if (!data.isImages()) {
-      config = tableDefaults();
-    }
-    AutoencoderSpec network = this.network.spec(spec.commandLine(), data.features(), !data.isImages());
-    stderr.println(String.format(Locale.ROOT,
-        "Training %s on %s (%d training, %d test %s), %d epochs of batches of %d, %s at %s",
-        network.layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-")), data.info().name(),
-        data.train().count(), data.test().count(), data.isImages() ? "images of " + data.shape()
-            : "rows of " + data.features() + " values", config.epochs(),
-        config.batchSize(), OptimizerOptions.displayName(config.optimizer()), config.optimizer().learningRate()));
-
-    List<Footprint> footprints = new ArrayList<>();
-    if (!resuming) {
-      // a new run replaces an earlier one entirely, and a run that fails before its first epoch ends takes back
-      // everything it wrote
-      if (overwrite && Files.isDirectory(runDir)) {
-        RunDirectory.deletePreviousRun(runDir);
-      }
-      footprints.add(Footprint.before(runDir));
-      if (tensorboard != null) {
-        footprints.add(Footprint.before(tensorboard));
-      }
-    }
-    try {
-      return train(runDir, choice, loaded, network, config, footprints);
-    } catch (IOException | RuntimeException e) {
-      // a run that stopped before its first epoch ended has nothing to resume, so it keeps nothing
-      boolean resumable = resuming || RunDirectory.hasCheckpoint(runDir);
-      boolean deleted = !resumable && Footprint.takeBack(footprints);
-      if (e instanceof ParameterException) {
-        throw e;
-      }
-      String left;
-      if (resumable) {
-        left = runDir + " keeps the checkpoint of its last completed epoch: continue with ./deepae train --resume "
-            + runDir;
-      } else if (deleted) {
-        left = "the run stopped before its first epoch ended and left nothing";
-      } else {
-        left = "the run stopped before its first epoch ended; not all it wrote in " + runDir + " could be deleted";
-      }
-      throw new IOException(ErrorReporting.describe(e) + "; " + left, e);
-    }
-  }
-
-  private int train(Path runDir, DatasetChoice choice, TrainingData.Loaded loaded, AutoencoderSpec network,
-      TrainingConfig config, List<Footprint> footprints) throws IOException {
-    Dataset data = loaded.dataset();
-    PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter stderr = spec.commandLine().getErr();
-    Files.createDirectories(runDir);
-    ConfigFile.write(runDir.resolve("config.json"), spec);
-    TrainingRun run = new TrainingRun(new TrainingRun.Settings(runDir, network, config, choice.summary(data),
-        Version.current(), tensorboard, DatasetChoice.pcaCache(dataDir), resuming, loaded.preprocessing(),
-        dataRoles(loaded), loaded.normalLabels()));
-    List<TrainingListener> listeners = new ArrayList<>();
-    if (!json) {
-      listeners.add(new EpochPrinter(stdout));
-    }
-    listeners.add(new DeviceReport(stderr, config));
-    if (Terminal.stderrIsTerminal()) {
-      listeners.add(new ProgressBarListener(System.err));
-    }
-    TrainingRun.Result result;
-    // the guard holds the JVM's exit after Ctrl-C until the message below is out
-    try (InterruptGuard guard = new InterruptGuard()) {
-      try {
-        result = run.run(data, listeners, guard::requested);
-      } catch (TrainingInterruptedException e) {
-        if (e.completedEpochs() == 0) {
-          Footprint.takeBack(footprints); // nothing to resume, so nothing to keep
+    @Override
+    public Integer call() throws IOException {
+        if (resume != null) {
+            return Reinvocation.rerunResuming(spec, verbose.verbose, resume);
         }
-        stderr.println(e.completedEpochs() == 0
-            ? "deepae train: interrupted before the first epoch ended; nothing to resume, start again"
-            : "deepae train: interrupted; " + runDir + " keeps the checkpoint after epoch " + e.completedEpochs()
-                + ": continue with ./deepae train --resume " + runDir);
-        stderr.flush();
-        return INTERRUPTED;
-      }
+        if (configFile != null) {
+            return Reinvocation.rerunWithConfig(spec, verbose.verbose, configFile);
+        }
+        TrainingConfig config = trainingConfig();
+        Path runDir = runDirectory();
+        DatasetChoice choice = DatasetChoice.parse(spec.commandLine(), dataset, dataDir, mirrors);
+
+        PrintWriter stderr = spec.commandLine().getErr();
+        network.spec(spec.commandLine(), 784); // checks the network options before loading any data
+        if (config.device() == Device.GPU) {
+            // an explicit GPU is checked before any work; otherwise the device is reported once training has started
+            Devices.describe(Device.GPU, config.threads());
+        }
+        request = ownData.request(spec.commandLine(), dataset, seed);
+        TrainingData.Loaded loaded = choice.load(spec.commandLine(), request);
+        Dataset data = loaded.dataset();
+        requireEnoughRows(data);
+        if (!data.isImages()) {
+            config = tableDefaults();
+        }
+        AutoencoderSpec network = this.network.spec(spec.commandLine(), data.features(), !data.isImages());
+        stderr.println(String.format(
+                Locale.ROOT,
+                "Training %s on %s (%d training, %d test %s), %d epochs of batches of %d, %s at %s",
+                network.layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-")),
+                data.info().name(),
+                data.train().count(),
+                data.test().count(),
+                data.isImages() ? "images of " + data.shape() : "rows of " + data.features() + " values",
+                config.epochs(),
+                config.batchSize(),
+                OptimizerOptions.displayName(config.optimizer()),
+                config.optimizer().learningRate()));
+
+        List<Footprint> footprints = new ArrayList<>();
+        if (!resuming) {
+            // a new run replaces an earlier one entirely, and a run that fails before its first epoch ends takes back
+            // everything it wrote
+            if (overwrite && Files.isDirectory(runDir)) {
+                RunDirectory.deletePreviousRun(runDir);
+            }
+            footprints.add(Footprint.before(runDir));
+            if (tensorboard != null) {
+                footprints.add(Footprint.before(tensorboard));
+            }
+        }
+        try {
+            return train(runDir, choice, loaded, network, config, footprints);
+        } catch (IOException | RuntimeException e) {
+            // a run that stopped before its first epoch ended has nothing to resume, so it keeps nothing
+            boolean resumable = resuming || RunDirectory.hasCheckpoint(runDir);
+            boolean deleted = !resumable && Footprint.takeBack(footprints);
+            if (e instanceof ParameterException) {
+                throw e;
+            }
+            String left;
+            if (resumable) {
+                left = runDir
+                        + " keeps the checkpoint of its last completed epoch: continue with ./deepae train --resume "
+                        + runDir;
+            } else if (deleted) {
+                left = "the run stopped before its first epoch ended and left nothing";
+            } else {
+                left = "the run stopped before its first epoch ended; not all it wrote in " + runDir
+                        + " could be deleted";
+            }
+            throw new IOException(ErrorReporting.describe(e) + "; " + left, e);
+        }
     }
 
-    if (json) {
-      stdout.println(result.metrics().toPrettyString());
-    } else {
-      stdout.println(String.format(Locale.ROOT, "Final test loss %.6f after %.1f s", result.history().finalTestLoss(),
-          result.history().totalSeconds()));
-      stdout.println("Run directory: " + runDir);
-      if (TrainingRun.drawsImages(data)) {
-        stdout.println("  reconstructions.png  the first " + Math.min(TrainingRun.FIGURE_IMAGES, data.test().count())
-            + " test images above their reconstructions");
-      }
-      stdout.println("  loss.png             training and test loss per epoch");
-      stdout.println("  metrics.json         losses per epoch, configuration, data provenance");
-      stdout.println("  report.html          configuration, loss curve, reconstructions, PCA comparison, latent map");
-      stdout.println("  model/               the trained weights and network spec");
-    }
-    stdout.flush();
-    return 0;
-  }
+    private int train(
+            Path runDir,
+            DatasetChoice choice,
+            TrainingData.Loaded loaded,
+            AutoencoderSpec network,
+            TrainingConfig config,
+            List<Footprint> footprints)
+            throws IOException {
+        Dataset data = loaded.dataset();
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Files.createDirectories(runDir);
+        ConfigFile.write(runDir.resolve("config.json"), spec);
+        TrainingRun run = new TrainingRun(new TrainingRun.Settings(
+                runDir,
+                network,
+                config,
+                choice.summary(data),
+                Version.current(),
+                tensorboard,
+                DatasetChoice.pcaCache(dataDir),
+                resuming,
+                loaded.preprocessing(),
+                dataRoles(loaded),
+                loaded.normalLabels()));
+        List<TrainingListener> listeners = new ArrayList<>();
+        if (!json) {
+            listeners.add(new EpochPrinter(stdout));
+        }
+        listeners.add(new DeviceReport(stderr, config));
+        if (Terminal.stderrIsTerminal()) {
+            listeners.add(new ProgressBarListener(System.err));
+        }
+        TrainingRun.Result result;
+        // the guard holds the JVM's exit after Ctrl-C until the message below is out
+        try (InterruptGuard guard = new InterruptGuard()) {
+            try {
+                result = run.run(data, listeners, guard::requested);
+            } catch (TrainingInterruptedException e) {
+                if (e.completedEpochs() == 0) {
+                    Footprint.takeBack(footprints); // nothing to resume, so nothing to keep
+                }
+                stderr.println(
+                        e.completedEpochs() == 0
+                                ? "deepae train: interrupted before the first epoch ended; nothing to resume, "
+                                        + "start again"
+                                : "deepae train: interrupted; " + runDir + " keeps the checkpoint after epoch "
+                                        + e.completedEpochs() + ": continue with ./deepae train --resume " + runDir);
+                stderr.flush();
+                return INTERRUPTED;
+            }
+        }
 
-  /**
-   * A table's own defaults for the options not given: batches of {@value #TABLE_BATCH} for
-   * {@value #TABLE_EPOCHS} epochs (tables are small: the tutorial's 5 epochs of 150 leave them far from PCA, see
-   * docs/own-data.md); set on the options so that config.json records them.
-   */
-  private TrainingConfig tableDefaults() {
-    CommandLine cl = spec.commandLine();
-    if (!cl.getParseResult().hasMatchedOption("--epochs")) {
-      epochs = TABLE_EPOCHS;
+        if (json) {
+            stdout.println(result.metrics().toPrettyString());
+        } else {
+            stdout.println(String.format(
+                    Locale.ROOT,
+                    "Final test loss %.6f after %.1f s",
+                    result.history().finalTestLoss(),
+                    result.history().totalSeconds()));
+            stdout.println("Run directory: " + runDir);
+            if (TrainingRun.drawsImages(data)) {
+                stdout.println("  reconstructions.png  the first "
+                        + Math.min(TrainingRun.FIGURE_IMAGES, data.test().count())
+                        + " test images above their reconstructions");
+            }
+            stdout.println("  loss.png             training and test loss per epoch");
+            stdout.println("  metrics.json         losses per epoch, configuration, data provenance");
+            stdout.println(
+                    "  report.html          configuration, loss curve, reconstructions, PCA comparison, latent map");
+            stdout.println("  model/               the trained weights and network spec");
+        }
+        stdout.flush();
+        return 0;
     }
-    if (!cl.getParseResult().hasMatchedOption("--batch-size")) {
-      batchSize = TABLE_BATCH;
-    }
-    return trainingConfig();
-  }
 
-  /** What the model records of its data, so that the scoring commands read tables as training did. */
-  private Map<String, Object> dataRoles(TrainingData.Loaded loaded) {
-    Map<String, Object> roles = new LinkedHashMap<>();
-    if (loaded.kind().equals("catalogue")) {
-      return roles;
+    /**
+     * A table's own defaults for the options not given: batches of {@value #TABLE_BATCH} for
+     * {@value #TABLE_EPOCHS} epochs (tables are small: the tutorial's 5 epochs of 150 leave them far from PCA, see
+     * docs/own-data.md); set on the options so that config.json records them.
+     */
+    private TrainingConfig tableDefaults() {
+        CommandLine cl = spec.commandLine();
+        if (!cl.getParseResult().hasMatchedOption("--epochs")) {
+            epochs = TABLE_EPOCHS;
+        }
+        if (!cl.getParseResult().hasMatchedOption("--batch-size")) {
+            batchSize = TABLE_BATCH;
+        }
+        return trainingConfig();
     }
-    roles.put("data_kind", loaded.kind());
-    if (ownData.labelColumn != null) {
-      roles.put(ModelInput.LABEL_COLUMN, ownData.labelColumn);
-    }
-    if (ownData.idColumn != null) {
-      roles.put(ModelInput.ID_COLUMN, ownData.idColumn);
-    }
-    // what reads the same training and test rows again (compare, report, latent, anomalies --baseline)
-    Map<String, Object> again = new LinkedHashMap<>(request.toMap());
-    again.put("dataset", absolute(request.dataset()));
-    if (request.test() != null) {
-      again.put("test", absolute(request.test()));
-    }
-    roles.put(DatasetOptions.DATA_REQUEST, again);
-    return roles;
-  }
 
-  private static String absolute(String path) {
-    return Path.of(path).toAbsolutePath().normalize().toString();
-  }
+    /** What the model records of its data, so that the scoring commands read tables as training did. */
+    private Map<String, Object> dataRoles(TrainingData.Loaded loaded) {
+        Map<String, Object> roles = new LinkedHashMap<>();
+        if (loaded.kind().equals("catalogue")) {
+            return roles;
+        }
+        roles.put("data_kind", loaded.kind());
+        if (ownData.labelColumn != null) {
+            roles.put(ModelInput.LABEL_COLUMN, ownData.labelColumn);
+        }
+        if (ownData.idColumn != null) {
+            roles.put(ModelInput.ID_COLUMN, ownData.idColumn);
+        }
+        // what reads the same training and test rows again (compare, report, latent, anomalies --baseline)
+        Map<String, Object> again = new LinkedHashMap<>(request.toMap());
+        again.put("dataset", absolute(request.dataset()));
+        if (request.test() != null) {
+            again.put("test", absolute(request.test()));
+        }
+        roles.put(DatasetOptions.DATA_REQUEST, again);
+        return roles;
+    }
 
-  private TrainingConfig trainingConfig() {
-    requirePositive("--epochs", epochs);
-    requirePositive("--batch-size", batchSize);
-    if (!(optimization.learningRate > 0) || Double.isInfinite(optimization.learningRate)) {
-      throw new ParameterException(spec.commandLine(), "--learning-rate must be a positive number, got "
-          + optimization.learningRate);
+    private static String absolute(String path) {
+        return Path.of(path).toAbsolutePath().normalize().toString();
     }
-    if (!(optimization.weightDecay >= 0) || Double.isInfinite(optimization.weightDecay)) {
-      throw new ParameterException(spec.commandLine(), "--weight-decay must be 0 or more, got "
-          + optimization.weightDecay);
-    }
-    if (!(optimization.validationSplit >= 0 && optimization.validationSplit < 1)) {
-      throw new ParameterException(spec.commandLine(), "--validation-split must be in [0, 1), got "
-          + optimization.validationSplit);
-    }
-    return new TrainingConfig(epochs, batchSize, seed, threads.get(), optimization.optimizer(spec.commandLine()),
-        optimization.weightDecay, optimization.noise(spec.commandLine()), optimization.validationSplit,
-        optimization.earlyStopping(spec.commandLine()), precision, device);
-  }
 
-  /**
-   * Refuses, before any training, a dataset too small for the whole run: the anomaly threshold and the report's PCA
-   * baseline need at least {@value #MIN_TRAINING_ROWS} training rows, the test loss and the figures one test row.
-   */
-  private void requireEnoughRows(Dataset data) throws IOException {
-    if (data.train().count() < MIN_TRAINING_ROWS) {
-      throw new IOException(String.format(Locale.ROOT, "%s: needs at least %d training rows, got %d (the anomaly "
-          + "threshold and the report's PCA baseline need them)", dataset, MIN_TRAINING_ROWS, data.train().count()));
+    private TrainingConfig trainingConfig() {
+        requirePositive("--epochs", epochs);
+        requirePositive("--batch-size", batchSize);
+        if (!(optimization.learningRate > 0) || Double.isInfinite(optimization.learningRate)) {
+            throw new ParameterException(
+                    spec.commandLine(), "--learning-rate must be a positive number, got " + optimization.learningRate);
+        }
+        if (!(optimization.weightDecay >= 0) || Double.isInfinite(optimization.weightDecay)) {
+            throw new ParameterException(
+                    spec.commandLine(), "--weight-decay must be 0 or more, got " + optimization.weightDecay);
+        }
+        if (!(optimization.validationSplit >= 0 && optimization.validationSplit < 1)) {
+            throw new ParameterException(
+                    spec.commandLine(), "--validation-split must be in [0, 1), got " + optimization.validationSplit);
+        }
+        return new TrainingConfig(
+                epochs,
+                batchSize,
+                seed,
+                threads.get(),
+                optimization.optimizer(spec.commandLine()),
+                optimization.weightDecay,
+                optimization.noise(spec.commandLine()),
+                optimization.validationSplit,
+                optimization.earlyStopping(spec.commandLine()),
+                precision,
+                device);
     }
-    int held = (int) Math.round(optimization.validationSplit * data.train().count());
-    if (data.train().count() - held < MIN_TRAINING_ROWS) {
-      throw new IOException(String.format(Locale.ROOT, "%s: --validation-split %s holds out %d of the %d training "
-          + "rows, leaving %d; at least %d must be left to train on", dataset, optimization.validationSplit, held,
-          data.train().count(), data.train().count() - held, MIN_TRAINING_ROWS));
-    }
-    if (data.test().count() < 1 && !(ownData.testSplit != null && ownData.testSplit == 0)) {
-      throw new IOException(dataset + ": needs at least 1 test row, got " + data.test().count());
-    }
-  }
 
-  private void requirePositive(String option, int value) {
-    if (value <= 0) {
-      throw new ParameterException(spec.commandLine(), option + " must be positive, got " + value);
+    /**
+     * Refuses, before any training, a dataset too small for the whole run: the anomaly threshold and the report's PCA
+     * baseline need at least {@value #MIN_TRAINING_ROWS} training rows, the test loss and the figures one test row.
+     */
+    private void requireEnoughRows(Dataset data) throws IOException {
+        if (data.train().count() < MIN_TRAINING_ROWS) {
+            throw new IOException(String.format(
+                    Locale.ROOT,
+                    "%s: needs at least %d training rows, got %d (the anomaly "
+                            + "threshold and the report's PCA baseline need them)",
+                    dataset,
+                    MIN_TRAINING_ROWS,
+                    data.train().count()));
+        }
+        int held = (int) Math.round(optimization.validationSplit * data.train().count());
+        if (data.train().count() - held < MIN_TRAINING_ROWS) {
+            throw new IOException(String.format(
+                    Locale.ROOT,
+                    "%s: --validation-split %s holds out %d of the %d training "
+                            + "rows, leaving %d; at least %d must be left to train on",
+                    dataset,
+                    optimization.validationSplit,
+                    held,
+                    data.train().count(),
+                    data.train().count() - held,
+                    MIN_TRAINING_ROWS));
+        }
+        if (data.test().count() < 1 && !(ownData.testSplit != null && ownData.testSplit == 0)) {
+            throw new IOException(
+                    dataset + ": needs at least 1 test row, got " + data.test().count());
+        }
     }
-  }
 
-  private Path runDirectory() throws IOException {
-    Path dir = out != null ? out
-        : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-    CommandLine cl = spec.commandLine();
-    String option = resuming ? "--resume" : "--out"; // a resumed run comes here with --out set to its directory
-    if (tensorboard != null) {
-      if (Files.exists(tensorboard) && !Files.isDirectory(tensorboard)) {
-        throw new ParameterException(cl, "--tensorboard " + tensorboard + " is a file, not a directory");
-      }
-      OutputDirectory.refuseRootOrHome(cl, "--tensorboard", tensorboard);
-      OutputFile.requireNoFileAbove(cl, "--tensorboard", tensorboard);
+    private void requirePositive(String option, int value) {
+        if (value <= 0) {
+            throw new ParameterException(spec.commandLine(), option + " must be positive, got " + value);
+        }
     }
-    OutputDirectory.refuseRootOrHome(cl, option, dir);
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new ParameterException(cl, option + " " + dir + " is a file, not a directory");
-    }
-    if (Files.isDirectory(dir) && !OutputDirectory.isEmpty(dir)) {
-      if (!overwrite) {
-        throw new ParameterException(cl,
-            "--out " + dir + " already holds files; choose another directory or add --overwrite");
-      }
-      RunDirectory.requireReusable(cl, option, dir, tensorboard);
-    }
-    OutputFile.requireNoFileAbove(cl, option, dir);
-    return dir;
-  }
 
+    private Path runDirectory() throws IOException {
+        Path dir = out != null
+                ? out
+                : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        CommandLine cl = spec.commandLine();
+        String option = resuming ? "--resume" : "--out"; // a resumed run comes here with --out set to its directory
+        if (tensorboard != null) {
+            if (Files.exists(tensorboard) && !Files.isDirectory(tensorboard)) {
+                throw new ParameterException(cl, "--tensorboard " + tensorboard + " is a file, not a directory");
+            }
+            OutputDirectory.refuseRootOrHome(cl, "--tensorboard", tensorboard);
+            OutputFile.requireNoFileAbove(cl, "--tensorboard", tensorboard);
+        }
+        OutputDirectory.refuseRootOrHome(cl, option, dir);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new ParameterException(cl, option + " " + dir + " is a file, not a directory");
+        }
+        if (Files.isDirectory(dir) && !OutputDirectory.isEmpty(dir)) {
+            if (!overwrite) {
+                throw new ParameterException(
+                        cl, "--out " + dir + " already holds files; choose another directory or add --overwrite");
+            }
+            RunDirectory.requireReusable(cl, option, dir, tensorboard);
+        }
+        OutputFile.requireNoFileAbove(cl, option, dir);
+        return dir;
+    }
 }

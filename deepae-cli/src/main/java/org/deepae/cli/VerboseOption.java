@@ -5,6 +5,8 @@ import picocli.CommandLine.Option;
 /** The {@code -v} option: show stack traces with error messages. */
 public final class VerboseOption {
 
-  @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
-  boolean verbose;
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Print stack traces with errors.")
+    boolean verbose;
 }

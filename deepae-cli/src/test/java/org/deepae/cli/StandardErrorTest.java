@@ -17,30 +17,40 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StandardErrorTest {
 
-  @Test
-  @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-  void messagesGoToTheNamedDescriptorAppending(@TempDir Path dir) throws IOException, InterruptedException {
-    Path messages = Files.writeString(dir.resolve("messages.txt"), "earlier line\n");
-    Path native2 = dir.resolve("fd2.txt");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    // bash opens descriptor 8 on the file without truncating it, as the launcher passes the user's standard error
-    String script = "exec 8<>\"$0\"; exec \"$1\" -Ddeepae.stderr.fd=8 -cp \"$2\" " + Main.class.getName()
-        + " encode --model \"$3\" --input x.csv --out y.csv";
-    Process p = new ProcessBuilder("bash", "-c", script, messages.toString(), java,
-        System.getProperty("java.class.path"), dir.resolve("no-model").toString())
-        .redirectError(native2.toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
-    assertThat(p.waitFor(50, TimeUnit.SECONDS)).isTrue();
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void messagesGoToTheNamedDescriptorAppending(@TempDir Path dir) throws IOException, InterruptedException {
+        Path messages = Files.writeString(dir.resolve("messages.txt"), "earlier line\n");
+        Path native2 = dir.resolve("fd2.txt");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // bash opens descriptor 8 on the file without truncating it, as the launcher passes the user's standard error
+        String script = "exec 8<>\"$0\"; exec \"$1\" -Ddeepae.stderr.fd=8 -cp \"$2\" " + Main.class.getName()
+                + " encode --model \"$3\" --input x.csv --out y.csv";
+        Process p = new ProcessBuilder(
+                        "bash",
+                        "-c",
+                        script,
+                        messages.toString(),
+                        java,
+                        System.getProperty("java.class.path"),
+                        dir.resolve("no-model").toString())
+                .redirectError(native2.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .start();
+        assertThat(p.waitFor(50, TimeUnit.SECONDS)).isTrue();
 
-    assertThat(p.exitValue()).isEqualTo(2);
-    assertThat(Files.readString(messages)).startsWith("earlier line\ndeepae encode: ").contains("no-model")
-        .hasLineCount(2);
-    assertThat(Files.readString(native2)).isEmpty();
-  }
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(messages))
+                .startsWith("earlier line\ndeepae encode: ")
+                .contains("no-model")
+                .hasLineCount(2);
+        assertThat(Files.readString(native2)).isEmpty();
+    }
 
-  @Test
-  void withoutThePropertyStandardErrorIsDescriptorTwo() {
-    assertThat(System.getProperty(StandardError.PROPERTY)).isNull();
-    StandardError.install();
-    assertThat(StandardError.descriptor()).isEqualTo(2);
-  }
+    @Test
+    void withoutThePropertyStandardErrorIsDescriptorTwo() {
+        assertThat(System.getProperty(StandardError.PROPERTY)).isNull();
+        StandardError.install();
+        assertThat(StandardError.descriptor()).isEqualTo(2);
+    }
 }

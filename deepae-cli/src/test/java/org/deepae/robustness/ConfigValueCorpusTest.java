@@ -15,65 +15,83 @@ import org.junit.jupiter.params.provider.CsvSource;
  * and the key, never only the option picocli was handed.
  */
 class ConfigValueCorpusTest {
-  @TempDir static Path shared;
-  private static Path data;
+    @TempDir
+    static Path shared;
 
-  @TempDir Path dir;
+    private static Path data;
 
-  @BeforeAll
-  static void data() throws IOException {
-    data = TinyModel.dataset(shared.resolve("data"));
-  }
+    @TempDir
+    Path dir;
 
-  private Cli train(String json, String... more) throws IOException {
-    Path config = Hostile.write(dir.resolve("config.json"), json);
-    String[] base = {"train", "--config", config.toString(), "--dataset", data.toString(), "--threads", "1",
-        "--out", dir.resolve("run").toString()};
-    String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
-    System.arraycopy(more, 0, args, base.length, more.length);
-    return Cli.run(args);
-  }
+    @BeforeAll
+    static void data() throws IOException {
+        data = TinyModel.dataset(shared.resolve("data"));
+    }
 
-  @Test
-  void aNullValueIsABadOptionNamingTheFileAndTheKey() throws IOException {
-    train("{\"epochs\": null}").failsCleanly(2, "train", dir.resolve("config.json").toString(),
-        "'epochs' is null; give a value or leave the key out");
-    // the command line's own value does not make the file right
-    train("{\"layers\": null}", "--layers", "8,2").failsCleanly(2, "train", "'layers' is null");
-    assertThat(dir.resolve("run")).doesNotExist();
-  }
+    private Cli train(String json, String... more) throws IOException {
+        Path config = Hostile.write(dir.resolve("config.json"), json);
+        String[] base = {
+            "train",
+            "--config",
+            config.toString(),
+            "--dataset",
+            data.toString(),
+            "--threads",
+            "1",
+            "--out",
+            dir.resolve("run").toString()
+        };
+        String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, args, base.length, more.length);
+        return Cli.run(args);
+    }
 
-  @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "{\"epochs\": \"five\"}                | epochs",
-      "{\"epochs\": 1.5}                     | epochs",
-      "{\"epochs\": 3000000000}              | epochs",
-      "{\"epochs\": [1, 2]}                  | epochs",
-      "{\"epochs\": true}                    | epochs",
-      "{\"layers\": [1.5]}                   | layers",
-      "{\"layers\": [\"eight\"]}             | layers",
-      "{\"layers\": \"8,x\"}                 | layers",
-      "{\"layers\": [[8]]}                   | layers",
-      "{\"learning-rate\": \"fast\"}         | learning-rate",
-      "{\"seed\": 1e40}                      | seed",
-      "{\"activation\": 5}                   | activation",
-      "{\"precision\": \"fp64\"}             | precision",
-      "{\"precision\": 16}                   | precision",
-      "{\"epochs\": 0}                       | epochs",
-      "{\"activation\": \"nope\"}            | activation",
-      "{\"batch-size\": -3}                  | batch-size",
-      "{\"validation-split\": 2}             | validation-split",
-  })
-  void aValueOfTheWrongKindIsABadOptionNamingTheFileAndTheKey(String json, String key) throws IOException {
-    train(json).failsCleanly(2, "train", dir.resolve("config.json").toString(), "'" + key + "'");
-    assertThat(dir.resolve("run")).doesNotExist();
-  }
+    @Test
+    void aNullValueIsABadOptionNamingTheFileAndTheKey() throws IOException {
+        train("{\"epochs\": null}")
+                .failsCleanly(
+                        2,
+                        "train",
+                        dir.resolve("config.json").toString(),
+                        "'epochs' is null; give a value or leave the key out");
+        // the command line's own value does not make the file right
+        train("{\"layers\": null}", "--layers", "8,2").failsCleanly(2, "train", "'layers' is null");
+        assertThat(dir.resolve("run")).doesNotExist();
+    }
 
-  @Test
-  void theCommandLineStillWinsOverAValueOfTheRightKind() throws IOException {
-    // the file's epochs (0) never reach picocli: the command line's --epochs 0 is what is refused, and it is not
-    // blamed on the file
-    Cli run = train("{\"epochs\": 3}", "--epochs", "0").failsCleanly(2, "train", "--epochs must be positive");
-    assertThat(run.err()).doesNotContain("config.json");
-  }
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"epochs\": \"five\"}                | epochs",
+                "{\"epochs\": 1.5}                     | epochs",
+                "{\"epochs\": 3000000000}              | epochs",
+                "{\"epochs\": [1, 2]}                  | epochs",
+                "{\"epochs\": true}                    | epochs",
+                "{\"layers\": [1.5]}                   | layers",
+                "{\"layers\": [\"eight\"]}             | layers",
+                "{\"layers\": \"8,x\"}                 | layers",
+                "{\"layers\": [[8]]}                   | layers",
+                "{\"learning-rate\": \"fast\"}         | learning-rate",
+                "{\"seed\": 1e40}                      | seed",
+                "{\"activation\": 5}                   | activation",
+                "{\"precision\": \"fp64\"}             | precision",
+                "{\"precision\": 16}                   | precision",
+                "{\"epochs\": 0}                       | epochs",
+                "{\"activation\": \"nope\"}            | activation",
+                "{\"batch-size\": -3}                  | batch-size",
+                "{\"validation-split\": 2}             | validation-split",
+            })
+    void aValueOfTheWrongKindIsABadOptionNamingTheFileAndTheKey(String json, String key) throws IOException {
+        train(json).failsCleanly(2, "train", dir.resolve("config.json").toString(), "'" + key + "'");
+        assertThat(dir.resolve("run")).doesNotExist();
+    }
+
+    @Test
+    void theCommandLineStillWinsOverAValueOfTheRightKind() throws IOException {
+        // the file's epochs (0) never reach picocli: the command line's --epochs 0 is what is refused, and it is not
+        // blamed on the file
+        Cli run = train("{\"epochs\": 3}", "--epochs", "0").failsCleanly(2, "train", "--epochs must be positive");
+        assertThat(run.err()).doesNotContain("config.json");
+    }
 }

@@ -22,78 +22,111 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(60)
 class ModelCompanionCorpusTest {
-  @TempDir static Path shared;
-  private static Path model;
-  private static Path input;
+    @TempDir
+    static Path shared;
 
-  @TempDir Path dir;
+    private static Path model;
+    private static Path input;
 
-  @BeforeAll
-  static void train() throws IOException {
-    model = TinyModel.train(shared);
-    input = Hostile.write(shared.resolve("input.csv"), Hostile.csv(3, TinyModel.WIDTH, false));
-  }
+    @TempDir
+    Path dir;
 
-  private static String threshold(String value) {
-    return "{\"format\": \"deepae-threshold\", \"format_version\": 1, \"value\": " + value
-        + ", \"rule\": \"mean + 3 sigma\", \"reference\": \"training set\"}";
-  }
+    @BeforeAll
+    static void train() throws IOException {
+        model = TinyModel.train(shared);
+        input = Hostile.write(shared.resolve("input.csv"), Hostile.csv(3, TinyModel.WIDTH, false));
+    }
 
-  static Stream<Arguments> brokenThresholds() {
-    return Stream.of(
-        Arguments.of(Named.of("a negative value", threshold("-0.5")), new String[] {"value", "-0.5"}),
-        Arguments.of(Named.of("an infinite value", threshold("1e999")), new String[] {"value", "finite"}),
-        Arguments.of(Named.of("a string value", threshold("\"0.1\"")), new String[] {"value", "\"0.1\""}),
-        Arguments.of(Named.of("trailing braces", threshold("0.1") + "}}"), new String[] {"invalid JSON"}),
-        Arguments.of(Named.of("a duplicate value", threshold("0.1 , \"value\": 0.2")),
-            new String[] {"Duplicate field 'value'"}));
-  }
+    private static String threshold(String value) {
+        return "{\"format\": \"deepae-threshold\", \"format_version\": 1, \"value\": " + value
+                + ", \"rule\": \"mean + 3 sigma\", \"reference\": \"training set\"}";
+    }
 
-  @ParameterizedTest(name = "anomalies with a threshold.json of {0}")
-  @MethodSource("brokenThresholds")
-  void aBrokenSavedThresholdIsRefused(String content, String[] mentions) throws IOException {
-    Path copy = TestFiles.copyTree(model, dir.resolve("model"));
-    Hostile.write(copy.resolve("threshold.json"), content);
-    String[] all = Stream.concat(Stream.of(copy.resolve("threshold.json").toString()), Stream.of(mentions))
-        .toArray(String[]::new);
+    static Stream<Arguments> brokenThresholds() {
+        return Stream.of(
+                Arguments.of(Named.of("a negative value", threshold("-0.5")), new String[] {"value", "-0.5"}),
+                Arguments.of(Named.of("an infinite value", threshold("1e999")), new String[] {"value", "finite"}),
+                Arguments.of(Named.of("a string value", threshold("\"0.1\"")), new String[] {"value", "\"0.1\""}),
+                Arguments.of(Named.of("trailing braces", threshold("0.1") + "}}"), new String[] {"invalid JSON"}),
+                Arguments.of(
+                        Named.of("a duplicate value", threshold("0.1 , \"value\": 0.2")),
+                        new String[] {"Duplicate field 'value'"}));
+    }
 
-    Cli.run("anomalies", "--model", copy.toString(), "--input", input.toString(), "--out",
-        dir.resolve("out").toString()).failsCleanly(1, "anomalies", all);
-  }
+    @ParameterizedTest(name = "anomalies with a threshold.json of {0}")
+    @MethodSource("brokenThresholds")
+    void aBrokenSavedThresholdIsRefused(String content, String[] mentions) throws IOException {
+        Path copy = TestFiles.copyTree(model, dir.resolve("model"));
+        Hostile.write(copy.resolve("threshold.json"), content);
+        String[] all = Stream.concat(Stream.of(copy.resolve("threshold.json").toString()), Stream.of(mentions))
+                .toArray(String[]::new);
 
-  @Test
-  void aSavedThresholdOfZeroIsUsed() throws IOException {
-    Path copy = TestFiles.copyTree(model, dir.resolve("model"));
-    Hostile.write(copy.resolve("threshold.json"), threshold("0"));
+        Cli.run(
+                        "anomalies",
+                        "--model",
+                        copy.toString(),
+                        "--input",
+                        input.toString(),
+                        "--out",
+                        dir.resolve("out").toString())
+                .failsCleanly(1, "anomalies", all);
+    }
 
-    Cli.run("anomalies", "--model", copy.toString(), "--input", input.toString(), "--out",
-        dir.resolve("out").toString()).succeeds();
-  }
+    @Test
+    void aSavedThresholdOfZeroIsUsed() throws IOException {
+        Path copy = TestFiles.copyTree(model, dir.resolve("model"));
+        Hostile.write(copy.resolve("threshold.json"), threshold("0"));
 
-  @Test
-  void reportSaysAnUnreadableTrainingHistoryWasFoundAndWhy() throws IOException {
-    Path run = TestFiles.copyTree(model.getParent(), dir.resolve("run"));
-    Files.writeString(run.resolve("metrics.json"), "{\"epochs\": [");
-    Path html = dir.resolve("report.html");
+        Cli.run(
+                        "anomalies",
+                        "--model",
+                        copy.toString(),
+                        "--input",
+                        input.toString(),
+                        "--out",
+                        dir.resolve("out").toString())
+                .succeeds();
+    }
 
-    Cli result = Cli.run("report", "--model", run.resolve("model").toString(), "--dataset",
-        shared.resolve("data").toString(), "--out", html.toString()).succeeds();
+    @Test
+    void reportSaysAnUnreadableTrainingHistoryWasFoundAndWhy() throws IOException {
+        Path run = TestFiles.copyTree(model.getParent(), dir.resolve("run"));
+        Files.writeString(run.resolve("metrics.json"), "{\"epochs\": [");
+        Path html = dir.resolve("report.html");
 
-    String page = Files.readString(html);
-    assertThat(page).doesNotContain("No training history was found")
-        .contains(run.resolve("metrics.json").toString(), "could not be read", "invalid JSON");
-    assertThat(result.err()).contains(run.resolve("metrics.json").toString(), "invalid JSON");
-  }
+        Cli result = Cli.run(
+                        "report",
+                        "--model",
+                        run.resolve("model").toString(),
+                        "--dataset",
+                        shared.resolve("data").toString(),
+                        "--out",
+                        html.toString())
+                .succeeds();
 
-  @Test
-  void reportWithoutATrainingHistorySaysSo() throws IOException {
-    Path run = TestFiles.copyTree(model.getParent(), dir.resolve("run"));
-    Files.delete(run.resolve("metrics.json"));
-    Path html = dir.resolve("report.html");
+        String page = Files.readString(html);
+        assertThat(page)
+                .doesNotContain("No training history was found")
+                .contains(run.resolve("metrics.json").toString(), "could not be read", "invalid JSON");
+        assertThat(result.err()).contains(run.resolve("metrics.json").toString(), "invalid JSON");
+    }
 
-    Cli.run("report", "--model", run.resolve("model").toString(), "--dataset", shared.resolve("data").toString(),
-        "--out", html.toString()).succeeds();
+    @Test
+    void reportWithoutATrainingHistorySaysSo() throws IOException {
+        Path run = TestFiles.copyTree(model.getParent(), dir.resolve("run"));
+        Files.delete(run.resolve("metrics.json"));
+        Path html = dir.resolve("report.html");
 
-    assertThat(Files.readString(html)).contains("No training history was found");
-  }
+        Cli.run(
+                        "report",
+                        "--model",
+                        run.resolve("model").toString(),
+                        "--dataset",
+                        shared.resolve("data").toString(),
+                        "--out",
+                        html.toString())
+                .succeeds();
+
+        assertThat(Files.readString(html)).contains("No training history was found");
+    }
 }

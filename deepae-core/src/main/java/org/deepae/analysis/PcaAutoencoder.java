@@ -20,84 +20,99 @@ import org.deepae.store.ModelInfo;
  */
 public final class PcaAutoencoder implements Autoencoder {
 
-  private final PcaModel pca;
-  private final int k;
-  private final AutoencoderSpec spec;
-  private boolean closed;
+    private final PcaModel pca;
+    private final int k;
+    private final AutoencoderSpec spec;
+    private boolean closed;
 
-  /** Uses the first {@code k} components of {@code pca}. */
-  public PcaAutoencoder(PcaModel pca, int k) {
-    this.pca = pca;
-    this.k = k;
-    this.spec = new AutoencoderSpec(pca.inputSize(), List.of(k), List.of(), Activation.LINEAR, Activation.LINEAR,
-        Activation.LINEAR, Loss.MSE, Initializer.VARIANCE_SCALING);
-  }
-
-  /** Whether {@code dir} holds a PCA saved by {@code deepae pca --save}. */
-  public static boolean isPca(Path dir) {
-    return Files.isRegularFile(dir.resolve(PcaDirectory.PCA_JSON));
-  }
-
-  /** Loads the PCA in {@code dir} as a model; it must have been saved with a code size. */
-  public static PcaAutoencoder load(Path dir, int threads) throws IOException {
-    PcaModel pca = PcaModel.load(dir, threads);
-    if (pca.codeSize() == 0) {
-      throw new ModelFormatException(dir.resolve(PcaDirectory.PCA_JSON) + ": no code_size, so this PCA cannot be "
-          + "used as a model; save it with 'deepae pca --save' again");
+    /** Uses the first {@code k} components of {@code pca}. */
+    public PcaAutoencoder(PcaModel pca, int k) {
+        this.pca = pca;
+        this.k = k;
+        this.spec = new AutoencoderSpec(
+                pca.inputSize(),
+                List.of(k),
+                List.of(),
+                Activation.LINEAR,
+                Activation.LINEAR,
+                Activation.LINEAR,
+                Loss.MSE,
+                Initializer.VARIANCE_SCALING);
     }
-    return new PcaAutoencoder(pca, pca.codeSize());
-  }
 
-  /** The metadata of this model, as a model directory would give it. */
-  public ModelInfo info() {
-    return new ModelInfo(spec, Map.of("method", "pca", "components", k, "centered", true), pca.dataset(),
-        pca.imageHeight(), pca.imageWidth(), pca.trainRows(), 0, Double.NaN, "pca");
-  }
-
-  @Override
-  public AutoencoderSpec spec() {
-    return spec;
-  }
-
-  @Override
-  public float[] encode(float[] rows, int count) {
-    checkOpen();
-    return pca.encode(rows, count, k);
-  }
-
-  @Override
-  public float[] decode(float[] codes, int count) {
-    checkOpen();
-    return pca.decode(codes, count, k);
-  }
-
-  @Override
-  public float[] reconstruct(float[] rows, int count) {
-    checkOpen();
-    return pca.reconstruct(rows, count, k);
-  }
-
-  @Override
-  public float[] rowErrors(float[] rows, int count) {
-    checkOpen();
-    return pca.rowErrors(rows, count, k);
-  }
-
-  @Override
-  public double meanSquaredError(float[] rows, int count) {
-    checkOpen();
-    return pca.meanSquaredError(rows, count, k);
-  }
-
-  @Override
-  public void close() {
-    // nothing native to release (every product runs in its own short-lived session); later use still fails
-    closed = true;
-  }
-
-  private void checkOpen() {
-    if (closed) {
-      throw new IllegalStateException("this PCA model has been closed");
+    /** Whether {@code dir} holds a PCA saved by {@code deepae pca --save}. */
+    public static boolean isPca(Path dir) {
+        return Files.isRegularFile(dir.resolve(PcaDirectory.PCA_JSON));
     }
-  }
+
+    /** Loads the PCA in {@code dir} as a model; it must have been saved with a code size. */
+    public static PcaAutoencoder load(Path dir, int threads) throws IOException {
+        PcaModel pca = PcaModel.load(dir, threads);
+        if (pca.codeSize() == 0) {
+            throw new ModelFormatException(dir.resolve(PcaDirectory.PCA_JSON) + ": no code_size, so this PCA cannot be "
+                    + "used as a model; save it with 'deepae pca --save' again");
+        }
+        return new PcaAutoencoder(pca, pca.codeSize());
+    }
+
+    /** The metadata of this model, as a model directory would give it. */
+    public ModelInfo info() {
+        return new ModelInfo(
+                spec,
+                Map.of("method", "pca", "components", k, "centered", true),
+                pca.dataset(),
+                pca.imageHeight(),
+                pca.imageWidth(),
+                pca.trainRows(),
+                0,
+                Double.NaN,
+                "pca");
+    }
+
+    @Override
+    public AutoencoderSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public float[] encode(float[] rows, int count) {
+        checkOpen();
+        return pca.encode(rows, count, k);
+    }
+
+    @Override
+    public float[] decode(float[] codes, int count) {
+        checkOpen();
+        return pca.decode(codes, count, k);
+    }
+
+    @Override
+    public float[] reconstruct(float[] rows, int count) {
+        checkOpen();
+        return pca.reconstruct(rows, count, k);
+    }
+
+    @Override
+    public float[] rowErrors(float[] rows, int count) {
+        checkOpen();
+        return pca.rowErrors(rows, count, k);
+    }
+
+    @Override
+    public double meanSquaredError(float[] rows, int count) {
+        checkOpen();
+        return pca.meanSquaredError(rows, count, k);
+    }
+
+    @Override
+    public void close() {
+        // nothing native to release (every product runs in its own short-lived session); later use still fails
+        closed = true;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this PCA model has been closed");
+        }
+    }
 }

@@ -17,47 +17,47 @@ import org.slf4j.LoggerFactory;
  */
 public final class PcaCache {
 
-  private static final Logger LOG = LoggerFactory.getLogger(PcaCache.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PcaCache.class);
 
-  private final Path dir;
+    private final Path dir;
 
-  /** A cache in {@code dir}, created when first written. */
-  public PcaCache(Path dir) {
-    this.dir = Objects.requireNonNull(dir, "dir");
-  }
+    /** A cache in {@code dir}, created when first written. */
+    public PcaCache(Path dir) {
+        this.dir = Objects.requireNonNull(dir, "dir");
+    }
 
-  /**
-   * The version of the fitting: raise it whenever {@link Pca} or the products it uses change what a fit gives, so
-   * that entries of the old fitting are no longer used.
-   */
-  static final int FIT_VERSION = 1;
+    /**
+     * The version of the fitting: raise it whenever {@link Pca} or the products it uses change what a fit gives, so
+     * that entries of the old fitting are no longer used.
+     */
+    static final int FIT_VERSION = 1;
 
-  /** The entry for {@code data}: the fitting's version, the data's content checksum and training rows. */
-  Path entry(Dataset data) {
-    return dir.resolve("v" + FIT_VERSION + "-" + data.info().sha256() + "-" + data.train().count() + "x"
-        + data.features());
-  }
+    /** The entry for {@code data}: the fitting's version, the data's content checksum and training rows. */
+    Path entry(Dataset data) {
+        return dir.resolve("v" + FIT_VERSION + "-" + data.info().sha256() + "-"
+                + data.train().count() + "x" + data.features());
+    }
 
-  /** The PCA of {@code data}'s training images, with all components: the kept one, or a new fit that is then kept. */
-  public PcaModel fitted(Dataset data, int threads) {
-    Path entry = entry(data);
-    if (entry.toFile().isDirectory()) {
-      try {
-        PcaModel kept = PcaDirectory.load(entry, threads);
-        if (kept.trainRows() == data.train().count() && kept.inputSize() == data.features()) {
-          return kept;
+    /** The PCA of {@code data}'s training images, with all components: the kept one, or a new fit that is then kept. */
+    public PcaModel fitted(Dataset data, int threads) {
+        Path entry = entry(data);
+        if (entry.toFile().isDirectory()) {
+            try {
+                PcaModel kept = PcaDirectory.load(entry, threads);
+                if (kept.trainRows() == data.train().count() && kept.inputSize() == data.features()) {
+                    return kept;
+                }
+                LOG.debug("{}: fitted on other data; fitting again", entry);
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("{}: cannot be read ({}); fitting again", entry, e.getMessage());
+            }
         }
-        LOG.debug("{}: fitted on other data; fitting again", entry);
-      } catch (IOException | RuntimeException e) {
-        LOG.debug("{}: cannot be read ({}); fitting again", entry, e.getMessage());
-      }
+        PcaModel fitted = new Pca(threads).fit(data);
+        try {
+            PcaDirectory.save(entry, fitted);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot keep the PCA of {} in {}: {}", data.info().name(), entry, e.getMessage());
+        }
+        return fitted;
     }
-    PcaModel fitted = new Pca(threads).fit(data);
-    try {
-      PcaDirectory.save(entry, fitted);
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("cannot keep the PCA of {} in {}: {}", data.info().name(), entry, e.getMessage());
-    }
-    return fitted;
-  }
 }

@@ -26,118 +26,124 @@ import org.deepae.store.ModelFormatException;
  */
 final class PcaDirectory {
 
-  /** The format version written; loading refuses any other. */
-  static final int FORMAT_VERSION = 1;
-  static final String FORMAT = "deepae-pca";
-  static final String PCA_JSON = "pca.json";
-  static final String MEAN = "mean.npy";
-  static final String COMPONENTS = "components.npy";
-  static final String EIGENVALUES = "eigenvalues.npy";
+    /** The format version written; loading refuses any other. */
+    static final int FORMAT_VERSION = 1;
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final String FORMAT = "deepae-pca";
+    static final String PCA_JSON = "pca.json";
+    static final String MEAN = "mean.npy";
+    static final String COMPONENTS = "components.npy";
+    static final String EIGENVALUES = "eigenvalues.npy";
 
-  private PcaDirectory() {}
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  static void save(Path dir, PcaModel model) throws IOException {
-    int d = model.inputSize();
-    byte[] json = JSON.writeValueAsBytes(toJson(model));
-    AtomicFiles.writeDirectory(dir, temp -> {
-      Files.write(temp.resolve(PCA_JSON), json);
-      NpyWriter.writeFloat32(temp.resolve(MEAN), model.meanArray(), 1, d);
-      NpyWriter.writeFloat32(temp.resolve(COMPONENTS), model.componentArray(), d, d);
-      NpyWriter.writeFloat32(temp.resolve(EIGENVALUES), model.eigenvalueArray(), 1, d);
-    });
-  }
+    private PcaDirectory() {}
 
-  static PcaModel load(Path dir, int threads) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      throw new ModelFormatException(dir + ": no such PCA directory");
+    static void save(Path dir, PcaModel model) throws IOException {
+        int d = model.inputSize();
+        byte[] json = JSON.writeValueAsBytes(toJson(model));
+        AtomicFiles.writeDirectory(dir, temp -> {
+            Files.write(temp.resolve(PCA_JSON), json);
+            NpyWriter.writeFloat32(temp.resolve(MEAN), model.meanArray(), 1, d);
+            NpyWriter.writeFloat32(temp.resolve(COMPONENTS), model.componentArray(), d, d);
+            NpyWriter.writeFloat32(temp.resolve(EIGENVALUES), model.eigenvalueArray(), 1, d);
+        });
     }
-    Path file = dir.resolve(PCA_JSON);
-    int d;
-    int trainRows;
-    int height;
-    int width;
-    int codeSize;
-    DatasetInfo info = null;
-    try {
-      JsonNode root = JsonFiles.read(file);
-      JsonFields fields = ModelFormatException.requireHeader(file, root, FORMAT, FORMAT_VERSION);
-      d = fields.requiredInt("input_size", 1, Integer.MAX_VALUE);
-      trainRows = fields.requiredInt("train_rows", 2, Integer.MAX_VALUE);
-      height = fields.optionalInt("image_height", 0, Integer.MAX_VALUE, 0);
-      width = fields.optionalInt("image_width", 0, Integer.MAX_VALUE, 0);
-      codeSize = fields.optionalInt("code_size", 0, d, 0);
-      Optional<JsonFields> dataset = fields.optionalObject("dataset");
-      if (dataset.isPresent()) {
-        info = new DatasetInfo(dataset.get().optionalString("name", ""), dataset.get().optionalString("source", ""),
-            dataset.get().optionalString("sha256", ""), null);
-      }
-    } catch (NoSuchFileException e) {
-      throw new ModelFormatException(dir + ": not a deepae PCA directory (no " + PCA_JSON + ")", e);
-    } catch (ModelFormatException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new ModelFormatException(e.getMessage(), e);
-    }
-    if ((height != 0 || width != 0) && (height <= 0 || width <= 0 || (long) height * width != d)) {
-      throw new ModelFormatException(file + ": image size " + height + "x" + width + " does not fit input_size " + d);
-    }
-    float[] mean = readArray(dir.resolve(MEAN), 1, d);
-    float[] components = readArray(dir.resolve(COMPONENTS), d, d);
-    float[] eigenvalues = readArray(dir.resolve(EIGENVALUES), 1, d);
-    return new PcaModel(mean, components, eigenvalues, height, width, info, trainRows, threads, codeSize);
-  }
 
-  private static ObjectNode toJson(PcaModel model) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("format", FORMAT);
-    root.put("format_version", FORMAT_VERSION);
-    root.put("input_size", model.inputSize());
-    if (model.imageHeight() > 0) {
-      root.put("image_height", model.imageHeight());
-      root.put("image_width", model.imageWidth());
+    static PcaModel load(Path dir, int threads) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new ModelFormatException(dir + ": no such PCA directory");
+        }
+        Path file = dir.resolve(PCA_JSON);
+        int d;
+        int trainRows;
+        int height;
+        int width;
+        int codeSize;
+        DatasetInfo info = null;
+        try {
+            JsonNode root = JsonFiles.read(file);
+            JsonFields fields = ModelFormatException.requireHeader(file, root, FORMAT, FORMAT_VERSION);
+            d = fields.requiredInt("input_size", 1, Integer.MAX_VALUE);
+            trainRows = fields.requiredInt("train_rows", 2, Integer.MAX_VALUE);
+            height = fields.optionalInt("image_height", 0, Integer.MAX_VALUE, 0);
+            width = fields.optionalInt("image_width", 0, Integer.MAX_VALUE, 0);
+            codeSize = fields.optionalInt("code_size", 0, d, 0);
+            Optional<JsonFields> dataset = fields.optionalObject("dataset");
+            if (dataset.isPresent()) {
+                info = new DatasetInfo(
+                        dataset.get().optionalString("name", ""),
+                        dataset.get().optionalString("source", ""),
+                        dataset.get().optionalString("sha256", ""),
+                        null);
+            }
+        } catch (NoSuchFileException e) {
+            throw new ModelFormatException(dir + ": not a deepae PCA directory (no " + PCA_JSON + ")", e);
+        } catch (ModelFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ModelFormatException(e.getMessage(), e);
+        }
+        if ((height != 0 || width != 0) && (height <= 0 || width <= 0 || (long) height * width != d)) {
+            throw new ModelFormatException(
+                    file + ": image size " + height + "x" + width + " does not fit input_size " + d);
+        }
+        float[] mean = readArray(dir.resolve(MEAN), 1, d);
+        float[] components = readArray(dir.resolve(COMPONENTS), d, d);
+        float[] eigenvalues = readArray(dir.resolve(EIGENVALUES), 1, d);
+        return new PcaModel(mean, components, eigenvalues, height, width, info, trainRows, threads, codeSize);
     }
-    root.put("train_rows", model.trainRows());
-    if (model.codeSize() > 0) {
-      root.put("code_size", model.codeSize());
-    }
-    root.put("centered", true);
-    root.put("covariance_divisor", "n - 1");
-    if (model.dataset() != null) {
-      ObjectNode dataset = root.putObject("dataset");
-      dataset.put("name", model.dataset().name());
-      dataset.put("source", model.dataset().source());
-      dataset.put("sha256", model.dataset().sha256());
-    }
-    return root;
-  }
 
-  /** Reads a 2-D array of exactly {@code rows x columns} finite values. */
-  private static float[] readArray(Path file, int rows, int columns) throws ModelFormatException {
-    Rows array;
-    try {
-      array = NpyReader.read(file);
-    } catch (NoSuchFileException e) {
-      throw new ModelFormatException(file + ": missing (expected a float32 array of shape [" + rows + ", " + columns
-          + "])", e);
-    } catch (DataFormatException e) {
-      throw new ModelFormatException(e.getMessage(), e);
-    } catch (IOException e) {
-      throw new ModelFormatException(file + ": cannot read: " + e.getMessage(), e);
+    private static ObjectNode toJson(PcaModel model) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("format_version", FORMAT_VERSION);
+        root.put("input_size", model.inputSize());
+        if (model.imageHeight() > 0) {
+            root.put("image_height", model.imageHeight());
+            root.put("image_width", model.imageWidth());
+        }
+        root.put("train_rows", model.trainRows());
+        if (model.codeSize() > 0) {
+            root.put("code_size", model.codeSize());
+        }
+        root.put("centered", true);
+        root.put("covariance_divisor", "n - 1");
+        if (model.dataset() != null) {
+            ObjectNode dataset = root.putObject("dataset");
+            dataset.put("name", model.dataset().name());
+            dataset.put("source", model.dataset().source());
+            dataset.put("sha256", model.dataset().sha256());
+        }
+        return root;
     }
-    if (array.isImages() || array.count() != rows || array.width() != columns) {
-      String found = array.isImages()
-          ? "[" + array.count() + ", " + array.imageHeight() + ", " + array.imageWidth() + "]"
-          : "[" + array.count() + ", " + array.width() + "]";
-      throw new ModelFormatException(file + ": expected shape [" + rows + ", " + columns + "], found " + found);
+
+    /** Reads a 2-D array of exactly {@code rows x columns} finite values. */
+    private static float[] readArray(Path file, int rows, int columns) throws ModelFormatException {
+        Rows array;
+        try {
+            array = NpyReader.read(file);
+        } catch (NoSuchFileException e) {
+            throw new ModelFormatException(
+                    file + ": missing (expected a float32 array of shape [" + rows + ", " + columns + "])", e);
+        } catch (DataFormatException e) {
+            throw new ModelFormatException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ModelFormatException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (array.isImages() || array.count() != rows || array.width() != columns) {
+            String found = array.isImages()
+                    ? "[" + array.count() + ", " + array.imageHeight() + ", " + array.imageWidth() + "]"
+                    : "[" + array.count() + ", " + array.width() + "]";
+            throw new ModelFormatException(file + ": expected shape [" + rows + ", " + columns + "], found " + found);
+        }
+        float[] values = array.values();
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new ModelFormatException(
+                        file + ": value " + i + " is " + values[i] + ", expected a finite number");
+            }
+        }
+        return values;
     }
-    float[] values = array.values();
-    for (int i = 0; i < values.length; i++) {
-      if (!Float.isFinite(values[i])) {
-        throw new ModelFormatException(file + ": value " + i + " is " + values[i] + ", expected a finite number");
-      }
-    }
-    return values;
-  }
 }

@@ -8,13 +8,13 @@ import org.deepae.model.ModelLoader;
 /** The {@link ModelLoader} for PCAs saved with a code size, found by {@code ServiceLoader}. */
 public final class PcaLoader implements ModelLoader {
 
-  @Override
-  public boolean accepts(Path dir) {
-    return PcaAutoencoder.isPca(dir);
-  }
+    @Override
+    public boolean accepts(Path dir) {
+        return PcaAutoencoder.isPca(dir);
+    }
 
-  @Override
-  public Autoencoder load(Path dir) throws IOException {
-    return PcaAutoencoder.load(dir, 0);
-  }
+    @Override
+    public Autoencoder load(Path dir) throws IOException {
+        return PcaAutoencoder.load(dir, 0);
+    }
 }

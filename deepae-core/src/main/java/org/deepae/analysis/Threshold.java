@@ -9,16 +9,16 @@ import java.util.Objects;
  * @param rule how it was chosen, for people (for example {@code "mean + 3 sigma"})
  */
 public record Threshold(double value, String rule) {
-  public Threshold {
-    if (!Double.isFinite(value) || value < 0) {
-      throw new IllegalArgumentException("a threshold is a reconstruction error, a finite number of at least 0, got "
-          + value);
+    public Threshold {
+        if (!Double.isFinite(value) || value < 0) {
+            throw new IllegalArgumentException(
+                    "a threshold is a reconstruction error, a finite number of at least 0, got " + value);
+        }
+        Objects.requireNonNull(rule, "rule");
     }
-    Objects.requireNonNull(rule, "rule");
-  }
 
-  /** Whether {@code error} is above the threshold. */
-  public boolean flags(double error) {
-    return error > value;
-  }
+    /** Whether {@code error} is above the threshold. */
+    public boolean flags(double error) {
+        return error > value;
+    }
 }

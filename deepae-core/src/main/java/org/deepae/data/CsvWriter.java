@@ -15,67 +15,71 @@ import org.deepae.io.AtomicFiles;
  * {@link CsvReader} reads back exactly the same floats.
  */
 public final class CsvWriter {
-  private CsvWriter() {}
+    private CsvWriter() {}
 
-  /**
-   * Writes {@code rows} to {@code file} with columns named {@code columnPrefix + index}, for example {@code code_0}.
-   *
-   * @throws IllegalArgumentException if the prefix is empty, contains a comma, quote or line break, or a value is
-   *     not finite (it could not be read back)
-   */
-  public static void write(Path file, Rows rows, String columnPrefix) throws IOException {
-    Objects.requireNonNull(rows, "rows");
-    checkPrefix(columnPrefix);
-    checkFinite(rows);
-    AtomicFiles.write(file, out -> {
-      Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-      StringBuilder line = new StringBuilder(rows.width() * 12);
-      for (int c = 0; c < rows.width(); c++) {
-        line.append(c == 0 ? "" : ",").append(columnPrefix).append(c);
-      }
-      if (rows.hasLabels()) {
-        line.append(',').append(CsvReader.LABEL_HEADER);
-      }
-      text.append(line).append('\n');
-      float[] values = rows.values();
-      for (int r = 0; r < rows.count(); r++) {
-        line.setLength(0);
-        int base = r * rows.width();
-        for (int c = 0; c < rows.width(); c++) {
-          if (c > 0) {
-            line.append(',');
-          }
-          line.append(values[base + c]);
+    /**
+     * Writes {@code rows} to {@code file} with columns named {@code columnPrefix + index}, for example {@code code_0}.
+     *
+     * @throws IllegalArgumentException if the prefix is empty, contains a comma, quote or line break, or a value is
+     *     not finite (it could not be read back)
+     */
+    public static void write(Path file, Rows rows, String columnPrefix) throws IOException {
+        Objects.requireNonNull(rows, "rows");
+        checkPrefix(columnPrefix);
+        checkFinite(rows);
+        AtomicFiles.write(file, out -> {
+            Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            StringBuilder line = new StringBuilder(rows.width() * 12);
+            for (int c = 0; c < rows.width(); c++) {
+                line.append(c == 0 ? "" : ",").append(columnPrefix).append(c);
+            }
+            if (rows.hasLabels()) {
+                line.append(',').append(CsvReader.LABEL_HEADER);
+            }
+            text.append(line).append('\n');
+            float[] values = rows.values();
+            for (int r = 0; r < rows.count(); r++) {
+                line.setLength(0);
+                int base = r * rows.width();
+                for (int c = 0; c < rows.width(); c++) {
+                    if (c > 0) {
+                        line.append(',');
+                    }
+                    line.append(values[base + c]);
+                }
+                if (rows.hasLabels()) {
+                    line.append(',').append(rows.labels()[r]);
+                }
+                text.append(line).append('\n');
+            }
+            text.flush();
+        });
+    }
+
+    private static void checkPrefix(String prefix) {
+        Objects.requireNonNull(prefix, "columnPrefix");
+        if (prefix.isBlank()
+                || prefix.chars().anyMatch(ch -> ch == ',' || ch == '"' || ch == '\n' || ch == '\r')
+                || !prefix.equals(prefix.strip())
+                || prefix.startsWith("#")) {
+            throw new IllegalArgumentException(
+                    "column prefix must be non-blank text without commas, quotes, line breaks, "
+                            + "surrounding spaces or a leading '#', got '" + prefix + "'");
         }
-        if (rows.hasLabels()) {
-          line.append(',').append(rows.labels()[r]);
+        if (CsvCells.kind(prefix + "0") != CsvCells.Kind.TEXT) {
+            throw new IllegalArgumentException("column prefix '" + prefix
+                    + "' makes numeric column names, so the header " + "could not be told from data");
         }
-        text.append(line).append('\n');
-      }
-      text.flush();
-    });
-  }
+    }
 
-  private static void checkPrefix(String prefix) {
-    Objects.requireNonNull(prefix, "columnPrefix");
-    if (prefix.isBlank() || prefix.chars().anyMatch(ch -> ch == ',' || ch == '"' || ch == '\n' || ch == '\r')
-        || !prefix.equals(prefix.strip()) || prefix.startsWith("#")) {
-      throw new IllegalArgumentException("column prefix must be non-blank text without commas, quotes, line breaks, "
-          + "surrounding spaces or a leading '#', got '" + prefix + "'");
+    private static void checkFinite(Rows rows) {
+        float[] values = rows.values();
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new IllegalArgumentException(
+                        rows.source() + ": row " + (i / rows.width()) + ", column " + (i % rows.width())
+                                + " (both 0-based) is " + values[i] + "; only finite values can be written");
+            }
+        }
     }
-    if (CsvCells.kind(prefix + "0") != CsvCells.Kind.TEXT) {
-      throw new IllegalArgumentException("column prefix '" + prefix + "' makes numeric column names, so the header "
-          + "could not be told from data");
-    }
-  }
-
-  private static void checkFinite(Rows rows) {
-    float[] values = rows.values();
-    for (int i = 0; i < values.length; i++) {
-      if (!Float.isFinite(values[i])) {
-        throw new IllegalArgumentException(rows.source() + ": row " + (i / rows.width()) + ", column "
-            + (i % rows.width()) + " (both 0-based) is " + values[i] + "; only finite values can be written");
-      }
-    }
-  }
 }

@@ -14,9 +14,9 @@ import java.util.Objects;
  *     {@code null}
  */
 public record DatasetInfo(String name, String source, String sha256, String note) {
-  public DatasetInfo {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(sha256, "sha256");
-  }
+    public DatasetInfo {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(sha256, "sha256");
+    }
 }

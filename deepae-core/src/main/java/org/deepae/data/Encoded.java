@@ -21,76 +21,86 @@ import java.util.stream.Collectors;
  */
 public record Encoded(float[] values, int rows, int width, Map<String, Integer> imputed, Map<String, Integer> other) {
 
-  public Encoded {
-    Objects.requireNonNull(values, "values");
-    if (rows < 0) {
-      throw new IllegalArgumentException("row count must not be negative, got " + rows);
+    public Encoded {
+        Objects.requireNonNull(values, "values");
+        if (rows < 0) {
+            throw new IllegalArgumentException("row count must not be negative, got " + rows);
+        }
+        if (width <= 0) {
+            throw new IllegalArgumentException("row width must be positive, got " + width);
+        }
+        if ((long) rows * width != values.length) {
+            throw new IllegalArgumentException("expected " + ((long) rows * width) + " values for " + rows + " rows of "
+                    + width + ", got " + values.length);
+        }
+        imputed = counts(imputed, "imputed");
+        other = counts(other, "other");
     }
-    if (width <= 0) {
-      throw new IllegalArgumentException("row width must be positive, got " + width);
+
+    /** How many missing values were imputed, over all columns. */
+    public long imputedTotal() {
+        return imputed.values().stream().mapToLong(Integer::longValue).sum();
     }
-    if ((long) rows * width != values.length) {
-      throw new IllegalArgumentException("expected " + ((long) rows * width) + " values for " + rows + " rows of "
-          + width + ", got " + values.length);
+
+    /** How many values were scored as {@code <other>}, over all columns. */
+    public long otherTotal() {
+        return other.values().stream().mapToLong(Integer::longValue).sum();
     }
-    imputed = counts(imputed, "imputed");
-    other = counts(other, "other");
-  }
 
-  /** How many missing values were imputed, over all columns. */
-  public long imputedTotal() {
-    return imputed.values().stream().mapToLong(Integer::longValue).sum();
-  }
+    /**
+     * The counts as one line for people, such as {@code imputed 3 missing values (age 2, income 1); scored 5 values as
+     * <other> (color 5)}, or an empty string when nothing was imputed or pooled.
+     */
+    public String summary() {
+        String imputedPart = imputed.isEmpty()
+                ? ""
+                : "imputed " + imputedTotal() + " missing " + (imputedTotal() == 1 ? "value" : "values") + " ("
+                        + list(imputed) + ")";
+        String otherPart = other.isEmpty()
+                ? ""
+                : "scored " + otherTotal() + " " + (otherTotal() == 1 ? "value" : "values") + " as "
+                        + Preprocessing.OTHER + " (" + list(other) + ")";
+        return imputedPart.isEmpty() || otherPart.isEmpty() ? imputedPart + otherPart : imputedPart + "; " + otherPart;
+    }
 
-  /** How many values were scored as {@code <other>}, over all columns. */
-  public long otherTotal() {
-    return other.values().stream().mapToLong(Integer::longValue).sum();
-  }
+    /** The encoded values as unlabelled rows. */
+    public Rows toRows(String source) {
+        return new Rows(values, rows, width, null, source);
+    }
 
-  /**
-   * The counts as one line for people, such as {@code imputed 3 missing values (age 2, income 1); scored 5 values as
-   * <other> (color 5)}, or an empty string when nothing was imputed or pooled.
-   */
-  public String summary() {
-    String imputedPart = imputed.isEmpty() ? "" : "imputed " + imputedTotal() + " missing "
-        + (imputedTotal() == 1 ? "value" : "values") + " (" + list(imputed) + ")";
-    String otherPart = other.isEmpty() ? "" : "scored " + otherTotal() + " "
-        + (otherTotal() == 1 ? "value" : "values") + " as " + Preprocessing.OTHER + " (" + list(other) + ")";
-    return imputedPart.isEmpty() || otherPart.isEmpty() ? imputedPart + otherPart : imputedPart + "; " + otherPart;
-  }
+    private static Map<String, Integer> counts(Map<String, Integer> counts, String what) {
+        Map<String, Integer> copy = new LinkedHashMap<>(counts);
+        copy.forEach((name, count) -> {
+            if (name == null || count == null || count <= 0) {
+                throw new IllegalArgumentException(what + " counts must be positive, got " + name + "=" + count);
+            }
+        });
+        return Collections.unmodifiableMap(copy);
+    }
 
-  /** The encoded values as unlabelled rows. */
-  public Rows toRows(String source) {
-    return new Rows(values, rows, width, null, source);
-  }
+    private static String list(Map<String, Integer> counts) {
+        return counts.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
 
-  private static Map<String, Integer> counts(Map<String, Integer> counts, String what) {
-    Map<String, Integer> copy = new LinkedHashMap<>(counts);
-    copy.forEach((name, count) -> {
-      if (name == null || count == null || count <= 0) {
-        throw new IllegalArgumentException(what + " counts must be positive, got " + name + "=" + count);
-      }
-    });
-    return Collections.unmodifiableMap(copy);
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Encoded e
+                && rows == e.rows
+                && width == e.width
+                && Arrays.equals(values, e.values)
+                && imputed.equals(e.imputed)
+                && other.equals(e.other);
+    }
 
-  private static String list(Map<String, Integer> counts) {
-    return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-  }
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(values), rows, width, imputed, other);
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Encoded e && rows == e.rows && width == e.width && Arrays.equals(values, e.values)
-        && imputed.equals(e.imputed) && other.equals(e.other);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(Arrays.hashCode(values), rows, width, imputed, other);
-  }
-
-  @Override
-  public String toString() {
-    return "Encoded[" + rows + " x " + width + (summary().isEmpty() ? "" : ", " + summary()) + "]";
-  }
+    @Override
+    public String toString() {
+        return "Encoded[" + rows + " x " + width + (summary().isEmpty() ? "" : ", " + summary()) + "]";
+    }
 }

@@ -11,56 +11,61 @@ package org.deepae.data;
  * @param catalog where dataset names are looked up; {@code null} means a {@link DatasetCatalog} with default settings,
  *     created only when a name or IDX directory is read
  */
-public record InputOptions(Split split, String labelColumn, int expectedWidth, int expectedHeight,
-    int expectedImageWidth, DatasetCatalog catalog) {
+public record InputOptions(
+        Split split,
+        String labelColumn,
+        int expectedWidth,
+        int expectedHeight,
+        int expectedImageWidth,
+        DatasetCatalog catalog) {
 
-  public InputOptions {
-    split = split == null ? Split.TEST : split;
-    if (expectedWidth < 0) {
-      throw new IllegalArgumentException("expected width must not be negative, got " + expectedWidth);
+    public InputOptions {
+        split = split == null ? Split.TEST : split;
+        if (expectedWidth < 0) {
+            throw new IllegalArgumentException("expected width must not be negative, got " + expectedWidth);
+        }
+        if (expectedHeight < 0 || expectedImageWidth < 0 || (expectedHeight == 0) != (expectedImageWidth == 0)) {
+            throw new IllegalArgumentException("expected image size must be both positive or both 0, got "
+                    + expectedHeight + "x" + expectedImageWidth);
+        }
+        if (expectedHeight > 0 && expectedWidth > 0 && (long) expectedHeight * expectedImageWidth != expectedWidth) {
+            throw new IllegalArgumentException("expected image size " + expectedHeight + "x" + expectedImageWidth
+                    + " does not match the expected width " + expectedWidth);
+        }
     }
-    if (expectedHeight < 0 || expectedImageWidth < 0 || (expectedHeight == 0) != (expectedImageWidth == 0)) {
-      throw new IllegalArgumentException("expected image size must be both positive or both 0, got "
-          + expectedHeight + "x" + expectedImageWidth);
+
+    /** The test split, no label column, no expectations, the default catalogue. */
+    public static InputOptions defaults() {
+        return new InputOptions(Split.TEST, null, 0, 0, 0, null);
     }
-    if (expectedHeight > 0 && expectedWidth > 0 && (long) expectedHeight * expectedImageWidth != expectedWidth) {
-      throw new IllegalArgumentException("expected image size " + expectedHeight + "x" + expectedImageWidth
-          + " does not match the expected width " + expectedWidth);
+
+    /** These options reading {@code split}. */
+    public InputOptions withSplit(Split split) {
+        return new InputOptions(split, labelColumn, expectedWidth, expectedHeight, expectedImageWidth, catalog);
     }
-  }
 
-  /** The test split, no label column, no expectations, the default catalogue. */
-  public static InputOptions defaults() {
-    return new InputOptions(Split.TEST, null, 0, 0, 0, null);
-  }
+    /** These options with the CSV label column {@code labelColumn}. */
+    public InputOptions withLabelColumn(String labelColumn) {
+        return new InputOptions(split, labelColumn, expectedWidth, expectedHeight, expectedImageWidth, catalog);
+    }
 
-  /** These options reading {@code split}. */
-  public InputOptions withSplit(Split split) {
-    return new InputOptions(split, labelColumn, expectedWidth, expectedHeight, expectedImageWidth, catalog);
-  }
+    /** These options expecting rows of {@code width} values. */
+    public InputOptions withExpectedWidth(int width) {
+        return new InputOptions(split, labelColumn, width, expectedHeight, expectedImageWidth, catalog);
+    }
 
-  /** These options with the CSV label column {@code labelColumn}. */
-  public InputOptions withLabelColumn(String labelColumn) {
-    return new InputOptions(split, labelColumn, expectedWidth, expectedHeight, expectedImageWidth, catalog);
-  }
+    /** These options expecting images of {@code height x width}, that is rows of {@code height * width} values. */
+    public InputOptions withExpectedImageSize(int height, int width) {
+        return new InputOptions(split, labelColumn, Math.multiplyExact(height, width), height, width, catalog);
+    }
 
-  /** These options expecting rows of {@code width} values. */
-  public InputOptions withExpectedWidth(int width) {
-    return new InputOptions(split, labelColumn, width, expectedHeight, expectedImageWidth, catalog);
-  }
+    /** These options looking dataset names up in {@code catalog}. */
+    public InputOptions withCatalog(DatasetCatalog catalog) {
+        return new InputOptions(split, labelColumn, expectedWidth, expectedHeight, expectedImageWidth, catalog);
+    }
 
-  /** These options expecting images of {@code height x width}, that is rows of {@code height * width} values. */
-  public InputOptions withExpectedImageSize(int height, int width) {
-    return new InputOptions(split, labelColumn, Math.multiplyExact(height, width), height, width, catalog);
-  }
-
-  /** These options looking dataset names up in {@code catalog}. */
-  public InputOptions withCatalog(DatasetCatalog catalog) {
-    return new InputOptions(split, labelColumn, expectedWidth, expectedHeight, expectedImageWidth, catalog);
-  }
-
-  /** Whether an image size is expected. */
-  public boolean expectsImageSize() {
-    return expectedHeight > 0;
-  }
+    /** Whether an image size is expected. */
+    public boolean expectsImageSize() {
+        return expectedHeight > 0;
+    }
 }

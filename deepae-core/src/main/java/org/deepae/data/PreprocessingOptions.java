@@ -15,40 +15,40 @@ import java.util.Set;
  */
 public record PreprocessingOptions(Scaling scaling, Set<String> categorical, int maxLevels, MissingValues missing) {
 
-  /** The default cap on a categorical column's own levels. */
-  public static final int DEFAULT_MAX_LEVELS = 20;
+    /** The default cap on a categorical column's own levels. */
+    public static final int DEFAULT_MAX_LEVELS = 20;
 
-  public PreprocessingOptions {
-    Objects.requireNonNull(scaling, "scaling");
-    Objects.requireNonNull(missing, "missing");
-    categorical = Set.copyOf(categorical);
-    if (maxLevels < 1) {
-      throw new IllegalArgumentException("max levels must be at least 1, got " + maxLevels);
+    public PreprocessingOptions {
+        Objects.requireNonNull(scaling, "scaling");
+        Objects.requireNonNull(missing, "missing");
+        categorical = Set.copyOf(categorical);
+        if (maxLevels < 1) {
+            throw new IllegalArgumentException("max levels must be at least 1, got " + maxLevels);
+        }
     }
-  }
 
-  /** Standard scaling, no column forced categorical, {@value #DEFAULT_MAX_LEVELS} levels, missing values imputed. */
-  public static PreprocessingOptions defaults() {
-    return new PreprocessingOptions(Scaling.STANDARD, Set.of(), DEFAULT_MAX_LEVELS, MissingValues.IMPUTE);
-  }
+    /** Standard scaling, no column forced categorical, {@value #DEFAULT_MAX_LEVELS} levels, missing values imputed. */
+    public static PreprocessingOptions defaults() {
+        return new PreprocessingOptions(Scaling.STANDARD, Set.of(), DEFAULT_MAX_LEVELS, MissingValues.IMPUTE);
+    }
 
-  /** These options with {@code scaling}. */
-  public PreprocessingOptions withScaling(Scaling scaling) {
-    return new PreprocessingOptions(scaling, categorical, maxLevels, missing);
-  }
+    /** These options with {@code scaling}. */
+    public PreprocessingOptions withScaling(Scaling scaling) {
+        return new PreprocessingOptions(scaling, categorical, maxLevels, missing);
+    }
 
-  /** These options with {@code categorical} as the columns forced categorical. */
-  public PreprocessingOptions withCategorical(Set<String> categorical) {
-    return new PreprocessingOptions(scaling, categorical, maxLevels, missing);
-  }
+    /** These options with {@code categorical} as the columns forced categorical. */
+    public PreprocessingOptions withCategorical(Set<String> categorical) {
+        return new PreprocessingOptions(scaling, categorical, maxLevels, missing);
+    }
 
-  /** These options with {@code maxLevels}. */
-  public PreprocessingOptions withMaxLevels(int maxLevels) {
-    return new PreprocessingOptions(scaling, categorical, maxLevels, missing);
-  }
+    /** These options with {@code maxLevels}. */
+    public PreprocessingOptions withMaxLevels(int maxLevels) {
+        return new PreprocessingOptions(scaling, categorical, maxLevels, missing);
+    }
 
-  /** These options with {@code missing}. */
-  public PreprocessingOptions withMissing(MissingValues missing) {
-    return new PreprocessingOptions(scaling, categorical, maxLevels, missing);
-  }
+    /** These options with {@code missing}. */
+    public PreprocessingOptions withMissing(MissingValues missing) {
+        return new PreprocessingOptions(scaling, categorical, maxLevels, missing);
+    }
 }

@@ -12,31 +12,31 @@ import java.util.Objects;
  * @param checksums the checksum of each {@code .gz} file, keyed by file name
  */
 public record RemoteFiles(List<URI> mirrors, Map<String, Checksum> checksums) {
-  public RemoteFiles {
-    mirrors = List.copyOf(mirrors);
-    checksums = Map.copyOf(checksums);
-    if (mirrors.isEmpty()) {
-      throw new IllegalArgumentException("at least one mirror is needed");
+    public RemoteFiles {
+        mirrors = List.copyOf(mirrors);
+        checksums = Map.copyOf(checksums);
+        if (mirrors.isEmpty()) {
+            throw new IllegalArgumentException("at least one mirror is needed");
+        }
+        for (URI mirror : mirrors) {
+            if (mirror.getPath() == null || !mirror.getPath().endsWith("/")) {
+                throw new IllegalArgumentException("mirror must be a base URL ending in /, got " + mirror);
+            }
+        }
+        for (String name : IdxDirectory.STANDARD_NAMES) {
+            if (!checksums.containsKey(name + ".gz")) {
+                throw new IllegalArgumentException("no checksum given for " + name + ".gz");
+            }
+        }
     }
-    for (URI mirror : mirrors) {
-      if (mirror.getPath() == null || !mirror.getPath().endsWith("/")) {
-        throw new IllegalArgumentException("mirror must be a base URL ending in /, got " + mirror);
-      }
-    }
-    for (String name : IdxDirectory.STANDARD_NAMES) {
-      if (!checksums.containsKey(name + ".gz")) {
-        throw new IllegalArgumentException("no checksum given for " + name + ".gz");
-      }
-    }
-  }
 
-  /** The same files and checksums at other mirrors. */
-  public RemoteFiles withMirrors(List<URI> others) {
-    return new RemoteFiles(others, checksums);
-  }
+    /** The same files and checksums at other mirrors. */
+    public RemoteFiles withMirrors(List<URI> others) {
+        return new RemoteFiles(others, checksums);
+    }
 
-  /** The checksum of {@code fileName}. */
-  public Checksum checksum(String fileName) {
-    return Objects.requireNonNull(checksums.get(fileName), () -> "no checksum for " + fileName);
-  }
+    /** The checksum of {@code fileName}. */
+    public Checksum checksum(String fileName) {
+        return Objects.requireNonNull(checksums.get(fileName), () -> "no checksum for " + fileName);
+    }
 }

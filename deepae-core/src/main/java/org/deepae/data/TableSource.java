@@ -10,24 +10,24 @@ import java.util.List;
  */
 public interface TableSource extends Closeable {
 
-  /** The name and kind of each column, in file order. */
-  List<ColumnHead> columns();
+    /** The name and kind of each column, in file order. */
+    List<ColumnHead> columns();
 
-  /**
-   * The next at most {@code maxRows} rows, or {@code null} when there are none left.
-   *
-   * @throws DataFormatException naming the file, the row or line and the problem
-   */
-  Table next(int maxRows) throws IOException;
+    /**
+     * The next at most {@code maxRows} rows, or {@code null} when there are none left.
+     *
+     * @throws DataFormatException naming the file, the row or line and the problem
+     */
+    Table next(int maxRows) throws IOException;
 
-  /** Where the rows come from, for messages. */
-  String source();
+    /** Where the rows come from, for messages. */
+    String source();
 
-  /**
-   * A column's name and kind.
-   *
-   * @param name the column's name
-   * @param kind what it holds
-   */
-  record ColumnHead(String name, Column.Kind kind) {}
+    /**
+     * A column's name and kind.
+     *
+     * @param name the column's name
+     * @param kind what it holds
+     */
+    record ColumnHead(String name, Column.Kind kind) {}
 }

@@ -20,47 +20,48 @@ import java.nio.file.Path;
  */
 public final class JsonFiles {
 
-  /**
-   * The largest metadata file read: 4 MiB. deepae writes a few kilobytes ({@code metrics.json} grows by about 120
-   * bytes an epoch, so 4 MiB holds some 30,000 epochs); anything larger is not one of its files.
-   */
-  public static final int MAX_BYTES = 4 << 20;
+    /**
+     * The largest metadata file read: 4 MiB. deepae writes a few kilobytes ({@code metrics.json} grows by about 120
+     * bytes an epoch, so 4 MiB holds some 30,000 epochs); anything larger is not one of its files.
+     */
+    public static final int MAX_BYTES = 4 << 20;
 
-  private static final JsonMapper STRICT = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+    private static final JsonMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
-  private JsonFiles() {}
+    private JsonFiles() {}
 
-  /** The JSON value in {@code file}: any value, but not nothing (an empty file is refused). */
-  public static JsonNode read(Path file) throws IOException {
-    byte[] bytes = SmallFiles.read(file, MAX_BYTES);
-    JsonNode root;
-    try {
-      root = STRICT.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      throw new IOException(file + ": invalid JSON: " + describe(e), e);
+    /** The JSON value in {@code file}: any value, but not nothing (an empty file is refused). */
+    public static JsonNode read(Path file) throws IOException {
+        byte[] bytes = SmallFiles.read(file, MAX_BYTES);
+        JsonNode root;
+        try {
+            root = STRICT.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": invalid JSON: " + describe(e), e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new IOException(file + ": empty file, expected a JSON object");
+        }
+        return root;
     }
-    if (root == null || root.isMissingNode()) {
-      throw new IOException(file + ": empty file, expected a JSON object");
-    }
-    return root;
-  }
 
-  /** The JSON object in {@code file}, with strict accessors for its fields. */
-  public static JsonFields readObject(Path file) throws IOException {
-    return JsonFields.of(file, read(file));
-  }
-
-  private static String describe(JsonProcessingException e) {
-    String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
-    if (message.startsWith("Trailing token")) {
-      message = "more content after the end of the JSON value";
+    /** The JSON object in {@code file}, with strict accessors for its fields. */
+    public static JsonFields readObject(Path file) throws IOException {
+        return JsonFields.of(file, read(file));
     }
-    message = message.replaceAll("\\s*\\R\\s*", " ").strip();
-    JsonLocation at = e.getLocation();
-    return at == null || at.getLineNr() < 1 ? message
-        : message + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-  }
+
+    private static String describe(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+        if (message.startsWith("Trailing token")) {
+            message = "more content after the end of the JSON value";
+        }
+        message = message.replaceAll("\\s*\\R\\s*", " ").strip();
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1
+                ? message
+                : message + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
 }

@@ -20,42 +20,42 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PausePoints {
 
-  /** The system property naming the point to pause at: {@code name} or {@code name@N}. */
-  public static final String PAUSE_AT = "deepae.test.pause-at";
+    /** The system property naming the point to pause at: {@code name} or {@code name@N}. */
+    public static final String PAUSE_AT = "deepae.test.pause-at";
 
-  /** The system property naming the file written when the pause begins. */
-  public static final String PAUSE_FILE = "deepae.test.pause-file";
+    /** The system property naming the file written when the pause begins. */
+    public static final String PAUSE_FILE = "deepae.test.pause-file";
 
-  private static final String POINT;
-  private static final int HIT;
-  private static final AtomicInteger HITS = new AtomicInteger();
+    private static final String POINT;
+    private static final int HIT;
+    private static final AtomicInteger HITS = new AtomicInteger();
 
-  static {
-    String spec = System.getProperty(PAUSE_AT, "");
-    int at = spec.lastIndexOf('@');
-    POINT = at < 0 ? spec : spec.substring(0, at);
-    HIT = at < 0 ? 1 : Integer.parseInt(spec.substring(at + 1));
-  }
-
-  private PausePoints() {}
-
-  /** Marks that {@code point} is reached; returns at once unless a test asked to pause here. */
-  public static void reach(String point) {
-    if (POINT.isEmpty() || !POINT.equals(point) || HITS.incrementAndGet() != HIT) {
-      return;
+    static {
+        String spec = System.getProperty(PAUSE_AT, "");
+        int at = spec.lastIndexOf('@');
+        POINT = at < 0 ? spec : spec.substring(0, at);
+        HIT = at < 0 ? 1 : Integer.parseInt(spec.substring(at + 1));
     }
-    CountDownLatch shutdown = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(shutdown::countDown, "deepae-pause"));
-    try {
-      String file = System.getProperty(PAUSE_FILE);
-      if (file != null) {
-        Files.writeString(Path.of(file), point + "\n");
-      }
-      shutdown.await(60, TimeUnit.SECONDS);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot write the pause file: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+
+    private PausePoints() {}
+
+    /** Marks that {@code point} is reached; returns at once unless a test asked to pause here. */
+    public static void reach(String point) {
+        if (POINT.isEmpty() || !POINT.equals(point) || HITS.incrementAndGet() != HIT) {
+            return;
+        }
+        CountDownLatch shutdown = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(shutdown::countDown, "deepae-pause"));
+        try {
+            String file = System.getProperty(PAUSE_FILE);
+            if (file != null) {
+                Files.writeString(Path.of(file), point + "\n");
+            }
+            shutdown.await(60, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the pause file: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
-  }
 }

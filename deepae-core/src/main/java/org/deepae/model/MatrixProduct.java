@@ -6,13 +6,13 @@ package org.deepae.model;
  */
 public record MatrixProduct(int m, int k, int n, boolean transposeA, boolean transposeB) {
 
-  /** A product without transposition. */
-  public static MatrixProduct of(int m, int k, int n) {
-    return new MatrixProduct(m, k, n, false, false);
-  }
+    /** A product without transposition. */
+    public static MatrixProduct of(int m, int k, int n) {
+        return new MatrixProduct(m, k, n, false, false);
+    }
 
-  /** Floating-point operations: {@code 2 m k n}. */
-  public double flops() {
-    return 2.0 * m * k * n;
-  }
+    /** Floating-point operations: {@code 2 m k n}. */
+    public double flops() {
+        return 2.0 * m * k * n;
+    }
 }

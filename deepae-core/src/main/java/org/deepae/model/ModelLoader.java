@@ -9,9 +9,9 @@ import java.nio.file.Path;
  */
 public interface ModelLoader {
 
-  /** Whether {@code dir} looks like a model this loader reads. */
-  boolean accepts(Path dir);
+    /** Whether {@code dir} looks like a model this loader reads. */
+    boolean accepts(Path dir);
 
-  /** Loads the model in {@code dir} for inference. */
-  Autoencoder load(Path dir) throws IOException;
+    /** Loads the model in {@code dir} for inference. */
+    Autoencoder load(Path dir) throws IOException;
 }

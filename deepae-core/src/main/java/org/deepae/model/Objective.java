@@ -12,16 +12,16 @@ import java.util.Objects;
  * @param noise input noise during training
  */
 public record Objective(OptimizerSpec optimizer, double weightDecay, Noise noise) {
-  public Objective {
-    Objects.requireNonNull(optimizer, "optimizer");
-    Objects.requireNonNull(noise, "noise");
-    if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-      throw new IllegalArgumentException("weight decay must be 0 or more, got " + weightDecay);
+    public Objective {
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(noise, "noise");
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("weight decay must be 0 or more, got " + weightDecay);
+        }
     }
-  }
 
-  /** Just the optimizer: no weight decay, no noise. */
-  public static Objective of(OptimizerSpec optimizer) {
-    return new Objective(optimizer, 0, new Noise.None());
-  }
+    /** Just the optimizer: no weight decay, no noise. */
+    public static Objective of(OptimizerSpec optimizer) {
+        return new Objective(optimizer, 0, new Noise.None());
+    }
 }

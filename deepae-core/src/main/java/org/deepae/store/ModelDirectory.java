@@ -38,245 +38,273 @@ import org.deepae.tf.TfAutoencoder;
  */
 public final class ModelDirectory {
 
-  /** The format written by this version; loading refuses any other. */
-  public static final int FORMAT_VERSION = 2;
+    /** The format written by this version; loading refuses any other. */
+    public static final int FORMAT_VERSION = 2;
 
-  /** The oldest format version this deepae reads: 1, before the preprocessing was kept with the model. */
-  public static final int OLDEST_FORMAT_VERSION = 1;
+    /** The oldest format version this deepae reads: 1, before the preprocessing was kept with the model. */
+    public static final int OLDEST_FORMAT_VERSION = 1;
 
-  static final String FORMAT = "deepae-model";
-  static final String MODEL_JSON = "model.json";
-  static final String CHECKPOINT_PREFIX = "variables/variables";
-  static final String SAVED_MODEL_PB = "saved_model.pb";
-  static final String SAVED_MODEL_INFO = "assets.extra/deepae-model.json";
+    static final String FORMAT = "deepae-model";
+    static final String MODEL_JSON = "model.json";
+    static final String CHECKPOINT_PREFIX = "variables/variables";
+    static final String SAVED_MODEL_PB = "saved_model.pb";
+    static final String SAVED_MODEL_INFO = "assets.extra/deepae-model.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private ModelDirectory() {}
+    private ModelDirectory() {}
 
-  /**
-   * Writes {@code model}'s weights and {@code info} to {@code dir}, replacing what was there only on success.
-   *
-   * @param model a model deepae trained or loaded (from {@code Trainer.fit} or {@link #load}); not a SavedModel
-   * @throws IllegalArgumentException if the model's weights cannot be written as a deepae model directory
-   */
-  public static void save(Path dir, Autoencoder autoencoder, ModelInfo info) throws IOException {
-    if (!(autoencoder instanceof TfAutoencoder model)) {
-      throw new IllegalArgumentException("only models trained or loaded by deepae can be saved as a model directory, "
-          + "got " + autoencoder.getClass().getSimpleName());
-    }
-    byte[] json = JSON.writeValueAsBytes(toJson(info));
-    AtomicFiles.writeDirectory(dir, temp -> {
-      Files.write(temp.resolve(MODEL_JSON), json);
-      model.saveCheckpoint(temp.resolve(CHECKPOINT_PREFIX));
-    });
-  }
-
-  /** Whether {@code dir} holds a deepae model directory or a SavedModel exported by deepae. */
-  public static boolean isModel(Path dir) {
-    return Files.isRegularFile(dir.resolve(MODEL_JSON)) || Files.isRegularFile(dir.resolve(SAVED_MODEL_PB));
-  }
-
-  /**
-   * Reads the model's metadata: {@code model.json}, or a SavedModel's copy of it, strictly (see {@link JsonFiles}).
-   * For a SavedModel it also checks that {@code saved_model.pb} is one TensorFlow could load, with deepae's signatures.
-   */
-  public static ModelInfo readInfo(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      throw new ModelFormatException(dir + ": no such model directory");
-    }
-    boolean savedModel = !Files.exists(dir.resolve(MODEL_JSON)) && Files.exists(dir.resolve(SAVED_MODEL_PB));
-    Path file = dir.resolve(savedModel ? SAVED_MODEL_INFO : MODEL_JSON);
-    ModelInfo info;
-    try {
-      info = fromJson(file, JsonFiles.read(file));
-    } catch (NoSuchFileException e) {
-      throw new ModelFormatException(savedModel
-          ? dir + ": a SavedModel not exported by deepae (no " + SAVED_MODEL_INFO + ")"
-          : dir + ": not a deepae model directory (no " + MODEL_JSON + ")", e);
-    } catch (ModelFormatException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new ModelFormatException(e.getMessage(), e);
-    }
-    if (savedModel) {
-      try {
-        SavedModelCheck.check(dir.resolve(SAVED_MODEL_PB), info.spec().inputSize(), info.spec().codeSize());
-      } catch (IOException e) {
-        throw new ModelFormatException(e.getMessage(), e);
-      }
-    }
-    return info;
-  }
-
-  /** Loads the model (directory or SavedModel) in {@code dir} for inference. The caller closes it. */
-  public static TfAutoencoder load(Path dir, int threads) throws IOException {
-    return load(dir, readInfo(dir), threads);
-  }
-
-  /** Loads the model in {@code dir}, whose metadata {@link #readInfo} has read as {@code info}. */
-  private static TfAutoencoder load(Path dir, ModelInfo info, int threads) throws IOException {
-    Path prefix = dir.resolve(CHECKPOINT_PREFIX);
-    requireWeightFiles(dir);
-    try {
-      NetworkFootprint.require(info.spec(), NetworkFootprint.Purpose.INFERENCE);
-    } catch (IllegalArgumentException e) {
-      throw new ModelFormatException(dir + ": " + e.getMessage(), e);
-    }
-    try {
-      return TfAutoencoder.restore(info.spec(), prefix, threads);
-    } catch (IOException e) {
-      throw new ModelFormatException(dir + ": the weights are damaged or do not fit the network in its metadata ("
-          + e.getMessage() + ")", e);
-    }
-  }
-
-  /**
-   * Checks that the checkpoint's index and data shards are regular files, before TensorFlow opens them: opening a
-   * FIFO would wait for a writer forever.
-   */
-  private static void requireWeightFiles(Path dir) throws IOException {
-    Path index = dir.resolve(CHECKPOINT_PREFIX + ".index");
-    if (!Files.exists(index)) {
-      throw new ModelFormatException(dir + ": the weights are missing (expected " + CHECKPOINT_PREFIX + ".index)");
-    }
-    Path folder = index.getParent();
-    try (var entries = Files.list(folder)) {
-      for (Path file : entries.filter(f -> f.getFileName().toString().startsWith("variables.")).toList()) {
-        if (!Files.isRegularFile(file)) {
-          throw new ModelFormatException(file + ": not a regular file (the weights must be files)");
+    /**
+     * Writes {@code model}'s weights and {@code info} to {@code dir}, replacing what was there only on success.
+     *
+     * @param model a model deepae trained or loaded (from {@code Trainer.fit} or {@link #load}); not a SavedModel
+     * @throws IllegalArgumentException if the model's weights cannot be written as a deepae model directory
+     */
+    public static void save(Path dir, Autoencoder autoencoder, ModelInfo info) throws IOException {
+        if (!(autoencoder instanceof TfAutoencoder model)) {
+            throw new IllegalArgumentException(
+                    "only models trained or loaded by deepae can be saved as a model directory, " + "got "
+                            + autoencoder.getClass().getSimpleName());
         }
-      }
+        byte[] json = JSON.writeValueAsBytes(toJson(info));
+        AtomicFiles.writeDirectory(dir, temp -> {
+            Files.write(temp.resolve(MODEL_JSON), json);
+            model.saveCheckpoint(temp.resolve(CHECKPOINT_PREFIX));
+        });
     }
-  }
 
-  /**
-   * Exports the model in {@code modelDir} as a TensorFlow SavedModel in {@code out}, with an inference-only graph and
-   * the signatures {@code encode}, {@code decode} and {@code reconstruct}. Written to a temporary sibling first.
-   *
-   * <p>A model with a preprocessing is exported in raw units: its graph scales the numeric features of {@code x} as
-   * the preprocessing does and maps {@code x_hat}'s back (one-hot slots pass as they are), and
-   * {@code assets.extra/deepae-inputs.json} describes the input layout (see {@link SavedModelInputs}).
-   */
-  public static void exportSavedModel(Path modelDir, Path out) throws IOException {
-    ModelInfo info = readInfo(modelDir);
-    byte[] json = JSON.writeValueAsBytes(toJson(info));
-    SavedModelInputs inputs = info.preprocessing() == null ? null : SavedModelInputs.of(info.preprocessing());
-    byte[] inputsJson = inputs == null ? null : JSON.writeValueAsBytes(inputs.toJson());
-    try (TfAutoencoder model = load(modelDir, info, 0)) {
-      AtomicFiles.writeDirectory(out, temp -> {
-        Path export = temp.resolve("export");
-        if (inputs == null) {
-          model.exportSavedModel(export);
-        } else {
-          model.exportSavedModel(export, inputs.offsets(), inputs.scales());
-        }
-        try (var entries = Files.list(export)) {
-          for (Path entry : entries.toList()) {
-            Files.move(entry, temp.resolve(entry.getFileName()));
-          }
-        }
-        Files.delete(export);
-        Files.createDirectories(temp.resolve(SAVED_MODEL_INFO).getParent());
-        Files.write(temp.resolve(SAVED_MODEL_INFO), json);
-        if (inputsJson != null) {
-          Files.write(temp.resolve(SavedModelInputs.FILE), inputsJson);
-        }
-      });
+    /** Whether {@code dir} holds a deepae model directory or a SavedModel exported by deepae. */
+    public static boolean isModel(Path dir) {
+        return Files.isRegularFile(dir.resolve(MODEL_JSON)) || Files.isRegularFile(dir.resolve(SAVED_MODEL_PB));
     }
-  }
 
-  private static ObjectNode toJson(ModelInfo info) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("format", FORMAT);
-    root.put("format_version", FORMAT_VERSION);
-    root.put("deepae_version", info.deepaeVersion());
-    ObjectNode spec = root.putObject("spec");
-    spec.put("input_size", info.spec().inputSize());
-    ArrayNode layers = spec.putArray("encoder_layers");
-    info.spec().encoderLayers().forEach(layers::add);
-    ArrayNode decoder = spec.putArray("decoder_layers");
-    info.spec().decoderLayers().forEach(decoder::add);
-    spec.put("hidden_activation", info.spec().hiddenActivation().id());
-    spec.put("code_activation", info.spec().codeActivation().id());
-    spec.put("output_activation", info.spec().outputActivation().id());
-    spec.put("loss", info.spec().loss().id());
-    spec.put("initializer", info.spec().initializer().id());
-    spec.set("layer_sizes", JSON.valueToTree(info.spec().layerSizes()));
-    if (info.hasImageSize()) {
-      spec.put("image_height", info.imageHeight());
-      spec.put("image_width", info.imageWidth());
-      if (info.imageChannels() > 1) {
-        spec.put("image_channels", info.imageChannels());
-      }
+    /**
+     * Reads the model's metadata: {@code model.json}, or a SavedModel's copy of it, strictly (see {@link JsonFiles}).
+     * For a SavedModel it also checks that {@code saved_model.pb} is one TensorFlow could load, with deepae's
+     * signatures.
+     */
+    public static ModelInfo readInfo(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new ModelFormatException(dir + ": no such model directory");
+        }
+        boolean savedModel = !Files.exists(dir.resolve(MODEL_JSON)) && Files.exists(dir.resolve(SAVED_MODEL_PB));
+        Path file = dir.resolve(savedModel ? SAVED_MODEL_INFO : MODEL_JSON);
+        ModelInfo info;
+        try {
+            info = fromJson(file, JsonFiles.read(file));
+        } catch (NoSuchFileException e) {
+            throw new ModelFormatException(
+                    savedModel
+                            ? dir + ": a SavedModel not exported by deepae (no " + SAVED_MODEL_INFO + ")"
+                            : dir + ": not a deepae model directory (no " + MODEL_JSON + ")",
+                    e);
+        } catch (ModelFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ModelFormatException(e.getMessage(), e);
+        }
+        if (savedModel) {
+            try {
+                SavedModelCheck.check(
+                        dir.resolve(SAVED_MODEL_PB),
+                        info.spec().inputSize(),
+                        info.spec().codeSize());
+            } catch (IOException e) {
+                throw new ModelFormatException(e.getMessage(), e);
+            }
+        }
+        return info;
     }
-    if (info.preprocessing() != null) {
-      root.set("preprocessing", info.preprocessing().toJson());
-    }
-    if (!info.labelNames().isEmpty()) {
-      root.set("label_names", JSON.valueToTree(info.labelNames()));
-    }
-    root.set("training", JSON.valueToTree(new LinkedHashMap<>(info.training())));
-    if (info.dataset() != null) {
-      ObjectNode dataset = root.putObject("dataset");
-      dataset.put("name", info.dataset().name());
-      dataset.put("source", info.dataset().source());
-      dataset.put("sha256", info.dataset().sha256());
-      dataset.put("train_size", info.trainRows());
-      dataset.put("test_size", info.testRows());
-    }
-    ObjectNode metrics = root.putObject("metrics");
-    if (Double.isFinite(info.finalTestLoss())) {
-      metrics.put("final_test_loss", info.finalTestLoss());
-    }
-    return root;
-  }
 
-  private static ModelInfo fromJson(Path file, JsonNode root) throws IOException {
-    JsonFields fields = ModelFormatException.requireHeader(file, root, FORMAT, OLDEST_FORMAT_VERSION,
-        FORMAT_VERSION);
-    JsonFields spec = fields.object("spec");
-    // sizes are only checked to be 32-bit integers here: the spec's constructor checks the network
-    int inputSize = spec.requiredInt("input_size", Integer.MIN_VALUE, Integer.MAX_VALUE);
-    List<Integer> layers = spec.requiredIntList("encoder_layers", Integer.MIN_VALUE, Integer.MAX_VALUE);
-    Optional<List<Integer>> decoder = spec.optionalIntList("decoder_layers", Integer.MIN_VALUE, Integer.MAX_VALUE);
-    String hiddenName = spec.requiredString("hidden_activation");
-    String codeName = spec.optionalString("code_activation", null);
-    String outputName = spec.requiredString("output_activation");
-    String lossName = spec.requiredString("loss");
-    String initializerName = spec.optionalString("initializer", null);
-    int height = spec.optionalInt("image_height", 0, Integer.MAX_VALUE, 0);
-    int width = spec.optionalInt("image_width", 0, Integer.MAX_VALUE, 0);
-    int channels = spec.optionalInt("image_channels", 1, 4, height > 0 ? 1 : 0);
-    Preprocessing preprocessing = fields.has("preprocessing")
-        ? Preprocessing.fromJson(fields.object("preprocessing")) : null;
-    List<String> labelNames = fields.has("label_names") ? fields.requiredStringList("label_names") : List.of();
-    Map<String, Object> training = fields.optionalMap("training");
-    Optional<JsonFields> dataset = fields.optionalObject("dataset");
-    DatasetInfo data = null;
-    int trainRows = 0;
-    int testRows = 0;
-    if (dataset.isPresent()) {
-      JsonFields d = dataset.get();
-      data = new DatasetInfo(d.optionalString("name", ""), d.optionalString("source", ""),
-          d.optionalString("sha256", ""), null);
-      trainRows = d.optionalInt("train_size", 0, Integer.MAX_VALUE, 0);
-      testRows = d.optionalInt("test_size", 0, Integer.MAX_VALUE, 0);
+    /** Loads the model (directory or SavedModel) in {@code dir} for inference. The caller closes it. */
+    public static TfAutoencoder load(Path dir, int threads) throws IOException {
+        return load(dir, readInfo(dir), threads);
     }
-    Optional<JsonFields> metrics = fields.optionalObject("metrics");
-    double finalTestLoss = metrics.isPresent()
-        ? metrics.get().optionalDouble("final_test_loss", Double.NEGATIVE_INFINITY, Double.NaN) : Double.NaN;
-    String version = fields.optionalString("deepae_version", "");
-    try {
-      Activation hidden = Activation.parse(hiddenName);
-      AutoencoderSpec parsed = new AutoencoderSpec(inputSize, layers, decoder.orElse(AutoencoderSpec.mirror(layers)),
-          hidden, codeName != null ? Activation.parse(codeName) : hidden, Activation.parse(outputName),
-          Loss.parse(lossName), initializerName != null ? Initializer.parse(initializerName)
-              : Initializer.VARIANCE_SCALING);
-      return new ModelInfo(parsed, training, data, height, width, trainRows, testRows, finalTestLoss, version,
-          channels, preprocessing, labelNames);
-    } catch (IllegalArgumentException e) {
-      throw new ModelFormatException(file + ": invalid spec: " + e.getMessage(), e);
+
+    /** Loads the model in {@code dir}, whose metadata {@link #readInfo} has read as {@code info}. */
+    private static TfAutoencoder load(Path dir, ModelInfo info, int threads) throws IOException {
+        Path prefix = dir.resolve(CHECKPOINT_PREFIX);
+        requireWeightFiles(dir);
+        try {
+            NetworkFootprint.require(info.spec(), NetworkFootprint.Purpose.INFERENCE);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(dir + ": " + e.getMessage(), e);
+        }
+        try {
+            return TfAutoencoder.restore(info.spec(), prefix, threads);
+        } catch (IOException e) {
+            throw new ModelFormatException(
+                    dir + ": the weights are damaged or do not fit the network in its metadata (" + e.getMessage()
+                            + ")",
+                    e);
+        }
     }
-  }
+
+    /**
+     * Checks that the checkpoint's index and data shards are regular files, before TensorFlow opens them: opening a
+     * FIFO would wait for a writer forever.
+     */
+    private static void requireWeightFiles(Path dir) throws IOException {
+        Path index = dir.resolve(CHECKPOINT_PREFIX + ".index");
+        if (!Files.exists(index)) {
+            throw new ModelFormatException(
+                    dir + ": the weights are missing (expected " + CHECKPOINT_PREFIX + ".index)");
+        }
+        Path folder = index.getParent();
+        try (var entries = Files.list(folder)) {
+            for (Path file : entries.filter(f -> f.getFileName().toString().startsWith("variables."))
+                    .toList()) {
+                if (!Files.isRegularFile(file)) {
+                    throw new ModelFormatException(file + ": not a regular file (the weights must be files)");
+                }
+            }
+        }
+    }
+
+    /**
+     * Exports the model in {@code modelDir} as a TensorFlow SavedModel in {@code out}, with an inference-only graph and
+     * the signatures {@code encode}, {@code decode} and {@code reconstruct}. Written to a temporary sibling first.
+     *
+     * <p>A model with a preprocessing is exported in raw units: its graph scales the numeric features of {@code x} as
+     * the preprocessing does and maps {@code x_hat}'s back (one-hot slots pass as they are), and
+     * {@code assets.extra/deepae-inputs.json} describes the input layout (see {@link SavedModelInputs}).
+     */
+    public static void exportSavedModel(Path modelDir, Path out) throws IOException {
+        ModelInfo info = readInfo(modelDir);
+        byte[] json = JSON.writeValueAsBytes(toJson(info));
+        SavedModelInputs inputs = info.preprocessing() == null ? null : SavedModelInputs.of(info.preprocessing());
+        byte[] inputsJson = inputs == null ? null : JSON.writeValueAsBytes(inputs.toJson());
+        try (TfAutoencoder model = load(modelDir, info, 0)) {
+            AtomicFiles.writeDirectory(out, temp -> {
+                Path export = temp.resolve("export");
+                if (inputs == null) {
+                    model.exportSavedModel(export);
+                } else {
+                    model.exportSavedModel(export, inputs.offsets(), inputs.scales());
+                }
+                try (var entries = Files.list(export)) {
+                    for (Path entry : entries.toList()) {
+                        Files.move(entry, temp.resolve(entry.getFileName()));
+                    }
+                }
+                Files.delete(export);
+                Files.createDirectories(temp.resolve(SAVED_MODEL_INFO).getParent());
+                Files.write(temp.resolve(SAVED_MODEL_INFO), json);
+                if (inputsJson != null) {
+                    Files.write(temp.resolve(SavedModelInputs.FILE), inputsJson);
+                }
+            });
+        }
+    }
+
+    private static ObjectNode toJson(ModelInfo info) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("format_version", FORMAT_VERSION);
+        root.put("deepae_version", info.deepaeVersion());
+        ObjectNode spec = root.putObject("spec");
+        spec.put("input_size", info.spec().inputSize());
+        ArrayNode layers = spec.putArray("encoder_layers");
+        info.spec().encoderLayers().forEach(layers::add);
+        ArrayNode decoder = spec.putArray("decoder_layers");
+        info.spec().decoderLayers().forEach(decoder::add);
+        spec.put("hidden_activation", info.spec().hiddenActivation().id());
+        spec.put("code_activation", info.spec().codeActivation().id());
+        spec.put("output_activation", info.spec().outputActivation().id());
+        spec.put("loss", info.spec().loss().id());
+        spec.put("initializer", info.spec().initializer().id());
+        spec.set("layer_sizes", JSON.valueToTree(info.spec().layerSizes()));
+        if (info.hasImageSize()) {
+            spec.put("image_height", info.imageHeight());
+            spec.put("image_width", info.imageWidth());
+            if (info.imageChannels() > 1) {
+                spec.put("image_channels", info.imageChannels());
+            }
+        }
+        if (info.preprocessing() != null) {
+            root.set("preprocessing", info.preprocessing().toJson());
+        }
+        if (!info.labelNames().isEmpty()) {
+            root.set("label_names", JSON.valueToTree(info.labelNames()));
+        }
+        root.set("training", JSON.valueToTree(new LinkedHashMap<>(info.training())));
+        if (info.dataset() != null) {
+            ObjectNode dataset = root.putObject("dataset");
+            dataset.put("name", info.dataset().name());
+            dataset.put("source", info.dataset().source());
+            dataset.put("sha256", info.dataset().sha256());
+            dataset.put("train_size", info.trainRows());
+            dataset.put("test_size", info.testRows());
+        }
+        ObjectNode metrics = root.putObject("metrics");
+        if (Double.isFinite(info.finalTestLoss())) {
+            metrics.put("final_test_loss", info.finalTestLoss());
+        }
+        return root;
+    }
+
+    private static ModelInfo fromJson(Path file, JsonNode root) throws IOException {
+        JsonFields fields =
+                ModelFormatException.requireHeader(file, root, FORMAT, OLDEST_FORMAT_VERSION, FORMAT_VERSION);
+        JsonFields spec = fields.object("spec");
+        // sizes are only checked to be 32-bit integers here: the spec's constructor checks the network
+        int inputSize = spec.requiredInt("input_size", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        List<Integer> layers = spec.requiredIntList("encoder_layers", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        Optional<List<Integer>> decoder = spec.optionalIntList("decoder_layers", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        String hiddenName = spec.requiredString("hidden_activation");
+        String codeName = spec.optionalString("code_activation", null);
+        String outputName = spec.requiredString("output_activation");
+        String lossName = spec.requiredString("loss");
+        String initializerName = spec.optionalString("initializer", null);
+        int height = spec.optionalInt("image_height", 0, Integer.MAX_VALUE, 0);
+        int width = spec.optionalInt("image_width", 0, Integer.MAX_VALUE, 0);
+        int channels = spec.optionalInt("image_channels", 1, 4, height > 0 ? 1 : 0);
+        Preprocessing preprocessing =
+                fields.has("preprocessing") ? Preprocessing.fromJson(fields.object("preprocessing")) : null;
+        List<String> labelNames = fields.has("label_names") ? fields.requiredStringList("label_names") : List.of();
+        Map<String, Object> training = fields.optionalMap("training");
+        Optional<JsonFields> dataset = fields.optionalObject("dataset");
+        DatasetInfo data = null;
+        int trainRows = 0;
+        int testRows = 0;
+        if (dataset.isPresent()) {
+            JsonFields d = dataset.get();
+            data = new DatasetInfo(
+                    d.optionalString("name", ""), d.optionalString("source", ""), d.optionalString("sha256", ""), null);
+            trainRows = d.optionalInt("train_size", 0, Integer.MAX_VALUE, 0);
+            testRows = d.optionalInt("test_size", 0, Integer.MAX_VALUE, 0);
+        }
+        Optional<JsonFields> metrics = fields.optionalObject("metrics");
+        double finalTestLoss = metrics.isPresent()
+                ? metrics.get().optionalDouble("final_test_loss", Double.NEGATIVE_INFINITY, Double.NaN)
+                : Double.NaN;
+        String version = fields.optionalString("deepae_version", "");
+        try {
+            Activation hidden = Activation.parse(hiddenName);
+            AutoencoderSpec parsed = new AutoencoderSpec(
+                    inputSize,
+                    layers,
+                    decoder.orElse(AutoencoderSpec.mirror(layers)),
+                    hidden,
+                    codeName != null ? Activation.parse(codeName) : hidden,
+                    Activation.parse(outputName),
+                    Loss.parse(lossName),
+                    initializerName != null ? Initializer.parse(initializerName) : Initializer.VARIANCE_SCALING);
+            return new ModelInfo(
+                    parsed,
+                    training,
+                    data,
+                    height,
+                    width,
+                    trainRows,
+                    testRows,
+                    finalTestLoss,
+                    version,
+                    channels,
+                    preprocessing,
+                    labelNames);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(file + ": invalid spec: " + e.getMessage(), e);
+        }
+    }
 }

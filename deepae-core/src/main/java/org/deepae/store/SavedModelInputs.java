@@ -38,112 +38,114 @@ import org.deepae.data.Preprocessing;
  */
 final class SavedModelInputs {
 
-  static final String FORMAT = "deepae-savedmodel-inputs";
-  static final int FORMAT_VERSION = 1;
-  static final String FILE = "assets.extra/deepae-inputs.json";
-  static final String NUMERIC = "numeric";
-  static final String ONE_HOT = "one-hot";
+    static final String FORMAT = "deepae-savedmodel-inputs";
+    static final int FORMAT_VERSION = 1;
+    static final String FILE = "assets.extra/deepae-inputs.json";
+    static final String NUMERIC = "numeric";
+    static final String ONE_HOT = "one-hot";
 
-  private final double[] offsets;
-  private final double[] scales;
-  private final ObjectNode json;
+    private final double[] offsets;
+    private final double[] scales;
+    private final ObjectNode json;
 
-  private SavedModelInputs(double[] offsets, double[] scales, ObjectNode json) {
-    this.offsets = offsets;
-    this.scales = scales;
-    this.json = json;
-  }
-
-  /** The layout of a model with {@code preprocessing}. */
-  static SavedModelInputs of(Preprocessing preprocessing) {
-    int width = preprocessing.width();
-    List<String> names = preprocessing.featureNames();
-    double[] offsets = new double[width];
-    double[] scales = new double[width];
-    ObjectNode fitted = preprocessing.toJson();
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("format", FORMAT);
-    root.put("format_version", FORMAT_VERSION);
-    root.put("input", "x");
-    root.put("width", width);
-    root.put("scaling_in_graph", false);
-    root.put("missing", fitted.path("missing").asText());
-    ArrayNode columns = root.putArray("columns");
-    ArrayNode features = root.putArray("features");
-    int f = 0;
-    for (JsonNode column : fitted.path("columns")) {
-      String name = column.path("name").asText();
-      boolean scaled = column.path("encoding").asText().equals("scaled");
-      ObjectNode out = columns.addObject();
-      out.put("name", name);
-      out.put("kind", column.path("kind").asText());
-      out.put("encoding", scaled ? NUMERIC : ONE_HOT);
-      out.put("first_feature", f);
-      if (scaled) {
-        out.put("width", 1);
-        offsets[f] = preprocessing.offset(f);
-        scales[f] = preprocessing.scale(f);
-        ObjectNode feature = feature(features, f, names.get(f), NUMERIC, name);
-        feature.put("offset", offsets[f]);
-        feature.put("scale", scales[f]);
-        feature.put("fill", column.path("fill").doubleValue());
-        f++;
-        continue;
-      }
-      JsonNode levels = column.path("levels");
-      out.put("width", levels.size() + 2);
-      out.set("levels", levels.deepCopy());
-      for (JsonNode level : levels) {
-        scales[f] = 1;
-        feature(features, f, names.get(f), ONE_HOT, name).put("slot", "level").put("level", level.asText());
-        f++;
-      }
-      for (String slot : List.of("other", "missing")) {
-        scales[f] = 1;
-        feature(features, f, names.get(f), ONE_HOT, name).put("slot", slot);
-        f++;
-      }
+    private SavedModelInputs(double[] offsets, double[] scales, ObjectNode json) {
+        this.offsets = offsets;
+        this.scales = scales;
+        this.json = json;
     }
-    if (f != width) {
-      throw new IllegalStateException("the preprocessing's columns make " + f + " features, but its width is "
-          + width);
+
+    /** The layout of a model with {@code preprocessing}. */
+    static SavedModelInputs of(Preprocessing preprocessing) {
+        int width = preprocessing.width();
+        List<String> names = preprocessing.featureNames();
+        double[] offsets = new double[width];
+        double[] scales = new double[width];
+        ObjectNode fitted = preprocessing.toJson();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("format", FORMAT);
+        root.put("format_version", FORMAT_VERSION);
+        root.put("input", "x");
+        root.put("width", width);
+        root.put("scaling_in_graph", false);
+        root.put("missing", fitted.path("missing").asText());
+        ArrayNode columns = root.putArray("columns");
+        ArrayNode features = root.putArray("features");
+        int f = 0;
+        for (JsonNode column : fitted.path("columns")) {
+            String name = column.path("name").asText();
+            boolean scaled = column.path("encoding").asText().equals("scaled");
+            ObjectNode out = columns.addObject();
+            out.put("name", name);
+            out.put("kind", column.path("kind").asText());
+            out.put("encoding", scaled ? NUMERIC : ONE_HOT);
+            out.put("first_feature", f);
+            if (scaled) {
+                out.put("width", 1);
+                offsets[f] = preprocessing.offset(f);
+                scales[f] = preprocessing.scale(f);
+                ObjectNode feature = feature(features, f, names.get(f), NUMERIC, name);
+                feature.put("offset", offsets[f]);
+                feature.put("scale", scales[f]);
+                feature.put("fill", column.path("fill").doubleValue());
+                f++;
+                continue;
+            }
+            JsonNode levels = column.path("levels");
+            out.put("width", levels.size() + 2);
+            out.set("levels", levels.deepCopy());
+            for (JsonNode level : levels) {
+                scales[f] = 1;
+                feature(features, f, names.get(f), ONE_HOT, name)
+                        .put("slot", "level")
+                        .put("level", level.asText());
+                f++;
+            }
+            for (String slot : List.of("other", "missing")) {
+                scales[f] = 1;
+                feature(features, f, names.get(f), ONE_HOT, name).put("slot", slot);
+                f++;
+            }
+        }
+        if (f != width) {
+            throw new IllegalStateException(
+                    "the preprocessing's columns make " + f + " features, but its width is " + width);
+        }
+        SavedModelInputs inputs = new SavedModelInputs(offsets, scales, root);
+        root.put("scaling_in_graph", !inputs.isIdentity());
+        return inputs;
     }
-    SavedModelInputs inputs = new SavedModelInputs(offsets, scales, root);
-    root.put("scaling_in_graph", !inputs.isIdentity());
-    return inputs;
-  }
 
-  private static ObjectNode feature(ArrayNode features, int index, String name, String kind, String column) {
-    ObjectNode feature = features.addObject();
-    feature.put("index", index);
-    feature.put("name", name);
-    feature.put("kind", kind);
-    feature.put("column", column);
-    return feature;
-  }
-
-  /** Per feature, the offset the graph subtracts: the numeric column's, 0 for a one-hot slot. */
-  double[] offsets() {
-    return offsets.clone();
-  }
-
-  /** Per feature, the scale the graph divides by: the numeric column's, 1 for a one-hot slot. */
-  double[] scales() {
-    return scales.clone();
-  }
-
-  /** Whether every offset is 0 and every scale 1, so that the graph scales nothing. */
-  boolean isIdentity() {
-    for (int i = 0; i < offsets.length; i++) {
-      if (offsets[i] != 0 || scales[i] != 1) {
-        return false;
-      }
+    private static ObjectNode feature(ArrayNode features, int index, String name, String kind, String column) {
+        ObjectNode feature = features.addObject();
+        feature.put("index", index);
+        feature.put("name", name);
+        feature.put("kind", kind);
+        feature.put("column", column);
+        return feature;
     }
-    return true;
-  }
 
-  /** The JSON described in the class comment. */
-  ObjectNode toJson() {
-    return json.deepCopy();
-  }
+    /** Per feature, the offset the graph subtracts: the numeric column's, 0 for a one-hot slot. */
+    double[] offsets() {
+        return offsets.clone();
+    }
+
+    /** Per feature, the scale the graph divides by: the numeric column's, 1 for a one-hot slot. */
+    double[] scales() {
+        return scales.clone();
+    }
+
+    /** Whether every offset is 0 and every scale 1, so that the graph scales nothing. */
+    boolean isIdentity() {
+        for (int i = 0; i < offsets.length; i++) {
+            if (offsets[i] != 0 || scales[i] != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The JSON described in the class comment. */
+    ObjectNode toJson() {
+        return json.deepCopy();
+    }
 }

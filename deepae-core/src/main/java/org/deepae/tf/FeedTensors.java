@@ -13,34 +13,34 @@ import org.tensorflow.types.TFloat32;
  */
 final class FeedTensors implements AutoCloseable {
 
-  private static final int KEPT = 6;
+    private static final int KEPT = 6;
 
-  private final Map<Shape, TFloat32> tensors = new LinkedHashMap<>(8, 0.75f, true) {
+    private final Map<Shape, TFloat32> tensors = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Shape, TFloat32> eldest) {
+            if (size() > KEPT) {
+                eldest.getValue().close();
+                return true;
+            }
+            return false;
+        }
+    };
+
+    /** A tensor holding rows {@code start .. start + n} of {@code rows}, each of {@code width} values. */
+    TFloat32 fill(float[] rows, int start, int n, int width) {
+        Shape shape = Shape.of(n, width);
+        TFloat32 tensor = tensors.get(shape);
+        if (tensor == null) {
+            tensor = TFloat32.tensorOf(shape);
+            tensors.put(shape, tensor);
+        }
+        tensor.copyFrom(DataBuffers.of(rows, true, false).slice((long) start * width, (long) n * width));
+        return tensor;
+    }
+
     @Override
-    protected boolean removeEldestEntry(Map.Entry<Shape, TFloat32> eldest) {
-      if (size() > KEPT) {
-        eldest.getValue().close();
-        return true;
-      }
-      return false;
+    public void close() {
+        tensors.values().forEach(TFloat32::close);
+        tensors.clear();
     }
-  };
-
-  /** A tensor holding rows {@code start .. start + n} of {@code rows}, each of {@code width} values. */
-  TFloat32 fill(float[] rows, int start, int n, int width) {
-    Shape shape = Shape.of(n, width);
-    TFloat32 tensor = tensors.get(shape);
-    if (tensor == null) {
-      tensor = TFloat32.tensorOf(shape);
-      tensors.put(shape, tensor);
-    }
-    tensor.copyFrom(DataBuffers.of(rows, true, false).slice((long) start * width, (long) n * width));
-    return tensor;
-  }
-
-  @Override
-  public void close() {
-    tensors.values().forEach(TFloat32::close);
-    tensors.clear();
-  }
 }

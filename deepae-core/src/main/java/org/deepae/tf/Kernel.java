@@ -6,9 +6,9 @@ package org.deepae.tf;
  */
 public interface Kernel extends AutoCloseable {
 
-  /** Runs the work once, in one session call. */
-  void run();
+    /** Runs the work once, in one session call. */
+    void run();
 
-  @Override
-  void close();
+    @Override
+    void close();
 }

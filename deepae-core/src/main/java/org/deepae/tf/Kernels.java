@@ -24,111 +24,118 @@ import org.tensorflow.types.TFloat32;
 /** The pieces of a training step that the benchmarks time on their own, built with the same ops and settings. */
 public final class Kernels {
 
-  /** Scale of the synthetic gradients: small enough that thousands of updates keep the values finite. */
-  private static final float GRADIENT_SCALE = 1e-3f;
+    /** Scale of the synthetic gradients: small enough that thousands of updates keep the values finite. */
+    private static final float GRADIENT_SCALE = 1e-3f;
 
-  private Kernels() {}
+    private Kernels() {}
 
-  /** The threads a session of {@code threads} (0: all processors) runs products on side by side. */
-  public static int lanes(int threads) {
-    return SessionSettings.threadCount(threads);
-  }
-
-  /**
-   * {@code copies} independent copies of {@code product} on random values, run together in each call; a reduction of
-   * each keeps it from being pruned while fetching almost nothing.
-   */
-  public static Kernel matMul(MatrixProduct product, int copies, int threads, Precision precision) {
-    Graph graph = new Graph();
-    try {
-      Ops tf = Ops.create(graph);
-      Random random = new Random(1);
-      List<Op> targets = new ArrayList<>();
-      for (int c = 0; c < copies; c++) {
-        MatrixProduct p = product;
-        Operand<TFloat32> a = variable(tf, random, p.transposeA() ? p.k() : p.m(), p.transposeA() ? p.m() : p.k());
-        Operand<TFloat32> b = variable(tf, random, p.transposeB() ? p.n() : p.k(), p.transposeB() ? p.k() : p.n());
-        targets.add(tf.sum(tf.linalg.matMul(a, b, MatMul.transposeA(p.transposeA()), MatMul.transposeB(p.transposeB())),
-            tf.constant(new int[] {0, 1})));
-      }
-      return new SessionKernel(graph, new Session(graph, SessionSettings.config(threads, precision)), targets);
-    } catch (RuntimeException e) {
-      graph.close();
-      throw e;
-    }
-  }
-
-  /**
-   * One update of {@code spec}'s parameters by {@code optimizer} from fixed synthetic gradients, with the same update
-   * ops as training and one session call per update, as a training step makes one: on every thread of {@code threads}
-   * as training runs it, or with every op on one thread (its whole work) when {@code oneThread}.
-   */
-  public static Kernel update(AutoencoderSpec spec, OptimizerSpec optimizer, int threads, boolean oneThread) {
-    Graph graph = new Graph();
-    try {
-      NetworkGraph network = NetworkGraph.build(graph, spec, 1);
-      Ops tf = Ops.create(graph);
-      Ops init = tf.withInitScope();
-      List<Output<TFloat32>> gradients = new ArrayList<>();
-      long seed = 7;
-      for (Variable<TFloat32> parameter : network.parameters) {
-        Operand<TFloat32> values = init.math.mul(init.constant(GRADIENT_SCALE), init.random.statelessRandomNormal(
-            init.constant(parameter.shape()), init.constant(new long[] {seed++, 0})));
-        gradients.add(tf.identity(init.variable(values)).asOutput());
-      }
-      Op update = OptimizerUpdate.apply(graph, network.parameters, gradients, optimizer);
-      ConfigProto config = SessionSettings.config(threads);
-      if (oneThread) {
-        // a session's own pool of one thread: the process-wide pools keep their size (see SessionSettings)
-        config = config.toBuilder().addSessionInterOpThreadPool(ThreadPoolOptionProto.newBuilder().setNumThreads(1))
-            .build();
-      }
-      return new SessionKernel(graph, new Session(graph, config), List.of(update));
-    } catch (RuntimeException e) {
-      graph.close();
-      throw e;
-    }
-  }
-
-  /** A variable holding random values: unlike a constant, TensorFlow's optimizer cannot fold products of it away. */
-  private static Operand<TFloat32> variable(Ops tf, Random random, int rows, int cols) {
-    float[] values = new float[rows * cols];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = random.nextFloat() - 0.5f;
-    }
-    Ops init = tf.withInitScope();
-    return init.variable(init.constant(Shape.of(rows, cols), DataBuffers.of(values, true, false)));
-  }
-
-  /** A graph, its initialized session and the targets one call runs. */
-  private static final class SessionKernel implements Kernel {
-    private final Graph graph;
-    private final Session session;
-    private final List<Op> targets;
-
-    SessionKernel(Graph graph, Session session, List<Op> targets) {
-      this.graph = graph;
-      this.session = session;
-      this.targets = targets;
-      try {
-        session.initialize();
-      } catch (RuntimeException e) {
-        session.close();
-        throw e;
-      }
+    /** The threads a session of {@code threads} (0: all processors) runs products on side by side. */
+    public static int lanes(int threads) {
+        return SessionSettings.threadCount(threads);
     }
 
-    @Override
-    public void run() {
-      Session.Runner runner = session.runner();
-      targets.forEach(runner::addTarget);
-      runner.run().close();
+    /**
+     * {@code copies} independent copies of {@code product} on random values, run together in each call; a reduction of
+     * each keeps it from being pruned while fetching almost nothing.
+     */
+    public static Kernel matMul(MatrixProduct product, int copies, int threads, Precision precision) {
+        Graph graph = new Graph();
+        try {
+            Ops tf = Ops.create(graph);
+            Random random = new Random(1);
+            List<Op> targets = new ArrayList<>();
+            for (int c = 0; c < copies; c++) {
+                MatrixProduct p = product;
+                Operand<TFloat32> a =
+                        variable(tf, random, p.transposeA() ? p.k() : p.m(), p.transposeA() ? p.m() : p.k());
+                Operand<TFloat32> b =
+                        variable(tf, random, p.transposeB() ? p.n() : p.k(), p.transposeB() ? p.k() : p.n());
+                targets.add(tf.sum(
+                        tf.linalg.matMul(a, b, MatMul.transposeA(p.transposeA()), MatMul.transposeB(p.transposeB())),
+                        tf.constant(new int[] {0, 1})));
+            }
+            return new SessionKernel(graph, new Session(graph, SessionSettings.config(threads, precision)), targets);
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
     }
 
-    @Override
-    public void close() {
-      session.close();
-      graph.close();
+    /**
+     * One update of {@code spec}'s parameters by {@code optimizer} from fixed synthetic gradients, with the same update
+     * ops as training and one session call per update, as a training step makes one: on every thread of {@code threads}
+     * as training runs it, or with every op on one thread (its whole work) when {@code oneThread}.
+     */
+    public static Kernel update(AutoencoderSpec spec, OptimizerSpec optimizer, int threads, boolean oneThread) {
+        Graph graph = new Graph();
+        try {
+            NetworkGraph network = NetworkGraph.build(graph, spec, 1);
+            Ops tf = Ops.create(graph);
+            Ops init = tf.withInitScope();
+            List<Output<TFloat32>> gradients = new ArrayList<>();
+            long seed = 7;
+            for (Variable<TFloat32> parameter : network.parameters) {
+                Operand<TFloat32> values = init.math.mul(
+                        init.constant(GRADIENT_SCALE),
+                        init.random.statelessRandomNormal(
+                                init.constant(parameter.shape()), init.constant(new long[] {seed++, 0})));
+                gradients.add(tf.identity(init.variable(values)).asOutput());
+            }
+            Op update = OptimizerUpdate.apply(graph, network.parameters, gradients, optimizer);
+            ConfigProto config = SessionSettings.config(threads);
+            if (oneThread) {
+                // a session's own pool of one thread: the process-wide pools keep their size (see SessionSettings)
+                config = config.toBuilder()
+                        .addSessionInterOpThreadPool(
+                                ThreadPoolOptionProto.newBuilder().setNumThreads(1))
+                        .build();
+            }
+            return new SessionKernel(graph, new Session(graph, config), List.of(update));
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
     }
-  }
+
+    /** A variable holding random values: unlike a constant, TensorFlow's optimizer cannot fold products of it away. */
+    private static Operand<TFloat32> variable(Ops tf, Random random, int rows, int cols) {
+        float[] values = new float[rows * cols];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextFloat() - 0.5f;
+        }
+        Ops init = tf.withInitScope();
+        return init.variable(init.constant(Shape.of(rows, cols), DataBuffers.of(values, true, false)));
+    }
+
+    /** A graph, its initialized session and the targets one call runs. */
+    private static final class SessionKernel implements Kernel {
+        private final Graph graph;
+        private final Session session;
+        private final List<Op> targets;
+
+        SessionKernel(Graph graph, Session session, List<Op> targets) {
+            this.graph = graph;
+            this.session = session;
+            this.targets = targets;
+            try {
+                session.initialize();
+            } catch (RuntimeException e) {
+                session.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void run() {
+            Session.Runner runner = session.runner();
+            targets.forEach(runner::addTarget);
+            runner.run().close();
+        }
+
+        @Override
+        public void close() {
+            session.close();
+            graph.close();
+        }
+    }
 }

@@ -24,132 +24,138 @@ import org.tensorflow.types.TInt64;
  */
 final class NetworkGraph {
 
-  /** Name of the input placeholder. */
-  static final String INPUT = "x";
-  /** Name of the code placeholder that feeds the decoder alone. */
-  static final String CODE_INPUT = "code_input";
-  /** Slope of leaky ReLU for negative inputs (TensorFlow's default). */
-  static final float LEAKY_SLOPE = 0.2f;
+    /** Name of the input placeholder. */
+    static final String INPUT = "x";
+    /** Name of the code placeholder that feeds the decoder alone. */
+    static final String CODE_INPUT = "code_input";
+    /** Slope of leaky ReLU for negative inputs (TensorFlow's default). */
+    static final float LEAKY_SLOPE = 0.2f;
 
-  final AutoencoderSpec spec;
-  final Placeholder<TFloat32> input;
-  final Operand<TFloat32> code;
-  final Operand<TFloat32> output;
-  /** A code fed directly to the decoder. */
-  final Placeholder<TFloat32> codeInput;
-  /** The decoder's output for {@link #codeInput}. */
-  final Operand<TFloat32> decoded;
-  /** Sum over batch and values of the squared error, for evaluation in chunks. */
-  final Operand<TFloat32> sumSquaredError;
-  /** Sum over batch and values of the spec's loss on clean inputs (the squared error for MSE). */
-  final Operand<TFloat32> sumLoss;
-  /** Mean over values of each row's squared error: one value per row. */
-  final Operand<TFloat32> rowMeanSquaredError;
-  /** Weights then biases of every layer, in layer order: w0, b0, w1, b1, ... */
-  final List<Variable<TFloat32>> parameters;
+    final AutoencoderSpec spec;
+    final Placeholder<TFloat32> input;
+    final Operand<TFloat32> code;
+    final Operand<TFloat32> output;
+    /** A code fed directly to the decoder. */
+    final Placeholder<TFloat32> codeInput;
+    /** The decoder's output for {@link #codeInput}. */
+    final Operand<TFloat32> decoded;
+    /** Sum over batch and values of the squared error, for evaluation in chunks. */
+    final Operand<TFloat32> sumSquaredError;
+    /** Sum over batch and values of the spec's loss on clean inputs (the squared error for MSE). */
+    final Operand<TFloat32> sumLoss;
+    /** Mean over values of each row's squared error: one value per row. */
+    final Operand<TFloat32> rowMeanSquaredError;
+    /** Weights then biases of every layer, in layer order: w0, b0, w1, b1, ... */
+    final List<Variable<TFloat32>> parameters;
 
-  private NetworkGraph(Graph graph, AutoencoderSpec spec, long seed) {
-    Ops tf = Ops.create(graph);
-    Ops init = tf.withInitScope();
-    this.spec = spec;
-    List<Integer> sizes = spec.layerSizes();
-    List<Variable<TFloat32>> params = new ArrayList<>();
-    for (int i = 0; i < spec.denseLayerCount(); i++) {
-      long in = sizes.get(i);
-      long out = sizes.get(i + 1);
-      params.add(init.withName("dense" + i + "_w")
-          .variable(initialWeights(init, spec.initializer(), in, out, seed + i)));
-      params.add(init.withName("dense" + i + "_b")
-          .variable(init.zeros(init.constant(Shape.of(out)), TFloat32.class)));
+    private NetworkGraph(Graph graph, AutoencoderSpec spec, long seed) {
+        Ops tf = Ops.create(graph);
+        Ops init = tf.withInitScope();
+        this.spec = spec;
+        List<Integer> sizes = spec.layerSizes();
+        List<Variable<TFloat32>> params = new ArrayList<>();
+        for (int i = 0; i < spec.denseLayerCount(); i++) {
+            long in = sizes.get(i);
+            long out = sizes.get(i + 1);
+            params.add(init.withName("dense" + i + "_w")
+                    .variable(initialWeights(init, spec.initializer(), in, out, seed + i)));
+            params.add(init.withName("dense" + i + "_b")
+                    .variable(init.zeros(init.constant(Shape.of(out)), TFloat32.class)));
+        }
+        this.parameters = List.copyOf(params);
+
+        input = tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.inputSize())));
+        int codeLayers = spec.codeLayerIndex() + 1;
+        code = tf.withName("code").identity(layers(tf, input, 0, codeLayers));
+        Operand<TFloat32> outputLogits =
+                preActivation(tf, layers(tf, code, codeLayers, spec.denseLayerCount() - 1), spec.denseLayerCount() - 1);
+        output = tf.withName("x_hat").identity(activate(tf, spec.outputActivation(), outputLogits));
+        codeInput =
+                tf.withName(CODE_INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.codeSize())));
+        decoded = tf.withName("decoded").identity(layers(tf, codeInput, codeLayers, spec.denseLayerCount()));
+
+        Operand<TFloat32> squared = tf.math.squaredDifference(output, input);
+        sumSquaredError = tf.withName("sse").sum(squared, tf.constant(new int[] {0, 1}));
+        rowMeanSquaredError = tf.withName("row_mse").math.mean(squared, tf.constant(1));
+        sumLoss = spec.loss() == Loss.MSE
+                ? sumSquaredError
+                : tf.withName("loss_sum")
+                        .sum(lossTerms(tf, outputLogits, output, input), tf.constant(new int[] {0, 1}));
     }
-    this.parameters = List.copyOf(params);
 
-    input = tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.inputSize())));
-    int codeLayers = spec.codeLayerIndex() + 1;
-    code = tf.withName("code").identity(layers(tf, input, 0, codeLayers));
-    Operand<TFloat32> outputLogits = preActivation(tf, layers(tf, code, codeLayers, spec.denseLayerCount() - 1),
-        spec.denseLayerCount() - 1);
-    output = tf.withName("x_hat").identity(activate(tf, spec.outputActivation(), outputLogits));
-    codeInput = tf.withName(CODE_INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.codeSize())));
-    decoded = tf.withName("decoded").identity(layers(tf, codeInput, codeLayers, spec.denseLayerCount()));
-
-    Operand<TFloat32> squared = tf.math.squaredDifference(output, input);
-    sumSquaredError = tf.withName("sse").sum(squared, tf.constant(new int[] {0, 1}));
-    rowMeanSquaredError = tf.withName("row_mse").math.mean(squared, tf.constant(1));
-    sumLoss = spec.loss() == Loss.MSE ? sumSquaredError
-        : tf.withName("loss_sum").sum(lossTerms(tf, outputLogits, output, input), tf.constant(new int[] {0, 1}));
-  }
-
-  /**
-   * Adds the network to {@code graph}. Layer {@code i}'s weights come from the spec's initializer seeded with
-   * {@code seed + i}, so layers of the same shape start differently; biases start at zero.
-   */
-  static NetworkGraph build(Graph graph, AutoencoderSpec spec, long seed) {
-    return new NetworkGraph(graph, spec, seed);
-  }
-
-  /**
-   * The spec's loss per value, comparing {@code target} with the output: squared error, or binary cross-entropy
-   * computed stably from the logits ({@code max(z, 0) - z t + log(1 + exp(-|z|))}).
-   */
-  Operand<TFloat32> lossTerms(Ops tf, Operand<TFloat32> logits, Operand<TFloat32> out, Operand<TFloat32> target) {
-    if (spec.loss() == Loss.MSE) {
-      return tf.math.squaredDifference(out, target);
+    /**
+     * Adds the network to {@code graph}. Layer {@code i}'s weights come from the spec's initializer seeded with
+     * {@code seed + i}, so layers of the same shape start differently; biases start at zero.
+     */
+    static NetworkGraph build(Graph graph, AutoencoderSpec spec, long seed) {
+        return new NetworkGraph(graph, spec, seed);
     }
-    return tf.math.add(tf.math.sub(tf.nn.relu(logits), tf.math.mul(logits, target)),
-        tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(logits)))));
-  }
 
-  /** Applies dense layers {@code from} (inclusive) to {@code to} (exclusive) to {@code h}. */
-  private Operand<TFloat32> layers(Ops tf, Operand<TFloat32> h, int from, int to) {
-    for (int i = from; i < to; i++) {
-      h = activate(tf, spec.activationOf(i), preActivation(tf, h, i));
+    /**
+     * The spec's loss per value, comparing {@code target} with the output: squared error, or binary cross-entropy
+     * computed stably from the logits ({@code max(z, 0) - z t + log(1 + exp(-|z|))}).
+     */
+    Operand<TFloat32> lossTerms(Ops tf, Operand<TFloat32> logits, Operand<TFloat32> out, Operand<TFloat32> target) {
+        if (spec.loss() == Loss.MSE) {
+            return tf.math.squaredDifference(out, target);
+        }
+        return tf.math.add(
+                tf.math.sub(tf.nn.relu(logits), tf.math.mul(logits, target)),
+                tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(logits)))));
     }
-    return h;
-  }
 
-  /** Layer {@code layer}'s pre-activation for its input {@code h}: {@code h W + b}. */
-  Operand<TFloat32> preActivation(Ops tf, Operand<TFloat32> h, int layer) {
-    return tf.nn.biasAdd(tf.linalg.matMul(h, parameters.get(2 * layer)), parameters.get(2 * layer + 1));
-  }
+    /** Applies dense layers {@code from} (inclusive) to {@code to} (exclusive) to {@code h}. */
+    private Operand<TFloat32> layers(Ops tf, Operand<TFloat32> h, int from, int to) {
+        for (int i = from; i < to; i++) {
+            h = activate(tf, spec.activationOf(i), preActivation(tf, h, i));
+        }
+        return h;
+    }
 
-  /** Scale over {@code sqrt(variance)} of TensorFlow's truncated normal (cut at two standard deviations). */
-  private static final double TRUNCATED_NORMAL_STDDEV = 0.87962566103423978;
+    /** Layer {@code layer}'s pre-activation for its input {@code h}: {@code h W + b}. */
+    Operand<TFloat32> preActivation(Ops tf, Operand<TFloat32> h, int layer) {
+        return tf.nn.biasAdd(tf.linalg.matMul(h, parameters.get(2 * layer)), parameters.get(2 * layer + 1));
+    }
 
-  /**
-   * A layer's initial weights, as the variance-scaling initializer draws them: {@code variance-scaling} (the
-   * tutorial's: scale 1, fan-in, truncated normal) and {@code he} (scale 2) give exactly the values of TensorFlow
-   * Java's {@code VarianceScaling} for the same seed; {@code glorot} is uniform on {@code [-limit, limit)} with
-   * {@code limit = sqrt(6 / (fan_in + fan_out))}. Built from the ops themselves: {@code VarianceScaling} opens a
-   * session on the graph being built for each layer, only to read back a constant shape.
-   */
-  private static Operand<TFloat32> initialWeights(Ops tf, Initializer kind, long fanIn, long fanOut, long seed) {
-    Operand<TInt64> shape = tf.constant(new long[] {fanIn, fanOut});
-    Operand<TInt64> seeds = tf.constant(new long[] {seed, 0});
-    return switch (kind) {
-      case VARIANCE_SCALING, HE -> {
-        double scale = (kind == Initializer.HE ? 2.0 : 1.0) / Math.max(1.0, fanIn);
-        yield tf.math.mul(tf.random.statelessTruncatedNormal(shape, seeds, TFloat32.class),
-            tf.constant((float) (Math.sqrt(scale) / TRUNCATED_NORMAL_STDDEV)));
-      }
-      case GLOROT -> {
-        float limit = (float) Math.sqrt(3.0 / Math.max(1.0, (fanIn + fanOut) / 2.0));
-        yield tf.math.sub(tf.math.mul(tf.random.statelessRandomUniform(shape, seeds, TFloat32.class),
-            tf.constant(2 * limit)), tf.constant(limit));
-      }
-    };
-  }
+    /** Scale over {@code sqrt(variance)} of TensorFlow's truncated normal (cut at two standard deviations). */
+    private static final double TRUNCATED_NORMAL_STDDEV = 0.87962566103423978;
 
-  /** {@code activation} applied to {@code z}; {@code z} itself for a linear activation. */
-  static Operand<TFloat32> activate(Ops tf, Activation activation, Operand<TFloat32> z) {
-    return switch (activation) {
-      case RELU -> tf.nn.relu(z);
-      case LEAKY_RELU -> tf.nn.leakyRelu(z, LeakyRelu.alpha(LEAKY_SLOPE));
-      case ELU -> tf.nn.elu(z);
-      case SELU -> tf.nn.selu(z);
-      case SIGMOID -> tf.math.sigmoid(z);
-      case TANH -> tf.math.tanh(z);
-      case LINEAR -> z;
-    };
-  }
+    /**
+     * A layer's initial weights, as the variance-scaling initializer draws them: {@code variance-scaling} (the
+     * tutorial's: scale 1, fan-in, truncated normal) and {@code he} (scale 2) give exactly the values of TensorFlow
+     * Java's {@code VarianceScaling} for the same seed; {@code glorot} is uniform on {@code [-limit, limit)} with
+     * {@code limit = sqrt(6 / (fan_in + fan_out))}. Built from the ops themselves: {@code VarianceScaling} opens a
+     * session on the graph being built for each layer, only to read back a constant shape.
+     */
+    private static Operand<TFloat32> initialWeights(Ops tf, Initializer kind, long fanIn, long fanOut, long seed) {
+        Operand<TInt64> shape = tf.constant(new long[] {fanIn, fanOut});
+        Operand<TInt64> seeds = tf.constant(new long[] {seed, 0});
+        return switch (kind) {
+            case VARIANCE_SCALING, HE -> {
+                double scale = (kind == Initializer.HE ? 2.0 : 1.0) / Math.max(1.0, fanIn);
+                yield tf.math.mul(tf.random.statelessTruncatedNormal(shape, seeds, TFloat32.class), tf.constant((float)
+                        (Math.sqrt(scale) / TRUNCATED_NORMAL_STDDEV)));
+            }
+            case GLOROT -> {
+                float limit = (float) Math.sqrt(3.0 / Math.max(1.0, (fanIn + fanOut) / 2.0));
+                yield tf.math.sub(
+                        tf.math.mul(
+                                tf.random.statelessRandomUniform(shape, seeds, TFloat32.class), tf.constant(2 * limit)),
+                        tf.constant(limit));
+            }
+        };
+    }
+
+    /** {@code activation} applied to {@code z}; {@code z} itself for a linear activation. */
+    static Operand<TFloat32> activate(Ops tf, Activation activation, Operand<TFloat32> z) {
+        return switch (activation) {
+            case RELU -> tf.nn.relu(z);
+            case LEAKY_RELU -> tf.nn.leakyRelu(z, LeakyRelu.alpha(LEAKY_SLOPE));
+            case ELU -> tf.nn.elu(z);
+            case SELU -> tf.nn.selu(z);
+            case SIGMOID -> tf.math.sigmoid(z);
+            case TANH -> tf.math.tanh(z);
+            case LINEAR -> z;
+        };
+    }
 }

@@ -30,106 +30,124 @@ import org.tensorflow.types.TFloat64;
  */
 final class SavedModelExport {
 
-  static final String ENCODE = "encode";
-  static final String DECODE = "decode";
-  static final String RECONSTRUCT = "reconstruct";
-  static final String SERVING_DEFAULT = "serving_default";
-  private static final String PREDICT_METHOD = "tensorflow/serving/predict";
-  private static final String RAW_SCOPE = "raw";
+    static final String ENCODE = "encode";
+    static final String DECODE = "decode";
+    static final String RECONSTRUCT = "reconstruct";
+    static final String SERVING_DEFAULT = "serving_default";
+    private static final String PREDICT_METHOD = "tensorflow/serving/predict";
+    private static final String RAW_SCOPE = "raw";
 
-  private SavedModelExport() {}
+    private SavedModelExport() {}
 
-  /** The ops the signatures point at. */
-  private record Endpoints(Operand<TFloat32> input, Operand<TFloat32> code, Operand<TFloat32> output,
-      Operand<TFloat32> codeInput, Operand<TFloat32> decoded) {}
+    /** The ops the signatures point at. */
+    private record Endpoints(
+            Operand<TFloat32> input,
+            Operand<TFloat32> code,
+            Operand<TFloat32> output,
+            Operand<TFloat32> codeInput,
+            Operand<TFloat32> decoded) {}
 
-  /** Exports {@code session}, whose graph holds {@code network}, into {@code dir}. */
-  static void write(Session session, NetworkGraph network, Path dir) throws IOException {
-    export(session, new Endpoints(network.input, network.code, network.output, network.codeInput, network.decoded),
-        dir);
-  }
-
-  /**
-   * Exports {@code session}, whose graph {@code graph} holds {@code network}, into {@code dir}, with the signatures in
-   * raw units: feature {@code i} enters as {@code (x - offsets[i]) / scales[i]} and leaves as
-   * {@code y * scales[i] + offsets[i]}. The identity scaling exports exactly as {@link #write(Session, NetworkGraph,
-   * Path)}.
-   */
-  static void write(Session session, Graph graph, NetworkGraph network, double[] offsets, double[] scales, Path dir)
-      throws IOException {
-    if (isIdentity(offsets, scales)) {
-      write(session, network, dir);
-      return;
+    /** Exports {@code session}, whose graph holds {@code network}, into {@code dir}. */
+    static void write(Session session, NetworkGraph network, Path dir) throws IOException {
+        export(
+                session,
+                new Endpoints(network.input, network.code, network.output, network.codeInput, network.decoded),
+                dir);
     }
-    export(session, rawEndpoints(graph, network, offsets, scales), dir);
-  }
 
-  /** Whether every offset is 0 and every scale 1. */
-  static boolean isIdentity(double[] offsets, double[] scales) {
-    for (int i = 0; i < offsets.length; i++) {
-      if (offsets[i] != 0 || scales[i] != 1) {
-        return false;
-      }
+    /**
+     * Exports {@code session}, whose graph {@code graph} holds {@code network}, into {@code dir}, with the signatures
+     * in
+     * raw units: feature {@code i} enters as {@code (x - offsets[i]) / scales[i]} and leaves as
+     * {@code y * scales[i] + offsets[i]}. The identity scaling exports exactly as {@link #write(Session, NetworkGraph,
+     * Path)}.
+     */
+    static void write(Session session, Graph graph, NetworkGraph network, double[] offsets, double[] scales, Path dir)
+            throws IOException {
+        if (isIdentity(offsets, scales)) {
+            write(session, network, dir);
+            return;
+        }
+        export(session, rawEndpoints(graph, network, offsets, scales), dir);
     }
-    return true;
-  }
 
-  /**
-   * Adds the raw-unit entry and exits to {@code graph}: a placeholder, the scaling, the network's layers on the scaled
-   * values (the same variables, through {@link NetworkGraph#preActivation} and {@link NetworkGraph#activate}), and
-   * the inverse scaling of the output and of the decoder's output. The scope is made unique, so a model can be
-   * exported more than once.
-   */
-  private static Endpoints rawEndpoints(Graph graph, NetworkGraph network, double[] offsets, double[] scales) {
-    AutoencoderSpec spec = network.spec;
-    String scope = RAW_SCOPE;
-    for (int n = 1; graph.operation(scope + "/" + NetworkGraph.INPUT) != null; n++) {
-      scope = RAW_SCOPE + "_" + n;
+    /** Whether every offset is 0 and every scale 1. */
+    static boolean isIdentity(double[] offsets, double[] scales) {
+        for (int i = 0; i < offsets.length; i++) {
+            if (offsets[i] != 0 || scales[i] != 1) {
+                return false;
+            }
+        }
+        return true;
     }
-    Ops tf = Ops.create(graph).withSubScope(scope);
-    Operand<TFloat64> offset = tf.withName("offset").constant(offsets);
-    Operand<TFloat64> scale = tf.withName("scale").constant(scales);
-    Placeholder<TFloat32> input = tf.withName(NetworkGraph.INPUT)
-        .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.inputSize())));
-    Operand<TFloat32> h = tf.withName("x_scaled").dtypes.cast(
-        tf.math.div(tf.math.sub(tf.dtypes.cast(input, TFloat64.class), offset), scale), TFloat32.class);
-    Operand<TFloat32> code = null;
-    for (int layer = 0; layer < spec.denseLayerCount(); layer++) {
-      h = NetworkGraph.activate(tf, spec.activationOf(layer), network.preActivation(tf, h, layer));
-      if (layer == spec.codeLayerIndex()) {
-        h = code = tf.withName("code").identity(h);
-      }
+
+    /**
+     * Adds the raw-unit entry and exits to {@code graph}: a placeholder, the scaling, the network's layers on the
+     * scaled
+     * values (the same variables, through {@link NetworkGraph#preActivation} and {@link NetworkGraph#activate}), and
+     * the inverse scaling of the output and of the decoder's output. The scope is made unique, so a model can be
+     * exported more than once.
+     */
+    private static Endpoints rawEndpoints(Graph graph, NetworkGraph network, double[] offsets, double[] scales) {
+        AutoencoderSpec spec = network.spec;
+        String scope = RAW_SCOPE;
+        for (int n = 1; graph.operation(scope + "/" + NetworkGraph.INPUT) != null; n++) {
+            scope = RAW_SCOPE + "_" + n;
+        }
+        Ops tf = Ops.create(graph).withSubScope(scope);
+        Operand<TFloat64> offset = tf.withName("offset").constant(offsets);
+        Operand<TFloat64> scale = tf.withName("scale").constant(scales);
+        Placeholder<TFloat32> input = tf.withName(NetworkGraph.INPUT)
+                .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.inputSize())));
+        Operand<TFloat32> h = tf.withName("x_scaled")
+                .dtypes
+                .cast(tf.math.div(tf.math.sub(tf.dtypes.cast(input, TFloat64.class), offset), scale), TFloat32.class);
+        Operand<TFloat32> code = null;
+        for (int layer = 0; layer < spec.denseLayerCount(); layer++) {
+            h = NetworkGraph.activate(tf, spec.activationOf(layer), network.preActivation(tf, h, layer));
+            if (layer == spec.codeLayerIndex()) {
+                h = code = tf.withName("code").identity(h);
+            }
+        }
+        return new Endpoints(
+                input,
+                code,
+                unscaled(tf, "x_hat", h, offset, scale),
+                network.codeInput,
+                unscaled(tf, "decoded", network.decoded, offset, scale));
     }
-    return new Endpoints(input, code, unscaled(tf, "x_hat", h, offset, scale), network.codeInput,
-        unscaled(tf, "decoded", network.decoded, offset, scale));
-  }
 
-  /** {@code y * scale + offset}, in float64 rounded to float32. */
-  private static Operand<TFloat32> unscaled(Ops tf, String name, Operand<TFloat32> y, Operand<TFloat64> offset,
-      Operand<TFloat64> scale) {
-    return tf.withName(name).dtypes.cast(
-        tf.math.add(tf.math.mul(tf.dtypes.cast(y, TFloat64.class), scale), offset), TFloat32.class);
-  }
-
-  private static void export(Session session, Endpoints ops, Path dir) throws IOException {
-    try {
-      SavedModelBundle.exporter(dir.toString())
-          .withTags(SavedModelBundle.DEFAULT_TAG)
-          .withSession(session)
-          .withSignatures(
-              signature(ENCODE, "x", ops.input(), "code", ops.code()),
-              signature(DECODE, "code", ops.codeInput(), "x_hat", ops.decoded()),
-              signature(RECONSTRUCT, "x", ops.input(), "x_hat", ops.output()),
-              signature(SERVING_DEFAULT, "x", ops.input(), "x_hat", ops.output()))
-          .export();
-    } catch (RuntimeException e) {
-      throw new IOException(dir + ": cannot write the SavedModel: " + TfAutoencoder.firstLine(e.getMessage()), e);
+    /** {@code y * scale + offset}, in float64 rounded to float32. */
+    private static Operand<TFloat32> unscaled(
+            Ops tf, String name, Operand<TFloat32> y, Operand<TFloat64> offset, Operand<TFloat64> scale) {
+        return tf.withName(name)
+                .dtypes
+                .cast(tf.math.add(tf.math.mul(tf.dtypes.cast(y, TFloat64.class), scale), offset), TFloat32.class);
     }
-  }
 
-  private static Signature signature(String key, String inputName, Operand<TFloat32> input, String outputName,
-      Operand<TFloat32> output) {
-    return Signature.builder().key(key).methodName(PREDICT_METHOD)
-        .input(inputName, input).output(outputName, output).build();
-  }
+    private static void export(Session session, Endpoints ops, Path dir) throws IOException {
+        try {
+            SavedModelBundle.exporter(dir.toString())
+                    .withTags(SavedModelBundle.DEFAULT_TAG)
+                    .withSession(session)
+                    .withSignatures(
+                            signature(ENCODE, "x", ops.input(), "code", ops.code()),
+                            signature(DECODE, "code", ops.codeInput(), "x_hat", ops.decoded()),
+                            signature(RECONSTRUCT, "x", ops.input(), "x_hat", ops.output()),
+                            signature(SERVING_DEFAULT, "x", ops.input(), "x_hat", ops.output()))
+                    .export();
+        } catch (RuntimeException e) {
+            throw new IOException(dir + ": cannot write the SavedModel: " + TfAutoencoder.firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static Signature signature(
+            String key, String inputName, Operand<TFloat32> input, String outputName, Operand<TFloat32> output) {
+        return Signature.builder()
+                .key(key)
+                .methodName(PREDICT_METHOD)
+                .input(inputName, input)
+                .output(outputName, output)
+                .build();
+    }
 }

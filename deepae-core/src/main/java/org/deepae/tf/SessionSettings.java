@@ -25,55 +25,57 @@ import org.tensorflow.proto.RewriterConfig;
  */
 final class SessionSettings {
 
-  private static boolean poolsSized;
+    private static boolean poolsSized;
 
-  private SessionSettings() {}
+    private SessionSettings() {}
 
-  /** {@code threads} threads (0: one per core), float32, TensorFlow's device placement. */
-  static ConfigProto config(int threads) {
-    return config(threads, Precision.FP32);
-  }
-
-  /** {@code threads} threads (0: one per core) and the precision. */
-  static ConfigProto config(int threads, Precision precision) {
-    return config(threads, precision, Device.AUTO);
-  }
-
-  /**
-   * The session configuration for {@code threads} (0: one per core), {@code precision} and {@code device}:
-   * {@code threads} inter-op threads, one intra-op thread. The first call in a process also sizes TensorFlow's
-   * thread pools with it.
-   */
-  static ConfigProto config(int threads, Precision precision, Device device) {
-    if (threads < 0 || threads > TfAutoencoder.MAX_THREADS) {
-      throw new IllegalArgumentException("threads must be 0 (one per core) or between 1 and "
-          + TfAutoencoder.MAX_THREADS + ", got " + threads);
+    /** {@code threads} threads (0: one per core), float32, TensorFlow's device placement. */
+    static ConfigProto config(int threads) {
+        return config(threads, Precision.FP32);
     }
-    int count = threadCount(threads);
-    ConfigProto.Builder config = ConfigProto.newBuilder().setInterOpParallelismThreads(count)
-        .setIntraOpParallelismThreads(1);
-    Devices.configure(config, device);
-    if (precision == Precision.BF16) {
-      config.setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(RewriterConfig.newBuilder()
-          .setAutoMixedPrecisionOnednnBfloat16(RewriterConfig.Toggle.ON)));
-    }
-    ConfigProto built = config.build();
-    sizePools(built);
-    return built;
-  }
 
-  /** The threads a setting of {@code threads} means: itself, or one per core for 0. */
-  static int threadCount(int threads) {
-    return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-  }
+    /** {@code threads} threads (0: one per core) and the precision. */
+    static ConfigProto config(int threads, Precision precision) {
+        return config(threads, precision, Device.AUTO);
+    }
 
-  private static synchronized void sizePools(ConfigProto config) {
-    if (poolsSized) {
-      return;
+    /**
+     * The session configuration for {@code threads} (0: one per core), {@code precision} and {@code device}:
+     * {@code threads} inter-op threads, one intra-op thread. The first call in a process also sizes TensorFlow's
+     * thread pools with it.
+     */
+    static ConfigProto config(int threads, Precision precision, Device device) {
+        if (threads < 0 || threads > TfAutoencoder.MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be 0 (one per core) or between 1 and "
+                    + TfAutoencoder.MAX_THREADS + ", got " + threads);
+        }
+        int count = threadCount(threads);
+        ConfigProto.Builder config =
+                ConfigProto.newBuilder().setInterOpParallelismThreads(count).setIntraOpParallelismThreads(1);
+        Devices.configure(config, device);
+        if (precision == Precision.BF16) {
+            config.setGraphOptions(GraphOptions.newBuilder()
+                    .setRewriteOptions(
+                            RewriterConfig.newBuilder().setAutoMixedPrecisionOnednnBfloat16(RewriterConfig.Toggle.ON)));
+        }
+        ConfigProto built = config.build();
+        sizePools(built);
+        return built;
     }
-    poolsSized = true;
-    try (Graph graph = new Graph(); Session session = new Session(graph, config)) {
-      // opening it is enough: the process's thread pools now have this session's sizes
+
+    /** The threads a setting of {@code threads} means: itself, or one per core for 0. */
+    static int threadCount(int threads) {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
-  }
+
+    private static synchronized void sizePools(ConfigProto config) {
+        if (poolsSized) {
+            return;
+        }
+        poolsSized = true;
+        try (Graph graph = new Graph();
+                Session session = new Session(graph, config)) {
+            // opening it is enough: the process's thread pools now have this session's sizes
+        }
+    }
 }

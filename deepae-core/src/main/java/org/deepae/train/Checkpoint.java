@@ -30,93 +30,103 @@ import org.deepae.tf.TfAutoencoder;
  */
 record Checkpoint(int epoch, List<EpochStats> epochs, Monitor.State monitor) {
 
-  static final String PREFIX = "variables/variables";
-  private static final String STATE = "state.json";
-  private static final String BEST = "best-weights.bin";
-  private static final ObjectMapper JSON = new ObjectMapper();
+    static final String PREFIX = "variables/variables";
+    private static final String STATE = "state.json";
+    private static final String BEST = "best-weights.bin";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Writes the checkpoint of {@code model} after {@code epoch} into {@code dir}, replacing the previous one. */
-  static void save(Path dir, TfAutoencoder model, int epoch, List<EpochStats> epochs, Monitor.State monitor)
-      throws IOException {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("format", "deepae-checkpoint");
-    root.put("format_version", 1);
-    root.put("epoch", epoch);
-    ArrayNode list = root.putArray("epochs");
-    epochs.forEach(e -> MetricsFile.putEpoch(list.addObject(), e));
-    root.putObject("monitor").put("best", monitor.best()).put("best_epoch", monitor.bestEpoch())
-        .put("since_best", monitor.sinceBest()).put("stopped", monitor.stopped());
-    byte[] state = JSON.writeValueAsBytes(root);
-    AtomicFiles.writeDirectory(dir, temp -> {
-      model.saveCheckpoint(temp.resolve(PREFIX));
-      if (monitor.bestWeights() != null) {
-        try (OutputStream out = Files.newOutputStream(temp.resolve(BEST))) {
-          writeArrays(out, monitor.bestWeights());
+    /** Writes the checkpoint of {@code model} after {@code epoch} into {@code dir}, replacing the previous one. */
+    static void save(Path dir, TfAutoencoder model, int epoch, List<EpochStats> epochs, Monitor.State monitor)
+            throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", "deepae-checkpoint");
+        root.put("format_version", 1);
+        root.put("epoch", epoch);
+        ArrayNode list = root.putArray("epochs");
+        epochs.forEach(e -> MetricsFile.putEpoch(list.addObject(), e));
+        root.putObject("monitor")
+                .put("best", monitor.best())
+                .put("best_epoch", monitor.bestEpoch())
+                .put("since_best", monitor.sinceBest())
+                .put("stopped", monitor.stopped());
+        byte[] state = JSON.writeValueAsBytes(root);
+        AtomicFiles.writeDirectory(dir, temp -> {
+            model.saveCheckpoint(temp.resolve(PREFIX));
+            if (monitor.bestWeights() != null) {
+                try (OutputStream out = Files.newOutputStream(temp.resolve(BEST))) {
+                    writeArrays(out, monitor.bestWeights());
+                }
+            }
+            Files.write(temp.resolve(STATE), state);
+        });
+    }
+
+    /** Whether {@code dir} holds a checkpoint. */
+    static boolean exists(Path dir) {
+        return Files.isRegularFile(dir.resolve(STATE));
+    }
+
+    /**
+     * Reads the state in {@code dir} strictly (see {@link JsonFiles}); the weights are restored from {@link #PREFIX}.
+     */
+    static Checkpoint load(Path dir) throws IOException {
+        Path file = dir.resolve(STATE);
+        JsonFields root;
+        try {
+            root = JsonFiles.readObject(file);
+        } catch (NoSuchFileException e) {
+            throw new IOException(dir + ": no checkpoint to resume from (no " + STATE + ")", e);
         }
-      }
-      Files.write(temp.resolve(STATE), state);
-    });
-  }
+        if (!root.isInt("format_version", 1)) {
+            throw new IOException(file + ": unsupported checkpoint format_version " + root.raw("format_version"));
+        }
+        List<EpochStats> epochs = new ArrayList<>();
+        for (JsonFields e : root.objects("epochs")) {
+            epochs.add(MetricsFile.readEpoch(e));
+        }
+        JsonFields m = root.object("monitor");
+        // an early-stopping monitor that has seen no loss keeps +Infinity as its best, which Jackson writes as a string
+        double bestLoss = "Infinity".equals(m.raw("best").textValue())
+                ? Double.POSITIVE_INFINITY
+                : m.optionalDouble("best", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        List<float[]> best = null;
+        if (Files.isRegularFile(dir.resolve(BEST))) {
+            try (InputStream in = Files.newInputStream(dir.resolve(BEST))) {
+                best = readArrays(in);
+            }
+        }
+        Monitor.State monitor = new Monitor.State(
+                bestLoss,
+                m.optionalInt("best_epoch", 0, Integer.MAX_VALUE, 0),
+                m.optionalInt("since_best", 0, Integer.MAX_VALUE, 0),
+                m.optionalBoolean("stopped", false),
+                best);
+        return new Checkpoint(root.requiredInt("epoch", 0, Integer.MAX_VALUE), epochs, monitor);
+    }
 
-  /** Whether {@code dir} holds a checkpoint. */
-  static boolean exists(Path dir) {
-    return Files.isRegularFile(dir.resolve(STATE));
-  }
+    private static void writeArrays(OutputStream stream, List<float[]> arrays) throws IOException {
+        DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(stream));
+        out.writeInt(arrays.size());
+        for (float[] a : arrays) {
+            out.writeInt(a.length);
+            for (float v : a) {
+                out.writeFloat(v);
+            }
+        }
+        out.flush();
+    }
 
-  /** Reads the state in {@code dir} strictly (see {@link JsonFiles}); the weights are restored from {@link #PREFIX}. */
-  static Checkpoint load(Path dir) throws IOException {
-    Path file = dir.resolve(STATE);
-    JsonFields root;
-    try {
-      root = JsonFiles.readObject(file);
-    } catch (NoSuchFileException e) {
-      throw new IOException(dir + ": no checkpoint to resume from (no " + STATE + ")", e);
+    private static List<float[]> readArrays(InputStream stream) throws IOException {
+        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(stream));
+        int count = in.readInt();
+        List<float[]> arrays = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            float[] a = new float[in.readInt()];
+            for (int j = 0; j < a.length; j++) {
+                a[j] = in.readFloat();
+            }
+            arrays.add(a);
+        }
+        return arrays;
     }
-    if (!root.isInt("format_version", 1)) {
-      throw new IOException(file + ": unsupported checkpoint format_version " + root.raw("format_version"));
-    }
-    List<EpochStats> epochs = new ArrayList<>();
-    for (JsonFields e : root.objects("epochs")) {
-      epochs.add(MetricsFile.readEpoch(e));
-    }
-    JsonFields m = root.object("monitor");
-    // an early-stopping monitor that has seen no loss keeps +Infinity as its best, which Jackson writes as a string
-    double bestLoss = "Infinity".equals(m.raw("best").textValue()) ? Double.POSITIVE_INFINITY
-        : m.optionalDouble("best", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
-    List<float[]> best = null;
-    if (Files.isRegularFile(dir.resolve(BEST))) {
-      try (InputStream in = Files.newInputStream(dir.resolve(BEST))) {
-        best = readArrays(in);
-      }
-    }
-    Monitor.State monitor = new Monitor.State(bestLoss, m.optionalInt("best_epoch", 0, Integer.MAX_VALUE, 0),
-        m.optionalInt("since_best", 0, Integer.MAX_VALUE, 0), m.optionalBoolean("stopped", false), best);
-    return new Checkpoint(root.requiredInt("epoch", 0, Integer.MAX_VALUE), epochs, monitor);
-  }
-
-  private static void writeArrays(OutputStream stream, List<float[]> arrays) throws IOException {
-    DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(stream));
-    out.writeInt(arrays.size());
-    for (float[] a : arrays) {
-      out.writeInt(a.length);
-      for (float v : a) {
-        out.writeFloat(v);
-      }
-    }
-    out.flush();
-  }
-
-  private static List<float[]> readArrays(InputStream stream) throws IOException {
-    DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(stream));
-    int count = in.readInt();
-    List<float[]> arrays = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      float[] a = new float[in.readInt()];
-      for (int j = 0; j < a.length; j++) {
-        a[j] = in.readFloat();
-      }
-      arrays.add(a);
-    }
-    return arrays;
-  }
 }

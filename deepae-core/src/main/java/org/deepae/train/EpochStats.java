@@ -11,13 +11,13 @@ package org.deepae.train;
  */
 public record EpochStats(int epoch, double trainLoss, double validationLoss, double testLoss, double seconds) {
 
-  /** An epoch without validation. */
-  public EpochStats(int epoch, double trainLoss, double testLoss, double seconds) {
-    this(epoch, trainLoss, Double.NaN, testLoss, seconds);
-  }
+    /** An epoch without validation. */
+    public EpochStats(int epoch, double trainLoss, double testLoss, double seconds) {
+        this(epoch, trainLoss, Double.NaN, testLoss, seconds);
+    }
 
-  /** Whether a validation loss was measured. */
-  public boolean hasValidation() {
-    return !Double.isNaN(validationLoss);
-  }
+    /** Whether a validation loss was measured. */
+    public boolean hasValidation() {
+        return !Double.isNaN(validationLoss);
+    }
 }

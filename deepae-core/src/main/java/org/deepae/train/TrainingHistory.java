@@ -12,18 +12,25 @@ import java.util.List;
  */
 public record TrainingHistory(List<EpochStats> epochs, double totalSeconds, int finalEpoch, boolean stoppedEarly) {
 
-  public TrainingHistory {
-    epochs = List.copyOf(epochs);
-  }
+    public TrainingHistory {
+        epochs = List.copyOf(epochs);
+    }
 
-  /** A run that ends with its last epoch's weights. */
-  public TrainingHistory(List<EpochStats> epochs, double totalSeconds) {
-    this(epochs, totalSeconds, epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).epoch(), false);
-  }
+    /** A run that ends with its last epoch's weights. */
+    public TrainingHistory(List<EpochStats> epochs, double totalSeconds) {
+        this(
+                epochs,
+                totalSeconds,
+                epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).epoch(),
+                false);
+    }
 
-  /** The test loss of the weights the model ends with, or NaN when no epoch completed. */
-  public double finalTestLoss() {
-    return epochs.stream().filter(e -> e.epoch() == finalEpoch).mapToDouble(EpochStats::testLoss).findFirst()
-        .orElse(Double.NaN);
-  }
+    /** The test loss of the weights the model ends with, or NaN when no epoch completed. */
+    public double finalTestLoss() {
+        return epochs.stream()
+                .filter(e -> e.epoch() == finalEpoch)
+                .mapToDouble(EpochStats::testLoss)
+                .findFirst()
+                .orElse(Double.NaN);
+    }
 }

@@ -13,17 +13,17 @@ import java.util.List;
  */
 public record TrainingPlan(int epochs, int trainRows, int testRows, int batchSize, List<EpochStats> completed) {
 
-  public TrainingPlan {
-    completed = List.copyOf(completed);
-  }
+    public TrainingPlan {
+        completed = List.copyOf(completed);
+    }
 
-  /** A plan for a fresh run. */
-  public TrainingPlan(int epochs, int trainRows, int testRows, int batchSize) {
-    this(epochs, trainRows, testRows, batchSize, List.of());
-  }
+    /** A plan for a fresh run. */
+    public TrainingPlan(int epochs, int trainRows, int testRows, int batchSize) {
+        this(epochs, trainRows, testRows, batchSize, List.of());
+    }
 
-  /** Steps per epoch, counting the final partial batch. */
-  public int stepsPerEpoch() {
-    return (trainRows + batchSize - 1) / batchSize;
-  }
+    /** Steps per epoch, counting the final partial batch. */
+    public int stepsPerEpoch() {
+        return (trainRows + batchSize - 1) / batchSize;
+    }
 }

@@ -9,34 +9,37 @@ import org.junit.jupiter.api.Test;
 /** The default encoder for tables, as measured in docs/own-data.md. */
 class TableLayersTest {
 
-  @Test
-  void theMeasuredTablesGetAHalfWidthHiddenLayerAndAQuarterWidthCode() {
-    assertThat(AutoencoderSpec.tableLayers(13)).containsExactly(7, 3); // wine
-    assertThat(AutoencoderSpec.tableLayers(30)).containsExactly(15, 8); // breast cancer
-    assertThat(AutoencoderSpec.tableLayers(64)).containsExactly(32, 16); // digits
-  }
-
-  @Test
-  void theCodeIsAlwaysSmallerThanTheInputAndAtLeastOne() {
-    for (int width = 2; width <= 2_000; width++) {
-      List<Integer> layers = AutoencoderSpec.tableLayers(width);
-      int code = layers.get(layers.size() - 1);
-      assertThat(code).as("code of width %d", width).isBetween(1, width - 1);
-      for (int i = 0; i + 1 < layers.size(); i++) {
-        assertThat(layers.get(i)).as("layers of width %d", width).isLessThan(width).isGreaterThan(layers.get(i + 1));
-      }
+    @Test
+    void theMeasuredTablesGetAHalfWidthHiddenLayerAndAQuarterWidthCode() {
+        assertThat(AutoencoderSpec.tableLayers(13)).containsExactly(7, 3); // wine
+        assertThat(AutoencoderSpec.tableLayers(30)).containsExactly(15, 8); // breast cancer
+        assertThat(AutoencoderSpec.tableLayers(64)).containsExactly(32, 16); // digits
     }
-  }
 
-  @Test
-  void narrowTablesGetJustTheCode() {
-    assertThat(AutoencoderSpec.tableLayers(2)).containsExactly(1);
-    assertThat(AutoencoderSpec.tableLayers(3)).containsExactly(2, 1);
-    assertThat(AutoencoderSpec.tableLayers(4)).containsExactly(2, 1);
-  }
+    @Test
+    void theCodeIsAlwaysSmallerThanTheInputAndAtLeastOne() {
+        for (int width = 2; width <= 2_000; width++) {
+            List<Integer> layers = AutoencoderSpec.tableLayers(width);
+            int code = layers.get(layers.size() - 1);
+            assertThat(code).as("code of width %d", width).isBetween(1, width - 1);
+            for (int i = 0; i + 1 < layers.size(); i++) {
+                assertThat(layers.get(i))
+                        .as("layers of width %d", width)
+                        .isLessThan(width)
+                        .isGreaterThan(layers.get(i + 1));
+            }
+        }
+    }
 
-  @Test
-  void aSingleValueCannotBeCompressed() {
-    assertThatThrownBy(() -> AutoencoderSpec.tableLayers(1)).hasMessageContaining("got 1");
-  }
+    @Test
+    void narrowTablesGetJustTheCode() {
+        assertThat(AutoencoderSpec.tableLayers(2)).containsExactly(1);
+        assertThat(AutoencoderSpec.tableLayers(3)).containsExactly(2, 1);
+        assertThat(AutoencoderSpec.tableLayers(4)).containsExactly(2, 1);
+    }
+
+    @Test
+    void aSingleValueCannotBeCompressed() {
+        assertThatThrownBy(() -> AutoencoderSpec.tableLayers(1)).hasMessageContaining("got 1");
+    }
 }

@@ -12,33 +12,40 @@ import org.junit.jupiter.api.io.TempDir;
 /** Reading back the epochs of a {@code metrics.json}: none when it is missing, an error naming it when it is broken. */
 class MetricsFileTest {
 
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void readsTheEpochsWithMissingLossesAsNaN() throws Exception {
-    Path file = Files.writeString(dir.resolve("metrics.json"), "{\"epochs\": [{\"epoch\": 1, \"train_loss\": 0.5, "
-        + "\"test_loss\": null, \"seconds\": 2.0}, {\"epoch\": 2, \"train_loss\": 0.25, \"validation_loss\": 0.3, "
-        + "\"test_loss\": 0.2, \"seconds\": 1.5}]}");
-    assertThat(MetricsFile.readEpochs(file)).containsExactly(new EpochStats(1, 0.5, Double.NaN, Double.NaN, 2.0),
-        new EpochStats(2, 0.25, 0.3, 0.2, 1.5));
-  }
+    @Test
+    void readsTheEpochsWithMissingLossesAsNaN() throws Exception {
+        Path file = Files.writeString(
+                dir.resolve("metrics.json"),
+                "{\"epochs\": [{\"epoch\": 1, \"train_loss\": 0.5, "
+                        + "\"test_loss\": null, \"seconds\": 2.0}, {\"epoch\": 2, \"train_loss\": 0.25, "
+                        + "\"validation_loss\": 0.3, "
+                        + "\"test_loss\": 0.2, \"seconds\": 1.5}]}");
+        assertThat(MetricsFile.readEpochs(file))
+                .containsExactly(
+                        new EpochStats(1, 0.5, Double.NaN, Double.NaN, 2.0), new EpochStats(2, 0.25, 0.3, 0.2, 1.5));
+    }
 
-  @Test
-  void aMissingFileHasNoEpochs() throws Exception {
-    assertThat(MetricsFile.readEpochs(dir.resolve("metrics.json"))).isEmpty();
-  }
+    @Test
+    void aMissingFileHasNoEpochs() throws Exception {
+        assertThat(MetricsFile.readEpochs(dir.resolve("metrics.json"))).isEmpty();
+    }
 
-  @Test
-  void aBrokenFileIsAnErrorNamingItAndWhy() throws Exception {
-    Path file = dir.resolve("metrics.json");
-    Files.writeString(file, "{\"epochs\": [");
-    assertThatThrownBy(() -> MetricsFile.readEpochs(file)).isInstanceOf(IOException.class)
-        .hasMessageStartingWith(file + ": invalid JSON");
-    Files.writeString(file, "{\"epochs\": [{\"epoch\": \"one\", \"train_loss\": 0.5, \"seconds\": 1}]}");
-    assertThatThrownBy(() -> MetricsFile.readEpochs(file))
-        .hasMessage(file + ": epochs[0].epoch: expected an integer from 1 to 2147483647, found \"one\" (a string)");
-    Files.writeString(file, "{\"epochs\": 3}");
-    assertThatThrownBy(() -> MetricsFile.readEpochs(file))
-        .hasMessage(file + ": epochs: expected a list, found 3 (a number)");
-  }
+    @Test
+    void aBrokenFileIsAnErrorNamingItAndWhy() throws Exception {
+        Path file = dir.resolve("metrics.json");
+        Files.writeString(file, "{\"epochs\": [");
+        assertThatThrownBy(() -> MetricsFile.readEpochs(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith(file + ": invalid JSON");
+        Files.writeString(file, "{\"epochs\": [{\"epoch\": \"one\", \"train_loss\": 0.5, \"seconds\": 1}]}");
+        assertThatThrownBy(() -> MetricsFile.readEpochs(file))
+                .hasMessage(
+                        file + ": epochs[0].epoch: expected an integer from 1 to 2147483647, found \"one\" (a string)");
+        Files.writeString(file, "{\"epochs\": 3}");
+        assertThatThrownBy(() -> MetricsFile.readEpochs(file))
+                .hasMessage(file + ": epochs: expected a list, found 3 (a number)");
+    }
 }

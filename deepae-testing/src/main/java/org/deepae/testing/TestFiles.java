@@ -8,20 +8,22 @@ import java.nio.file.StandardCopyOption;
 /** File helpers shared by tests. */
 public final class TestFiles {
 
-  private TestFiles() {}
+    private TestFiles() {}
 
-  /** Copies the tree at {@code source} (a model directory, a SavedModel) to {@code target}; returns {@code target}. */
-  public static Path copyTree(Path source, Path target) throws IOException {
-    try (var paths = Files.walk(source)) {
-      for (Path p : paths.toList()) {
-        Path to = target.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
+    /**
+     * Copies the tree at {@code source} (a model directory, a SavedModel) to {@code target}; returns {@code target}.
+     */
+    public static Path copyTree(Path source, Path target) throws IOException {
+        try (var paths = Files.walk(source)) {
+            for (Path p : paths.toList()) {
+                Path to = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
-      }
+        return target;
     }
-    return target;
-  }
 }

@@ -3,8 +3,8 @@ package org.deepae.viz;
 /** The inline style sheet and image check of {@link HtmlReport}. */
 final class ReportStyle {
 
-  /** A clean page: the system's own fonts, a 1000-pixel column, readable tables, captions under figures. */
-  static final String CSS = """
+    /** A clean page: the system's own fonts, a 1000-pixel column, readable tables, captions under figures. */
+    static final String CSS = """
       :root { color-scheme: light; }
       * { box-sizing: border-box; }
       body { margin: 0; background: #f3f4f6; color: #1f2328;
@@ -28,8 +28,8 @@ final class ReportStyle {
       @media print { body { background: #fff; } main { border: 0; margin: 0; } }
       """;
 
-  /** Counts, once the page has loaded, the images that decoded (for headless checks of the page). */
-  static final String IMAGE_CHECK = """
+    /** Counts, once the page has loaded, the images that decoded (for headless checks of the page). */
+    static final String IMAGE_CHECK = """
       window.addEventListener("load", function () {
         var images = document.images, loaded = 0;
         for (var i = 0; i < images.length; i++) {
@@ -40,5 +40,5 @@ final class ReportStyle {
       });
       """;
 
-  private ReportStyle() {}
+    private ReportStyle() {}
 }
