@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * rules see the whole product: each layer uses only the layers below it, TensorFlow is used only in org.deepae.tf, and
  * each module keeps to its own libraries.
  */
+@Tag("slow")
 class ArchitectureTest {
 
     /** The layers, lowest first, with the module that holds each. */

@@ -17,10 +17,12 @@ import org.deepae.store.ModelInfo;
 import org.deepae.train.RunDescription;
 import org.deepae.train.Trainer;
 import org.deepae.train.TrainingConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The README's Java example, on the bundled sample and one short epoch, so that the documented API keeps working. */
+@Tag("slow")
 class ReadmeExampleTest {
 
     @Test

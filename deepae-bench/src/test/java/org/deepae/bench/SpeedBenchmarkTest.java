@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.MatrixProduct;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class SpeedBenchmarkTest {
@@ -24,6 +25,7 @@ class SpeedBenchmarkTest {
     }
 
     @Test
+    @Tag("slow") // a smoke test of the timed harness on tiny shapes
     void measuresAPositiveRateAndReportsEverything() throws Exception {
         List<MatrixProduct> two = List.of(MatrixProduct.of(64, 64, 64), new MatrixProduct(32, 64, 16, true, false));
         MatMulBenchmark.Rate rate = MatMulBenchmark.measure(two, 1, 0.05);

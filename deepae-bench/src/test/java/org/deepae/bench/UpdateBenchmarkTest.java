@@ -8,8 +8,10 @@ import org.deepae.model.AdamSpec;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Loss;
 import org.deepae.model.OptimizerSpec;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow")
 class UpdateBenchmarkTest {
 
     @Test

@@ -11,10 +11,12 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.deepae.analysis.ThresholdFile;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** compare, latent, anomalies and report, end to end on the bundled sample. */
+@Tag("slow")
 class AnalysisCommandsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code deepae bench} on a short synthetic epoch: what it reports, not how fast this machine is. */
+@Tag("slow")
 class BenchCommandTest {
 
     @Test

@@ -17,10 +17,12 @@ import org.deepae.data.NpyWriter;
 import org.deepae.data.Rows;
 import org.deepae.model.Autoencoder;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** encode, decode, reconstruct, evaluate and export on a model trained by {@code deepae train}. */
+@Tag("slow")
 class ModelCommandsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

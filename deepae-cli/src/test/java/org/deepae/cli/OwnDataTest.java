@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code train}, {@code anomalies}, {@code encode} and {@code reconstruct} on a user's own table, end to end. */
+@Tag("slow")
 class OwnDataTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -18,6 +18,7 @@ import org.deepae.data.ParquetTableReader;
 import org.deepae.data.Table;
 import org.deepae.testing.ParquetFiles;
 import org.deepae.testing.ParquetFiles.Options;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the library modules), where the
  * dependencies that pom.xml excludes are missing, as they are for a user: nothing may need them, and nothing may log.
  */
+@Tag("slow")
 class ParquetTableReaderClasspathTest {
 
     @TempDir

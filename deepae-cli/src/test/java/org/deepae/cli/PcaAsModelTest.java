@@ -12,10 +12,12 @@ import org.deepae.data.NpyReader;
 import org.deepae.data.Rows;
 import org.deepae.model.Autoencoder;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A PCA saved by {@code deepae pca --save} used like a model by the other commands and the Java API. */
+@Tag("slow")
 class PcaAsModelTest {
 
     @TempDir

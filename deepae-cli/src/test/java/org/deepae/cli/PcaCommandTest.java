@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import org.deepae.analysis.PcaModel;
 import org.deepae.data.Dataset;
 import org.deepae.data.DatasetCatalog;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code deepae pca} on the bundled MNIST sample. */
+@Tag("slow")
 class PcaCommandTest {
 
     @TempDir

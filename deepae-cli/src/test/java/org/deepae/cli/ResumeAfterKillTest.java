@@ -17,6 +17,7 @@ import org.deepae.io.PausePoints;
 import org.deepae.store.ModelDirectory;
 import org.deepae.tf.TfAutoencoder;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * it, so that no test races the process): the run directory always holds a loadable model, and {@code --resume} ends
  * with exactly the result of an uninterrupted run (same seed, one thread).
  */
+@Tag("slow")
 class ResumeAfterKillTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * descriptor 2 to TensorFlow's native log lines, which the launcher filters; appending, so that a file holding earlier
  * lines keeps them.
  */
+@Tag("slow")
 class StandardErrorTest {
 
     @Test

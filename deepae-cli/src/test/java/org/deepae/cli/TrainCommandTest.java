@@ -12,11 +12,13 @@ import org.deepae.data.Dataset;
 import org.deepae.data.DatasetCatalog;
 import org.deepae.store.ModelDirectory;
 import org.deepae.tf.TfAutoencoder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Tag("slow")
 class TrainCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

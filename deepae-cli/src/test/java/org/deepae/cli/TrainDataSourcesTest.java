@@ -13,10 +13,12 @@ import org.deepae.data.Compression;
 import org.deepae.data.IdxWriter;
 import org.deepae.data.Rows;
 import org.deepae.testing.BarImages;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code deepae train} on the data sources other than the bundled sample. */
+@Tag("slow")
 class TrainDataSourcesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -21,12 +21,14 @@ import org.deepae.data.Downloader;
 import org.deepae.data.RemoteFiles;
 import org.deepae.testing.LoopbackServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Downloads from a loopback server that misbehaves, and a damaged download cache. */
 @Timeout(10)
+@Tag("slow")
 class DownloadRobustnessTest {
     private static final Duration SHORT = Duration.ofMillis(800);
 

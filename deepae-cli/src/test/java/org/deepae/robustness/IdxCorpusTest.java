@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Broken IDX files through the real command line: as one of the four files of a {@code train --dataset DIR}, and as
  * a single {@code encode --input} image file. Each must fail fast with one line naming the file and the problem.
  */
+@Tag("slow")
 class IdxCorpusTest {
     private static final long MEGABYTE = 1 << 20;
 

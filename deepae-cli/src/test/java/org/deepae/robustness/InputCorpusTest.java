@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 import org.deepae.testing.PngBytes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and alpha PNGs) are encoded.
  */
 @Timeout(20)
+@Tag("slow")
 class InputCorpusTest {
     private static final int W = TinyModel.WIDTH;
 

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 import org.deepae.testing.TestFiles;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * machine, and figures too large to draw. Each is refused at once, with one line, and writes nothing.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Tag("slow")
 class LimitCorpusTest {
     @TempDir
     static Path shared;

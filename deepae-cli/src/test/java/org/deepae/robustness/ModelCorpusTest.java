@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.deepae.testing.TestFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the directory or file and the problem, and leaves an existing output file as it was.
  */
 @Timeout(30)
+@Tag("slow")
 class ModelCorpusTest {
     @TempDir
     static Path shared;

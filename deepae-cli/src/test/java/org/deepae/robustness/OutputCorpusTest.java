@@ -13,6 +13,7 @@ import org.deepae.io.AtomicFiles;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * which must leave the previous file or directory intact.
  */
 @Timeout(30)
+@Tag("slow")
 class OutputCorpusTest {
     @TempDir
     static Path shared;

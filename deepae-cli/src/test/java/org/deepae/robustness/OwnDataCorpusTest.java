@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.parquet.example.data.Group;
 import org.deepae.testing.ParquetFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Broken own data through {@code train}: each case fails with one line naming the file and the row, column or
  * problem, exit 1 (2 for a bad option), and leaves no run directory.
  */
+@Tag("slow")
 class OwnDataCorpusTest {
 
     @TempDir

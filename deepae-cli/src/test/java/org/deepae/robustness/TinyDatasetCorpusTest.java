@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Datasets of a handful of rows through the whole of {@code train} (training, model, threshold, figures, report):
  * they either work end to end or are refused before any training with one line naming the dataset and the counts.
  */
+@Tag("slow")
 class TinyDatasetCorpusTest {
     @TempDir
     Path dir;

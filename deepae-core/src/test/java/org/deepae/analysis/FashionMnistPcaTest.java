@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import org.deepae.data.Dataset;
 import org.deepae.data.DatasetCatalog;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** PCA of the full Fashion-MNIST training set against values computed independently with numpy. */
+@Tag("slow")
 class FashionMnistPcaTest {
 
     private static final Path SYSTEM_COPY = Path.of("/usr/share/datasets/fashion-mnist");

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reads Debian's dataset-fashion-mnist, when installed. */
 @EnabledIf("systemCopyInstalled")
+@Tag("slow")
 class FashionMnistSystemCopyTest {
     @TempDir
     Path cache;

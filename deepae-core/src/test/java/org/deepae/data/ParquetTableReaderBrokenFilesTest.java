@@ -11,12 +11,14 @@ import java.util.Arrays;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.deepae.testing.ParquetFiles;
 import org.deepae.testing.ParquetFiles.Options;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Files that are not Parquet, or damaged ones: one line naming the file, never the library's own exception. */
+@Tag("slow")
 class ParquetTableReaderBrokenFilesTest {
 
     @TempDir

@@ -10,11 +10,13 @@ import org.deepae.model.AdamSpec;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Loss;
 import org.deepae.model.Objective;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.tensorflow.proto.ConfigProto;
 
 /** A network whose session fails to start is cleaned up without hanging, and refused networks build nothing. */
+@Tag("slow")
 class FailedBuildTest {
 
     @Test

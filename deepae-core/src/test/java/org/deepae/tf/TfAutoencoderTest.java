@@ -11,9 +11,11 @@ import org.deepae.model.Activation;
 import org.deepae.model.AdamSpec;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Loss;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("slow")
 class TfAutoencoderTest {
 
     private static final AutoencoderSpec SMALL =

@@ -19,6 +19,7 @@ import org.deepae.model.Loss;
 import org.deepae.model.Noise;
 import org.deepae.model.Objective;
 import org.deepae.model.OptimizerSpec;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
@@ -39,6 +40,7 @@ import org.tensorflow.types.TFloat32;
  * The gradients {@link TrainingGraph} back-propagates by hand against TensorFlow's own gradient of the same objective,
  * for every activation, both losses, noisy inputs, weight decay, and batches that do not split evenly into towers.
  */
+@Tag("slow")
 class TrainingGraphTest {
 
     private static final int INPUT = 12;

@@ -13,11 +13,13 @@ import org.deepae.model.AdamSpec;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Loss;
 import org.deepae.tf.TensorBoardEventFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.proto.Event;
 import org.tensorflow.proto.Summary;
 
+@Tag("slow")
 class TensorBoardListenerTest {
 
     @Test

@@ -15,11 +15,13 @@ import org.deepae.model.Loss;
 import org.deepae.model.Noise;
 import org.deepae.model.OptimizerSpec;
 import org.deepae.tf.TfAutoencoder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The network, optimizer, noise, validation and early-stopping choices, each on tiny data. */
+@Tag("slow")
 class TrainingChoicesTest {
 
     private static final Rows TRAIN = TestImages.bars(60, 4, 1);

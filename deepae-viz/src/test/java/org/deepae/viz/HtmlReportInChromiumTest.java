@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.deepae.testing.HeadlessChromium;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * show more than a blank screen. Skipped where {@code /usr/bin/chromium} is not installed ({@code .ci/run} installs
  * it).
  */
+@Tag("slow")
 class HtmlReportInChromiumTest {
 
     @TempDir
