@@ -169,7 +169,7 @@ final class AnomaliesCommand implements Callable<Integer> {
         }
         if (truthColumn != null && positive.isEmpty()) {
             throw new ParameterException(
-                    spec.commandLine(), "--truth-column needs --positive: the values that mark a " + "real anomaly");
+                    spec.commandLine(), "--truth-column needs --positive: the values that mark a real anomaly");
         }
         if (!positive.isEmpty() && truthColumn == null) {
             throw new ParameterException(spec.commandLine(), "--positive needs --truth-column");
@@ -230,7 +230,7 @@ final class AnomaliesCommand implements Callable<Integer> {
         String source = chunks.source();
         float[] errors = pass.errors();
         boolean[] truth = pass.truth();
-        Threshold threshold = threshold(autoencoder, info, chosen, errors, stdout);
+        Threshold threshold = threshold(autoencoder, chosen, errors, stdout);
         AnomalyScores scores = new AnomalyScores(errors, threshold);
         DetectionMetrics evaluation = null;
         if (truth != null) {
@@ -293,7 +293,7 @@ final class AnomaliesCommand implements Callable<Integer> {
         }
         stdout.println(String.format(
                 Locale.ROOT,
-                "%d of %d rows flagged: reconstruction error above %.6f (%s); " + "scored %s",
+                "%d of %d rows flagged: reconstruction error above %.6f (%s); scored %s",
                 scores.flaggedCount(),
                 count,
                 threshold.value(),
@@ -401,8 +401,7 @@ final class AnomaliesCommand implements Callable<Integer> {
         return root;
     }
 
-    private Threshold threshold(
-            Autoencoder autoencoder, ModelInfo info, AnomalyRule chosen, float[] errors, PrintWriter stdout)
+    private Threshold threshold(Autoencoder autoencoder, AnomalyRule chosen, float[] errors, PrintWriter stdout)
             throws IOException {
         if (saveThreshold) {
             AnomalyRule ruleForTraining = chosen != null ? chosen : new AnomalyRule.Sigma(3);

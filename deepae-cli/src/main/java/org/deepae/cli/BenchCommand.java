@@ -100,7 +100,7 @@ final class BenchCommand implements Callable<Integer> {
         AutoencoderSpec network = AutoencoderSpec.tutorial(784);
         PrintWriter err = spec.commandLine().getErr();
         err.println("Benchmarking 784-392-196-392-784 (batch " + batchSize + ", " + rows
-                + " synthetic images per epoch); " + "this takes about a minute");
+                + " synthetic images per epoch); this takes about a minute");
         err.flush();
         SpeedBenchmark.Report r = new SpeedBenchmark(new SpeedBenchmark.Settings(
                         network, batchSize, rows, rows, threads.get(), precision, matmulSeconds, warmUpSteps))
@@ -136,7 +136,7 @@ final class BenchCommand implements Callable<Integer> {
                     1e3 * step.restSeconds()));
             out.println(String.format(
                     Locale.ROOT,
-                    "Adam update alone: %.2f ms on one thread, %.2f ms on %d as training runs " + "it",
+                    "Adam update alone: %.2f ms on one thread, %.2f ms on %d as training runs it",
                     1e3 * update.oneThread(),
                     1e3 * update.allThreads(),
                     update.threads()));
@@ -188,8 +188,8 @@ final class BenchCommand implements Callable<Integer> {
         SpeedBenchmark.StepTimes step = r.step();
         root.put("threads", step.update().threads());
         root.put("training_flops_per_image", r.trainingFlopsPerImage());
-        put(root.putObject("training"), r.training());
-        ObjectNode training = root.with("training");
+        ObjectNode training = root.putObject("training");
+        put(training, r.training());
         training.put("epoch_seconds", r.epochSeconds());
         training.put("warm_up_epochs", r.warmUpEpochs());
         training.put("step_seconds", step.seconds());

@@ -75,7 +75,7 @@ final class CompareCommand implements Callable<Integer> {
         } else {
             out.println(String.format(
                     Locale.ROOT,
-                    "%s test set, %d images; code size %d (PCA: %d components, %.1f%% of " + "the training variance)",
+                    "%s test set, %d images; code size %d (PCA: %d components, %.1f%% of the training variance)",
                     data.info().name(),
                     c.autoencoder().rows(),
                     c.codeSize(),

@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,8 +54,7 @@ final class ConfigFile {
         }
         CommandSpec spec = cl.getCommandSpec();
         List<String> args = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : root.properties()) {
             String name = "--" + entry.getKey();
             OptionSpec option = spec.findOption(name);
             if (option == null || NOT_CONFIG.contains(entry.getKey())) {

@@ -79,7 +79,7 @@ final class DecodeCommand implements Callable<Integer> {
         if (target.format().equals("png") && !info.hasImageSize()) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "--out " + out + ": this model's rows are not images of a " + "known size; write .npy or .csv");
+                    "--out " + out + ": this model's rows are not images of a known size; write .npy or .csv");
         }
         Rows codes = input.read(info.spec().codeSize(), 0, 0);
         ImageGrid grid =

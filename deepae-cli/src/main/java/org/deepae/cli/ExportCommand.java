@@ -60,7 +60,7 @@ final class ExportCommand implements Callable<Integer> {
         if (model.isPca()) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "--model " + model.model + " is a PCA; export takes a model " + "trained by 'deepae train'");
+                    "--model " + model.model + " is a PCA; export takes a model trained by 'deepae train'");
         }
         ModelDirectory.exportSavedModel(model.model, out);
         PrintWriter stdout = spec.commandLine().getOut();

@@ -1,6 +1,8 @@
 package org.deepae.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,8 +67,9 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         StandardError.install();
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
+        // the platform's charset, as System.out's own (Java 17 has no System.out.charset())
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
         int code = commandLine(out, err).execute(args);
         out.flush();
         err.flush();

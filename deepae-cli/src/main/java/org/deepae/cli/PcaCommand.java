@@ -121,7 +121,7 @@ final class PcaCommand implements Callable<Integer> {
         } else {
             stdout.println(String.format(
                     Locale.ROOT,
-                    "PCA of %s: fitted on %d training images in %.2f s, " + "measured on %d test images",
+                    "PCA of %s: fitted on %d training images in %.2f s, measured on %d test images",
                     data.info().name(),
                     data.train().count(),
                     fitSeconds,

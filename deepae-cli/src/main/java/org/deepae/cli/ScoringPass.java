@@ -115,7 +115,7 @@ final class ScoringPass implements Closeable {
         }
         if ((long) count + rows.count() > Integer.MAX_VALUE - 8) {
             throw new DataFormatException(
-                    rows.source(), "more than " + (Integer.MAX_VALUE - 8) + " rows; score the " + "input in parts");
+                    rows.source(), "more than " + (Integer.MAX_VALUE - 8) + " rows; score the input in parts");
         }
         int width = rows.width();
         float[] values = rows.values();

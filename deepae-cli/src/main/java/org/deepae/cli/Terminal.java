@@ -1,5 +1,6 @@
 package org.deepae.cli;
 
+import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,25 @@ final class Terminal {
                 return false;
             }
         }
-        return System.console() != null;
+        return consoleIsTerminal();
+    }
+
+    /**
+     * Whether the JVM's console is a terminal: before Java 22 a console exists only then; from Java 22 one always
+     * exists and {@code Console.isTerminal()} (looked up at run time, since deepae is built for Java 17) tells.
+     */
+    @SuppressWarnings("SystemConsoleNull") // null still means no terminal before Java 22; isTerminal() decides after
+    private static boolean consoleIsTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -447,7 +448,10 @@ final class TrainCommand implements Callable<Integer> {
     private Path runDirectory() throws IOException {
         Path dir = out != null
                 ? out
-                : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+                : Path.of(
+                        "runs",
+                        LocalDateTime.now(ZoneId.systemDefault())
+                                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         CommandLine cl = spec.commandLine();
         String option = resuming ? "--resume" : "--out"; // a resumed run comes here with --out set to its directory
         if (tensorboard != null) {

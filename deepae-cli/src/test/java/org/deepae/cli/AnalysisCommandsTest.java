@@ -142,7 +142,7 @@ class AnalysisCommandsTest {
 
         double worst = lines.stream()
                 .skip(1)
-                .mapToDouble(l -> Double.parseDouble(l.split(",")[2]))
+                .mapToDouble(l -> Double.parseDouble(l.split(",", 0)[2]))
                 .max()
                 .orElseThrow();
         assertThat(run.out()).contains(String.format(java.util.Locale.ROOT, "error %.6f", worst));
@@ -160,8 +160,7 @@ class AnalysisCommandsTest {
                 dir.resolve("a").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
-                .contains(
-                        "mean + 3 sigma of the training set of mnist-sample (8000 images), saved with the " + "model");
+                .contains("mean + 3 sigma of the training set of mnist-sample (8000 images), saved with the model");
     }
 
     @Test

@@ -59,7 +59,7 @@ class ErrorsAsOneLineTest {
         CommandRun other = run("fail", "--kind", "linkage");
         assertThat(other.exitCode()).isEqualTo(1);
         assertThat(other.err().strip())
-                .isEqualTo("deepae fail: internal error: org/example/Missing (run with -v for " + "details)");
+                .isEqualTo("deepae fail: internal error: org/example/Missing (run with -v for details)");
     }
 
     @Test

@@ -51,6 +51,7 @@ class PcaAsModelTest {
     }
 
     @Test
+    @SuppressWarnings("try") // closes the model inside its block, to check that a closed model refuses work
     void worksThroughTheJavaApiAndDecodesWhatItEncodes() throws Exception {
         float[] rows = sample.test().head(5).values();
         try (Autoencoder model = Autoencoder.load(pca)) {

@@ -122,7 +122,7 @@ class ResumeAfterKillTest {
         String output = Files.readString(dir.resolve("run.log"));
         assertThat(p.exitValue()).as(output).isEqualTo(130);
         assertThat(output)
-                .contains("deepae train: interrupted before the first epoch ended; nothing to resume, " + "start again")
+                .contains("deepae train: interrupted before the first epoch ended; nothing to resume, start again")
                 .doesNotContain("Exception");
         assertThat(run).doesNotExist();
     }

@@ -123,7 +123,7 @@ class StreamingCommandsTest {
         Rows codes = NpyReader.read(dir.resolve("chunked.npy"));
         assertThat(codes.count()).isEqualTo(ROWS);
         for (int i = 0; i < ROWS; i++) {
-            String[] cells = lines.get(i + 1).split(",");
+            String[] cells = lines.get(i + 1).split(",", 0);
             for (int j = 0; j < codes.width(); j++) {
                 assertThat(codes.values()[i * codes.width() + j]).isEqualTo(Float.parseFloat(cells[2 + j]));
             }
@@ -176,7 +176,7 @@ class StreamingCommandsTest {
     @Test
     void aBadCellOnALateLineLeavesNoOutputAndNamesFileAndLine(@TempDir Path dir) throws IOException {
         List<String> lines = new ArrayList<>(Files.readAllLines(csv));
-        String[] cells = lines.get(110).split(",");
+        String[] cells = lines.get(110).split(",", 0);
         cells[2] = "high";
         lines.set(110, String.join(",", cells));
         Path bad = Files.write(dir.resolve("bad.csv"), lines);
@@ -200,7 +200,7 @@ class StreamingCommandsTest {
             assertThat(run.exitCode()).as(args[0] + " " + run.err()).isEqualTo(1);
             assertThat(run.err().strip())
                     .doesNotContain("\n")
-                    .contains(bad + ": line 111, column 3 'pressure': 'high' " + "is not a number");
+                    .contains(bad + ": line 111, column 3 'pressure': 'high' is not a number");
             assertThat(out.resolve(args[1])).doesNotExist();
         }
         try (Stream<Path> files = Files.list(out)) {

@@ -184,7 +184,7 @@ class ReaderPropertyTest {
     @Property(tries = 200)
     void modelJsonReaderFailsOnlyWithModelFormatException(@ForAll("hostileJson") String json) throws IOException {
         Path model = Files.createDirectories(dir.resolve("model"));
-        Path file = Files.writeString(model.resolve("model.json"), json);
+        Files.writeString(model.resolve("model.json"), json);
         try {
             assertThat(ModelDirectory.readInfo(model).spec()).isNotNull();
         } catch (ModelFormatException expected) {

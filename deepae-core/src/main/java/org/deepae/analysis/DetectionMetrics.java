@@ -108,7 +108,7 @@ public final class DetectionMetrics {
             }
         }
         positives = positiveCount;
-        negatives = scores.length - positiveCount;
+        negatives = (long) scores.length - positiveCount;
         if (positives == 0 || negatives == 0) {
             throw new IllegalArgumentException("detection metrics need both anomalies and normal rows, got " + positives
                     + " anomalies and " + negatives + " normal rows");

@@ -101,7 +101,7 @@ final class CsvCells {
      */
     static float fastParse(String cell) {
         double d = fastParseMagnitude(cell);
-        if (d != d || d != 0 && (Double.doubleToRawLongBits(d) & 0x1FFFFFFFL) == 0x10000000L) {
+        if (Double.isNaN(d) || (d != 0 && (Double.doubleToRawLongBits(d) & 0x1FFFFFFFL) == 0x10000000L)) {
             return Float.NaN;
         }
         float f = (float) d;
@@ -115,7 +115,7 @@ final class CsvCells {
      */
     static double fastParseDouble(String cell) {
         double d = fastParseMagnitude(cell);
-        return d == d && cell.charAt(0) == '-' ? -d : d; // a number has a first character
+        return !Double.isNaN(d) && cell.charAt(0) == '-' ? -d : d; // a number has a first character
     }
 
     /** The absolute value of a plain decimal cell rounded to double, or NaN; the cell's sign is not applied. */
@@ -151,7 +151,7 @@ final class CsvCells {
         }
         if (i < n) {
             char c = cell.charAt(i);
-            if (c != 'e' && c != 'E' || ++i >= n) {
+            if ((c != 'e' && c != 'E') || ++i >= n) {
                 return Double.NaN;
             }
             boolean negativeExponent = cell.charAt(i) == '-';

@@ -121,7 +121,7 @@ final class CsvLines {
             if (++cellChars > CsvReader.MAX_CELL_CHARS) {
                 throw new DataFormatException(
                         source,
-                        "line " + lineNo + ", column " + cells + ": a cell longer than the limit" + " of "
+                        "line " + lineNo + ", column " + cells + ": a cell longer than the limit of "
                                 + count(CsvReader.MAX_CELL_CHARS) + " characters");
             }
         }
@@ -186,7 +186,7 @@ final class CsvLines {
                     if (c == '"') {
                         state = QUOTE_SEEN;
                     } else {
-                        if (c == '\n' || c == '\r' && peek() != '\n') {
+                        if (c == '\n' || (c == '\r' && peek() != '\n')) {
                             lineNo++;
                         }
                         append(cell, c, cells.size(), cellLine, true);

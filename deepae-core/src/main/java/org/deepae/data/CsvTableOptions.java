@@ -36,11 +36,11 @@ public record CsvTableOptions(Character delimiter, Header header, Set<String> te
             if (d == '"'
                     || d == '\n'
                     || d == '\r'
-                    || d != '\t' && Character.isWhitespace(d)
+                    || (d != '\t' && Character.isWhitespace(d))
                     || d == '\u00a0'
                     || d == '\ufeff') {
                 throw new IllegalArgumentException(
-                        "the delimiter must not be a quote, a line break or a blank other than tab," + " got U+"
+                        "the delimiter must not be a quote, a line break or a blank other than tab, got U+"
                                 + String.format("%04X", (int) d));
             }
         }

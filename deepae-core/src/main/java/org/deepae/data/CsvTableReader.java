@@ -236,7 +236,7 @@ public final class CsvTableReader implements TableSource {
     /** Cell {@code cell} of numeric column {@code c}: its value, or NaN when missing. */
     private double value(String cell, int c) throws DataFormatException {
         double fast = CsvCells.fastParseDouble(cell);
-        if (fast == fast) {
+        if (!Double.isNaN(fast)) {
             return fast;
         }
         switch (classify(cell)) {

@@ -68,7 +68,7 @@ public final class CsvWriter {
         }
         if (CsvCells.kind(prefix + "0") != CsvCells.Kind.TEXT) {
             throw new IllegalArgumentException("column prefix '" + prefix
-                    + "' makes numeric column names, so the header " + "could not be told from data");
+                    + "' makes numeric column names, so the header could not be told from data");
         }
     }
 

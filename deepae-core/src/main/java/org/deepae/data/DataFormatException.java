@@ -8,6 +8,8 @@ import java.nio.file.Path;
  * finding.
  */
 public class DataFormatException extends IOException {
+    private static final long serialVersionUID = 1L;
+
     private final String source;
 
     /**

@@ -163,7 +163,7 @@ public sealed interface DataSource permits DataSource.Catalog, DataSource.Arrays
     private static Rows fromIdx(Path file, byte[] head) throws IOException {
         if (head.length >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 8 && head[3] == 1) {
             throw new DataFormatException(
-                    file, "expected IDX images (magic 0x00000803), found an IDX label file " + "(magic 0x00000801)");
+                    file, "expected IDX images (magic 0x00000803), found an IDX label file (magic 0x00000801)");
         }
         return Rows.of(IdxReader.readImageBytes(file).toImageSet(null), file.toString());
     }

@@ -111,6 +111,8 @@ public final class DatasetCatalog {
 
     /** A download that failed, as opposed to data that could not be read. */
     private static final class DownloadFailedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
         DownloadFailedException(IOException cause) {
             super(cause.getMessage(), cause);
         }

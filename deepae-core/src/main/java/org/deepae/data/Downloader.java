@@ -224,7 +224,9 @@ public final class Downloader {
     }
 
     /** No data arrived within the request timeout. */
-    private static final class StalledException extends IOException {}
+    private static final class StalledException extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
 
     private static String seconds(Duration duration) {
         long millis = duration.toMillis();

@@ -33,7 +33,7 @@ public final class LabelIndex {
             if (column.isMissing(i)) {
                 throw new DataFormatException(
                         table.source(),
-                        "data row " + (first + i + 1) + " has no value in the label " + "column "
+                        "data row " + (first + i + 1) + " has no value in the label column "
                                 + Quoted.of(column.name()));
             }
             labels[i] = of(column instanceof Column.Numeric n ? TrainingData.number(n.values()[i]) : column.text(i));
@@ -70,7 +70,7 @@ public final class LabelIndex {
         }
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
-            if (!(ch >= '0' && ch <= '9' || ch == '.' || ch == '-' || ch == '+' || ch == 'e' || ch == 'E')) {
+            if (!((ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == '+' || ch == 'e' || ch == 'E')) {
                 return null;
             }
         }

@@ -95,7 +95,7 @@ final class ParquetCodecs implements CompressionCodecFactory {
                     new PlainParquetConfiguration());
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException(
-                    "this version of Apache Parquet has no ParquetReadOptions constructor that " + "deepae knows", e);
+                    "this version of Apache Parquet has no ParquetReadOptions constructor that deepae knows", e);
         }
     }
 
@@ -122,7 +122,7 @@ final class ParquetCodecs implements CompressionCodecFactory {
             if (codec == CompressionCodecName.UNCOMPRESSED) {
                 return bytes;
             }
-            byte[] in = bytes.toByteArray();
+            byte[] in = bytes.toInputStream().readAllBytes();
             return BytesInput.from(decompress(in, 0, in.length, uncompressedSize));
         }
 

@@ -302,6 +302,8 @@ record ParquetField(String name, ColumnDescriptor descriptor, Decoding decoding,
 
     /** A column deepae cannot read; the message says what it is, such as {@code "a LIST"}. */
     static final class Unsupported extends Exception {
+        private static final long serialVersionUID = 1L;
+
         Unsupported(String what) {
             super(what, null, false, false);
         }

@@ -73,7 +73,8 @@ public final class ParquetTableReader implements TableSource {
         byte[] footerBytes = footer(file);
         ParquetMetadata footer;
         try {
-            footer = new ParquetMetadataConverter().readParquetMetadata(new ByteArrayInputStream(footerBytes));
+            footer = new ParquetMetadataConverter()
+                    .readParquetMetadata(new ByteArrayInputStream(footerBytes), ParquetMetadataConverter.NO_FILTER);
         } catch (IOException | RuntimeException e) {
             throw new DataFormatException(
                     file, "the Parquet footer (the file's metadata) is damaged: " + oneLine(e), e);
@@ -118,7 +119,7 @@ public final class ParquetTableReader implements TableSource {
         try (ParquetTableReader reader = open(file, null)) {
             if (reader.rowsLeft > Integer.MAX_VALUE - 8) {
                 throw new DataFormatException(
-                        file, "has " + reader.rowsLeft + " rows, more than one table holds; read it " + "in chunks");
+                        file, "has " + reader.rowsLeft + " rows, more than one table holds; read it in chunks");
             }
             Table table = reader.next((int) Math.max(1, reader.rowsLeft));
             return table != null ? table : new Table(file.toString(), emptyColumns(reader.heads), 0);
@@ -243,11 +244,11 @@ public final class ParquetTableReader implements TableSource {
             byte[] head = readFully(channel, 0, (int) Math.min(size, MAGIC.length));
             if (!Arrays.equals(head, MAGIC)) {
                 throw new DataFormatException(
-                        file, "is not a Parquet file (it does not start with PAR1, Parquet's magic " + "number)");
+                        file, "is not a Parquet file (it does not start with PAR1, Parquet's magic number)");
             }
             if (size < 12) {
                 throw new DataFormatException(
-                        file, "is " + size + " bytes long, too short for a Parquet file: it is " + "truncated");
+                        file, "is " + size + " bytes long, too short for a Parquet file: it is truncated");
             }
             byte[] tail = readFully(channel, size - 8, 8);
             byte[] end = Arrays.copyOfRange(tail, 4, 8);
@@ -256,7 +257,7 @@ public final class ParquetTableReader implements TableSource {
             }
             if (!Arrays.equals(end, MAGIC)) {
                 throw new DataFormatException(
-                        file, "does not end with PAR1, Parquet's magic number: the file is truncated " + "or damaged");
+                        file, "does not end with PAR1, Parquet's magic number: the file is truncated or damaged");
             }
             long length = Integer.toUnsignedLong(
                     ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());

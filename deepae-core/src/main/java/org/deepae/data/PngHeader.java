@@ -178,7 +178,7 @@ record PngHeader(int height, int width) {
     private static String type(byte[] start) {
         for (int i = 4; i < 8; i++) {
             int c = start[i];
-            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
                 return null;
             }
         }

@@ -227,7 +227,7 @@ public final class Preprocessing {
         if (!unknown.isEmpty()) {
             throw new DataFormatException(
                     source,
-                    "no column named " + listed(unknown) + " (named categorical); the columns" + " are "
+                    "no column named " + listed(unknown) + " (named categorical); the columns are "
                             + listed(train.names()));
         }
         List<Input> inputs = new ArrayList<>();
@@ -692,7 +692,7 @@ public final class Preprocessing {
             return s;
         }
         throw new IllegalArgumentException(
-                "feature " + feature + " (" + featureNames.get(feature) + ") is one-hot, not " + "scaled");
+                "feature " + feature + " (" + featureNames.get(feature) + ") is one-hot, not scaled");
     }
 
     private void requireNumericOnly() {
@@ -787,7 +787,7 @@ public final class Preprocessing {
                 throw column.error(
                         "encoding",
                         "expected " + Quoted.of(ONE_HOT) + " for a "
-                                + (numeric ? "numeric column " + "listed in categorical" : "text column") + ", found "
+                                + (numeric ? "numeric column listed in categorical" : "text column") + ", found "
                                 + Quoted.of(SCALED));
             }
             double offset = column.requiredDouble("offset", -Double.MAX_VALUE);
@@ -805,7 +805,7 @@ public final class Preprocessing {
         if (numeric && !forced.contains(name)) {
             throw column.error(
                     "encoding",
-                    "expected " + Quoted.of(SCALED) + " for a numeric column not listed in " + "categorical, found "
+                    "expected " + Quoted.of(SCALED) + " for a numeric column not listed in categorical, found "
                             + Quoted.of(ONE_HOT));
         }
         List<String> levels = strings(column, "levels");
@@ -825,7 +825,7 @@ public final class Preprocessing {
             if (numeric && !isJavaDouble(level)) {
                 throw column.error(
                         "levels[" + i + "]",
-                        "expected a number as Java writes a double (such as '3.0'), " + "found " + Quoted.of(level));
+                        "expected a number as Java writes a double (such as '3.0'), found " + Quoted.of(level));
             }
         }
         return new OneHot(name, kind, levels);
@@ -889,7 +889,7 @@ public final class Preprocessing {
 
     private static DataFormatException notFinite(String source, long row, String column, double x) {
         return new DataFormatException(
-                source, "row " + row + ", column " + Quoted.of(column) + ": " + x + " is not a " + "finite number");
+                source, "row " + row + ", column " + Quoted.of(column) + ": " + x + " is not a finite number");
     }
 
     /** Names quoted, at most ten, then how many more. */

@@ -269,8 +269,8 @@ public final class TrainingData {
             }
             DataSource testSource = DataSource.open(request.test(), null);
             if (testSource instanceof DataSource.Catalog) {
-                throw new IllegalArgumentException("--test " + request.test()
-                        + " is a catalogue dataset; give a file or " + "folder like --dataset's");
+                throw new IllegalArgumentException(
+                        "--test " + request.test() + " is a catalogue dataset; give a file or folder like --dataset's");
             }
             train = all;
             test = raw(testSource, request, labelNames, new ArrayList<>());
@@ -379,7 +379,7 @@ public final class TrainingData {
         Table features = table.without(taken);
         if (features.columns().isEmpty()) {
             throw new DataFormatException(
-                    file.name(), "no feature columns are left after the label, id and ignored " + "columns");
+                    file.name(), "no feature columns are left after the label, id and ignored columns");
         }
         return new Raw(features, null, labels, ids, false);
     }
@@ -541,7 +541,7 @@ public final class TrainingData {
                     source,
                     String.format(
                             Locale.ROOT,
-                            "a test split of %s of %d rows leaves no " + "training rows",
+                            "a test split of %s of %d rows leaves no training rows",
                             trim(fraction),
                             rows));
         }
@@ -611,7 +611,7 @@ public final class TrainingData {
                 .append(count));
         notes.add(String.format(
                 Locale.ROOT,
-                "training on %d of %d training rows by label (%s); the test rows keep " + "every label",
+                "training on %d of %d training rows by label (%s); the test rows keep every label",
                 n,
                 labels.length,
                 which));
@@ -620,7 +620,7 @@ public final class TrainingData {
 
     /** The names of the labels that --only-labels and --exclude-labels keep; empty when neither is given. */
     private static List<String> normalNames(Dataset data, Request request) {
-        if (request.onlyLabels().isEmpty() && request.excludeLabels().isEmpty()
+        if ((request.onlyLabels().isEmpty() && request.excludeLabels().isEmpty())
                 || !data.train().hasLabels()) {
             return List.of();
         }

@@ -96,8 +96,8 @@ public record JsonFields(Path file, String path, JsonNode node) {
         Map<String, Object> map = new LinkedHashMap<>();
         object.get()
                 .node()
-                .fields()
-                .forEachRemaining(e -> map.put(e.getKey(), PLAIN.convertValue(e.getValue(), Object.class)));
+                .properties()
+                .forEach(e -> map.put(e.getKey(), PLAIN.convertValue(e.getValue(), Object.class)));
         return Collections.unmodifiableMap(map);
     }
 

@@ -55,15 +55,15 @@ public final class ModelDirectory {
     private ModelDirectory() {}
 
     /**
-     * Writes {@code model}'s weights and {@code info} to {@code dir}, replacing what was there only on success.
+     * Writes {@code autoencoder}'s weights and {@code info} to {@code dir}, replacing what was there only on success.
      *
-     * @param model a model deepae trained or loaded (from {@code Trainer.fit} or {@link #load}); not a SavedModel
+     * @param autoencoder a model deepae trained or loaded (from {@code Trainer.fit} or {@link #load}); not a SavedModel
      * @throws IllegalArgumentException if the model's weights cannot be written as a deepae model directory
      */
     public static void save(Path dir, Autoencoder autoencoder, ModelInfo info) throws IOException {
         if (!(autoencoder instanceof TfAutoencoder model)) {
             throw new IllegalArgumentException(
-                    "only models trained or loaded by deepae can be saved as a model directory, " + "got "
+                    "only models trained or loaded by deepae can be saved as a model directory, got "
                             + autoencoder.getClass().getSimpleName());
         }
         byte[] json = JSON.writeValueAsBytes(toJson(info));

@@ -48,15 +48,15 @@ public record ModelInfo(
                 || imageWidth < 0
                 || imageChannels < 0
                 || imageChannels > 4
-                || (long) imageHeight * imageWidth != 0
-                        && (long) imageHeight * imageWidth * imageChannels != spec.inputSize()) {
+                || ((long) imageHeight * imageWidth != 0
+                        && (long) imageHeight * imageWidth * imageChannels != spec.inputSize())) {
             throw new IllegalArgumentException(
                     "image size " + imageHeight + "x" + imageWidth + (imageChannels > 1 ? "x" + imageChannels : "")
                             + " does not match the input size " + spec.inputSize());
         }
         if (preprocessing != null && preprocessing.width() != spec.inputSize()) {
             throw new IllegalArgumentException("the preprocessing gives " + preprocessing.width()
-                    + " values per row but " + "the network takes " + spec.inputSize());
+                    + " values per row but the network takes " + spec.inputSize());
         }
         training = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(training));
         Objects.requireNonNull(deepaeVersion, "deepaeVersion");

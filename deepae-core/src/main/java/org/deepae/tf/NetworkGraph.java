@@ -118,7 +118,7 @@ final class NetworkGraph {
     }
 
     /** Scale over {@code sqrt(variance)} of TensorFlow's truncated normal (cut at two standard deviations). */
-    private static final double TRUNCATED_NORMAL_STDDEV = 0.87962566103423978;
+    private static final double TRUNCATED_NORMAL_STDDEV = 0.8796256610342398;
 
     /**
      * A layer's initial weights, as the variance-scaling initializer draws them: {@code variance-scaling} (the
@@ -132,7 +132,7 @@ final class NetworkGraph {
         Operand<TInt64> seeds = tf.constant(new long[] {seed, 0});
         return switch (kind) {
             case VARIANCE_SCALING, HE -> {
-                double scale = (kind == Initializer.HE ? 2.0 : 1.0) / Math.max(1.0, fanIn);
+                double scale = (kind == Initializer.HE ? 2.0 : 1.0) / Math.max(1.0, (double) fanIn);
                 yield tf.math.mul(tf.random.statelessTruncatedNormal(shape, seeds, TFloat32.class), tf.constant((float)
                         (Math.sqrt(scale) / TRUNCATED_NORMAL_STDDEV)));
             }

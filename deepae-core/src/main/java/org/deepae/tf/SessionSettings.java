@@ -68,6 +68,7 @@ final class SessionSettings {
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
+    @SuppressWarnings("try") // the session is opened only for its side effect: it sizes the pools
     private static synchronized void sizePools(ConfigProto config) {
         if (poolsSized) {
             return;

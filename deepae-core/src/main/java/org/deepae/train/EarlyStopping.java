@@ -25,7 +25,7 @@ public record EarlyStopping(int patience, double minDelta) {
     public static EarlyStopping parse(String text) {
         int patience = 5;
         double minDelta = 0;
-        for (String part : text.split(",")) {
+        for (String part : text.split(",", 0)) {
             String p = part.trim();
             if (p.isEmpty()) {
                 continue;

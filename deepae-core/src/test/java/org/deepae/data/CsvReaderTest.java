@@ -201,10 +201,10 @@ class CsvReaderTest {
     void refusesACellLongerThanTheLimit() throws IOException {
         Path file = csv("1,2\n3," + "7".repeat(CsvReader.MAX_CELL_CHARS + 1) + "\n");
         assertRejected(file, null)
-                .hasMessage(file + ": line 2, column 2: a cell longer than the limit of 1,048,576 " + "characters");
+                .hasMessage(file + ": line 2, column 2: a cell longer than the limit of 1,048,576 characters");
         Path quoted = csv("\"" + "x".repeat(CsvReader.MAX_CELL_CHARS + 1) + "\",1\n1,2\n");
         assertRejected(quoted, null)
-                .hasMessage(quoted + ": line 1, column 1: a cell longer than the limit of " + "1,048,576 characters");
+                .hasMessage(quoted + ": line 1, column 1: a cell longer than the limit of 1,048,576 characters");
     }
 
     @Test

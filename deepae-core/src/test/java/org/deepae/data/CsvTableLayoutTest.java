@@ -94,7 +94,7 @@ class CsvTableLayoutTest {
         CsvLayout data = layout("# comment\nx,3.5,7\ny,1,2\n");
         assertThat(data.header()).isFalse();
         assertThat(data.headerReason())
-                .isEqualTo("no header: line 2 has numeric cells (column 2 '3.5', column 3 '7'), " + "so it is data");
+                .isEqualTo("no header: line 2 has numeric cells (column 2 '3.5', column 3 '7'), so it is data");
         assertThat(data.columns().get(0).reason()).isEqualTo("text: line 2 has 'x', which is not a number");
         CsvLayout many = layout("1,2,3,4,5\n");
         assertThat(many.headerReason())

@@ -125,8 +125,8 @@ class CsvTablePropertyTest {
                     || cell.indexOf('\n') >= 0
                     || cell.indexOf('\r') >= 0
                     || !cell.equals(cell.strip())
-                    || c == 0 && cell.startsWith("#")
-                    || width == 1 && cell.isEmpty();
+                    || (c == 0 && cell.startsWith("#"))
+                    || (width == 1 && cell.isEmpty());
             if (c > 0) {
                 out.append(delimiter);
             }

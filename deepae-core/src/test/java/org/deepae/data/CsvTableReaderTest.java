@@ -174,7 +174,7 @@ class CsvTableReaderTest {
     void refusesInfinityInANumericColumn() throws IOException {
         Path file = csv("a,b\n1,2\n3,inf\n");
         assertRejected(file, CsvTableOptions.DEFAULT)
-                .hasMessageStartingWith(file + ": line 3, column 2 'b': 'inf' is not" + " a finite number");
+                .hasMessageStartingWith(file + ": line 3, column 2 'b': 'inf' is not a finite number");
         assertRejected(csv("a\n-Infinity\n1\n"), CsvTableOptions.DEFAULT).hasMessageContaining("line 2, column 1 'a'");
         assertRejected(csv("a\n1e400\n"), CsvTableOptions.DEFAULT).hasMessageContaining("'1e400' is not a finite");
         // in a text column, inf is text like any other word

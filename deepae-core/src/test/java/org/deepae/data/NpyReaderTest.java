@@ -103,12 +103,12 @@ class NpyReaderTest {
                 .hasMessageContaining("shape (2, 2, 2, 3) of 4-byte "
                         + "elements needs 96 bytes of data, found 48 (the file is truncated)");
         assertRejected(npy("|u1", "(1, 2, 2, 3)", new byte[13]))
-                .hasMessageContaining("needs 12 bytes of data, found 13 " + "(1 trailing bytes)");
+                .hasMessageContaining("needs 12 bytes of data, found 13 (1 trailing bytes)");
         assertRejected(npy("<f4", "(100000000, 8192, 8192, 3)", f4(1)))
-                .hasMessageContaining("needs 80530636800000000 " + "bytes of data, found 4");
+                .hasMessageContaining("needs 80530636800000000 bytes of data, found 4");
         assertRejected(npy("<i2", "(1, 2, 2, 3)", new byte[24])).hasMessageContaining("unsupported dtype '<i2'");
         assertRejected(npy("<f4", "(1, 0, 2, 3)", new byte[0]))
-                .hasMessageContaining("expected rows of at least one " + "value, found shape (1, 0, 2, 3)");
+                .hasMessageContaining("expected rows of at least one value, found shape (1, 0, 2, 3)");
     }
 
     @Test

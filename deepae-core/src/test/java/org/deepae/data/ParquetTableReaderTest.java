@@ -38,7 +38,7 @@ class ParquetTableReaderTest {
           optional int32 price (DECIMAL(9,2)); optional int64 big (DECIMAL(18,3));
           optional fixed_len_byte_array(16) wide (DECIMAL(38,2));
         }""",
-                new Object[] {7, 1L << 40, 1.5f, 0.1, true, (int) -8, -1, -1L, 12345, -98765L, decimal16(-250)},
+                new Object[] {7, 1L << 40, 1.5f, 0.1, true, -8, -1, -1L, 12345, -98765L, decimal16(-250)},
                 new Object[] {null, null, null, null, null, null, null, null, null, null, null},
                 new Object[] {-3, -5L, -0.25f, 1e300, false, 127, 5, 6L, 1, 0L, decimal16(1)});
 
@@ -55,7 +55,7 @@ class ParquetTableReaderTest {
                         new Column.Numeric("b", new double[] {1, NAN, 0}),
                         new Column.Numeric("small", new double[] {-8, NAN, 127}),
                         new Column.Numeric("u32", new double[] {4294967295.0, NAN, 5}),
-                        new Column.Numeric("u64", new double[] {18446744073709551615.0, NAN, 6}),
+                        new Column.Numeric("u64", new double[] {1.8446744073709552E19, NAN, 6}),
                         new Column.Numeric("price", new double[] {123.45, NAN, 0.01}),
                         new Column.Numeric("big", new double[] {-98.765, NAN, 0}),
                         new Column.Numeric("wide", new double[] {-2.5, NAN, 0.01}));

@@ -123,7 +123,7 @@ class PreprocessingJsonTest {
         JsonFields model = written(root);
         assertThatThrownBy(() -> Preprocessing.fromJson(model.object("preprocessing")))
                 .hasMessage(dir.resolve("model.json")
-                        + ": preprocessing.columns[0].scale: expected a finite number above 0," + " found 0.0");
+                        + ": preprocessing.columns[0].scale: expected a finite number above 0, found 0.0");
     }
 
     private void refuses(Consumer<ObjectNode> damage, String message) throws IOException {
@@ -146,7 +146,7 @@ class PreprocessingJsonTest {
         refuses(n -> column(n, 0).remove("fill"), "columns[0].fill: missing, expected a finite number");
         refuses(
                 n -> column(n, 0).put("offset", "1.5"),
-                "columns[0].offset: expected a finite number, found \"1.5\" (a " + "string)");
+                "columns[0].offset: expected a finite number, found \"1.5\" (a string)");
     }
 
     @Test
@@ -156,20 +156,20 @@ class PreprocessingJsonTest {
         refuses(n -> column(n, 0).put("scale", -2.0), "columns[0].scale: expected a finite number above 0, found -2.0");
         refuses(
                 n -> column(n, 0).put("kind", "date"),
-                "columns[0].kind: expected one of 'numeric', 'text', found " + "'date'");
+                "columns[0].kind: expected one of 'numeric', 'text', found 'date'");
         refuses(
                 n -> column(n, 0).put("encoding", "hashed"),
-                "columns[0].encoding: expected 'scaled' or 'one_hot', " + "found 'hashed'");
+                "columns[0].encoding: expected 'scaled' or 'one_hot', found 'hashed'");
         refuses(
                 n -> column(n, 1).put("encoding", "scaled"),
-                "columns[1].encoding: expected 'one_hot' for a text " + "column, found 'scaled'");
+                "columns[1].encoding: expected 'one_hot' for a text column, found 'scaled'");
         refuses(
                 n -> column(n, 0).put("encoding", "one_hot"),
                 "columns[0].encoding: expected 'scaled' for a numeric "
                         + "column not listed in categorical, found 'one_hot'");
         refuses(
                 n -> column(n, 2).putArray("levels").add("1000"),
-                "columns[2].levels[0]: expected a number as " + "Java writes a double (such as '3.0'), found '1000'");
+                "columns[2].levels[0]: expected a number as Java writes a double (such as '3.0'), found '1000'");
         refuses(
                 n -> ((ArrayNode) column(n, 1).get("levels"))
                         .add(column(n, 1).get("levels").get(0).textValue()),

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import org.deepae.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,7 @@ class AtomicFilesTest {
         AtomicFiles.write(file, "one".getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(file, "two".getBytes(StandardCharsets.UTF_8));
         assertThat(file).hasContent("two");
-        assertThat(Files.list(file.getParent())).containsExactly(file);
+        assertThat(TestFiles.entries(file.getParent())).containsExactly(file);
     }
 
     @Test
@@ -31,7 +32,7 @@ class AtomicFilesTest {
                 }))
                 .hasMessage("disk full");
         assertThat(file).hasContent("good");
-        assertThat(Files.list(dir)).containsExactly(file);
+        assertThat(TestFiles.entries(dir)).containsExactly(file);
     }
 
     @Test
@@ -47,15 +48,15 @@ class AtomicFilesTest {
         Path model = dir.resolve("model");
         AtomicFiles.writeDirectory(model, d -> Files.writeString(d.resolve("a"), "1"));
         AtomicFiles.writeDirectory(model, d -> Files.writeString(d.resolve("b"), "2"));
-        assertThat(Files.list(model)).containsExactly(model.resolve("b"));
+        assertThat(TestFiles.entries(model)).containsExactly(model.resolve("b"));
 
         assertThatThrownBy(() -> AtomicFiles.writeDirectory(model, d -> {
                     Files.writeString(d.resolve("c"), "3");
                     throw new IOException("crashed");
                 }))
                 .hasMessage("crashed");
-        assertThat(Files.list(model)).containsExactly(model.resolve("b"));
-        assertThat(Files.list(dir)).containsExactly(model);
+        assertThat(TestFiles.entries(model)).containsExactly(model.resolve("b"));
+        assertThat(TestFiles.entries(dir)).containsExactly(model);
     }
 
     @Test

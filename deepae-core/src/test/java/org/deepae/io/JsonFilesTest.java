@@ -49,8 +49,7 @@ class JsonFilesTest {
     void refusesAFileAboveTheLimitWithoutReadingIt() throws Exception {
         Files.write(file(), new byte[JsonFiles.MAX_BYTES + 1]);
         assertThatThrownBy(() -> JsonFiles.read(file()))
-                .hasMessage(
-                        file() + ": 4194305 bytes, larger than the limit of " + "4 MiB (4194304 bytes) for this file");
+                .hasMessage(file() + ": 4194305 bytes, larger than the limit of 4 MiB (4194304 bytes) for this file");
     }
 
     @Test
@@ -96,8 +95,8 @@ class JsonFilesTest {
 
     @Test
     void numbersStringsAndBooleansAreOfTheirKind() throws Exception {
-        JsonFields f = object(
-                "{\"inf\": 1e999, \"neg\": -0.5, \"s\": 3, \"b\": \"yes\", \"x\": 0.25, " + "\"list\": {\"a\": 1}}");
+        JsonFields f =
+                object("{\"inf\": 1e999, \"neg\": -0.5, \"s\": 3, \"b\": \"yes\", \"x\": 0.25, \"list\": {\"a\": 1}}");
         assertThatThrownBy(() -> f.requiredDouble("inf", 0))
                 .hasMessage(file() + ": inf: expected a finite number of at least 0, found Infinity");
         assertThatThrownBy(() -> f.requiredDouble("neg", 0)).hasMessageEndingWith("found -0.5");

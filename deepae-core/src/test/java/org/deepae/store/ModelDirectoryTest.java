@@ -16,6 +16,7 @@ import org.deepae.model.Autoencoder;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Evaluation;
 import org.deepae.model.Loss;
+import org.deepae.testing.TestFiles;
 import org.deepae.tf.TfAutoencoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class ModelDirectoryTest {
             ModelDirectory.save(
                     modelDir, model, new ModelInfo(SPEC, Map.of("epochs", 1), DATA, 4, 4, 8, 8, 0.25, "test"));
         }
-        assertThat(Files.list(dir)).containsExactly(modelDir);
+        assertThat(TestFiles.entries(dir)).containsExactly(modelDir);
         ModelInfo info = ModelDirectory.readInfo(modelDir);
         assertThat(info.spec()).isEqualTo(SPEC);
         assertThat(info.training()).containsEntry("epochs", 1);
@@ -94,7 +95,7 @@ class ModelDirectoryTest {
             }
         }
         assertThat(ModelDirectory.readInfo(modelDir).training()).containsEntry("seed", 2);
-        assertThat(Files.list(dir)).containsExactly(modelDir);
+        assertThat(TestFiles.entries(dir)).containsExactly(modelDir);
     }
 
     @Test

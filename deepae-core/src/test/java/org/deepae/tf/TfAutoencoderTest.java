@@ -53,7 +53,7 @@ class TfAutoencoderTest {
             // variance scaling, scale 1, fan-in 400: the truncated normal has standard deviation sqrt(1 / 400) = 0.05
             assertThat(mean).isCloseTo(0, org.assertj.core.data.Offset.offset(0.002));
             assertThat(std).isCloseTo(0.05, org.assertj.core.data.Offset.offset(0.002));
-            double bound = 2 * 0.05 / 0.87962566103423978;
+            double bound = 2 * 0.05 / 0.8796256610342398;
             for (float v : w) {
                 assertThat((double) Math.abs(v)).isLessThanOrEqualTo(bound + 1e-6);
             }

@@ -48,6 +48,7 @@ class TrainerTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the resource only closes the trained model
     void epochTrainLossIsTheRowWeightedMeanOfBatchLosses() throws Exception {
         Rows train = TestImages.bars(25, 4, 1);
         Recorder recorder = new Recorder();

@@ -128,7 +128,9 @@ public final class ParquetFiles {
                 .order(ByteOrder.LITTLE_ENDIAN)
                 .getInt();
         ParquetMetadata footer = new ParquetMetadataConverter()
-                .readParquetMetadata(new ByteArrayInputStream(bytes, bytes.length - 8 - length, length));
+                .readParquetMetadata(
+                        new ByteArrayInputStream(bytes, bytes.length - 8 - length, length),
+                        ParquetMetadataConverter.NO_FILTER);
         return footer.getBlocks().stream().map(BlockMetaData::getRowCount).toList();
     }
 
@@ -181,7 +183,7 @@ public final class ParquetFiles {
             return new BytesInputCompressor() {
                 @Override
                 public BytesInput compress(BytesInput bytes) throws IOException {
-                    byte[] in = bytes.toByteArray();
+                    byte[] in = bytes.toInputStream().readAllBytes();
                     return BytesInput.from(
                             switch (codec) {
                                 case UNCOMPRESSED -> in;

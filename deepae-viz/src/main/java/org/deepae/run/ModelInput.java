@@ -168,7 +168,7 @@ public final class ModelInput {
         if (!(source instanceof DataSource.TableFile file)) {
             throw new DataFormatException(
                     source.name(),
-                    "the model was trained on a table, and takes a CSV, TSV or " + "Parquet table with its columns "
+                    "the model was trained on a table, and takes a CSV, TSV or Parquet table with its columns "
                             + names(preprocessing));
         }
         return InputChunks.of(file, request, info, chunkRows);

@@ -189,7 +189,7 @@ public final class RunReport {
                                 : scatter.render(latent.points(), latent.labels()),
                         latent.labels() == null
                                 ? "The test codes in two dimensions"
-                                : "The test codes in two dimensions, one colour " + "per class",
+                                : "The test codes in two dimensions, one colour per class",
                         latent.title() + ".");
         report.write(html);
     }

@@ -190,8 +190,8 @@ public final class HtmlReport {
             signature = png[i] == PNG_SIGNATURE[i];
         }
         if (!signature || png[12] != 'I' || png[13] != 'H' || png[14] != 'D' || png[15] != 'R') {
-            throw new IllegalArgumentException("image bytes are not a PNG file (" + png.length
-                    + " bytes without the PNG " + "signature and header)");
+            throw new IllegalArgumentException(
+                    "image bytes are not a PNG file (" + png.length + " bytes without the PNG signature and header)");
         }
         return new int[] {bigEndian(png, 16), bigEndian(png, 20)};
     }

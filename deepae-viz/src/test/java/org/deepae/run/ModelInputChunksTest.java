@@ -54,7 +54,7 @@ class ModelInputChunksTest {
     private static ModelInfo model(Path dir) throws IOException {
         Path train = Files.writeString(
                 dir.resolve("train.csv"),
-                "temperature,site\n20,north\n21,south\n22,east\n" + "23,north\n",
+                "temperature,site\n20,north\n21,south\n22,east\n23,north\n",
                 StandardCharsets.UTF_8);
         Table table = CsvTableReader.read(train, CsvTableOptions.DEFAULT);
         Preprocessing preprocessing = Preprocessing.fit(table, PreprocessingOptions.defaults());
@@ -193,7 +193,7 @@ class ModelInputChunksTest {
                 List.of("0", "1"));
         Path input = Files.writeString(
                 dir.resolve("numbers.csv"),
-                "temperature,site,target\n20,north,1.0\n" + "21,south,0\n22,east,2\n",
+                "temperature,site,target\n20,north,1.0\n21,south,0\n22,east,2\n",
                 StandardCharsets.UTF_8);
         try (InputChunks open = ModelInput.open(request(input, null), info)) {
             assertThat(open.next().rows().labels()).containsExactly(1, 0, 2);

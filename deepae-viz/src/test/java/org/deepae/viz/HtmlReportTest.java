@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.deepae.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,7 +78,7 @@ class HtmlReportTest {
 
     @Test
     void referencesNothingOutsideTheFile() {
-        String html = sampleReport().toHtml().toLowerCase();
+        String html = sampleReport().toHtml().toLowerCase(Locale.ROOT);
         assertThat(html).doesNotContain("http://", "https://", "src=\"//", "href=", "@import", "url(");
         assertThat(html).contains("content-security-policy");
     }
@@ -148,7 +150,7 @@ class HtmlReportTest {
         Path file = dir.resolve("report.html");
         HtmlReport report = sampleReport().paragraph("Fashion-MNIST’s “T-shirt/top” — 0.0421 ± 0.003");
         report.write(file);
-        assertThat(Files.list(dir)).containsExactly(file);
+        assertThat(TestFiles.entries(dir)).containsExactly(file);
         assertThat(Files.readString(file, StandardCharsets.UTF_8))
                 .isEqualTo(report.toHtml())
                 .contains("0.0421 ± 0.003");

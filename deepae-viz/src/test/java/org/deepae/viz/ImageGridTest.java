@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.deepae.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,7 @@ class ImageGridTest {
         Path png = dir.resolve("grid.png");
         new ImageGrid(2, 2, 3).write(png, List.of(new ImageGrid.Row("a", top, 2), new ImageGrid.Row("b", bottom, 2)));
         BufferedImage image = ImageIO.read(png.toFile());
-        assertThat(Files.list(dir)).containsExactly(png);
+        assertThat(TestFiles.entries(dir)).containsExactly(png);
 
         BufferedImage expected = new ImageGrid(2, 2, 3)
                 .render(List.of(new ImageGrid.Row("a", top, 2), new ImageGrid.Row("b", bottom, 2)));
