@@ -30,22 +30,26 @@ class ReadmeExampleTest {
         Path myModel = dir.resolve("my-model");
         Dataset data = new DatasetCatalog(dir.resolve("cache")).load("mnist-sample");
         AutoencoderSpec spec = AutoencoderSpec.tutorial(data.features());
-        TrainingConfig config = new TrainingConfig(1, 500, 42, 0, AdamSpec.tutorial());
+        TrainingConfig config = TrainingConfig.builder()
+                .epochs(1)
+                .batchSize(500)
+                .seed(42)
+                .threads(0)
+                .optimizer(AdamSpec.tutorial())
+                .build();
         Trainer.Result result = new Trainer(config).fit(spec, data.train(), data.test(), List.of());
         try (Autoencoder model = result.model()) {
             ModelDirectory.save(
                     myModel,
                     model,
-                    new ModelInfo(
-                            spec,
-                            RunDescription.of(spec, config),
-                            data.info(),
-                            28,
-                            28,
-                            data.train().count(),
-                            data.test().count(),
-                            result.history().finalTestLoss(),
-                            "my-app"));
+                    ModelInfo.builder(spec)
+                            .training(RunDescription.of(spec, config))
+                            .dataset(data.info())
+                            .imageSize(28, 28)
+                            .rows(data.train().count(), data.test().count())
+                            .finalTestLoss(result.history().finalTestLoss())
+                            .deepaeVersion("my-app")
+                            .build());
         }
 
         try (Autoencoder model = Autoencoder.load(myModel)) {
@@ -80,7 +84,8 @@ class ReadmeExampleTest {
         TrainingData.Loaded data = TrainingData.load(
                 TrainingData.Request.of(sensors.toString()), new DatasetCatalog(dir.resolve("cache")), null);
         AutoencoderSpec spec = AutoencoderSpec.forTable(data.dataset().features());
-        TrainingConfig config = new TrainingConfig(20, 32, 42, 0, AdamSpec.tutorial());
+        TrainingConfig config =
+                TrainingConfig.builder().epochs(20).batchSize(32).build();
         TrainingRun.Result run = new TrainingRun(TrainingRun.Settings.of(dir.resolve("run"), spec, config, data))
                 .run(data.dataset(), List.of(), () -> false);
 

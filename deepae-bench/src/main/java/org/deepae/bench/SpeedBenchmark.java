@@ -11,7 +11,6 @@ import org.deepae.data.Rows;
 import org.deepae.model.Autoencoder;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.MatrixProduct;
-import org.deepae.model.Noise;
 import org.deepae.model.Objective;
 import org.deepae.model.OptimizerSpec;
 import org.deepae.model.Precision;
@@ -220,17 +219,14 @@ public final class SpeedBenchmark {
     }
 
     private TrainingConfig trainingConfig(OptimizerSpec optimizer, int epochs) {
-        return new TrainingConfig(
-                epochs,
-                settings.batchSize(),
-                42,
-                settings.threads(),
-                optimizer,
-                0,
-                new Noise.None(),
-                0,
-                null,
-                settings.precision());
+        return TrainingConfig.builder()
+                .epochs(epochs)
+                .batchSize(settings.batchSize())
+                .seed(42)
+                .threads(settings.threads())
+                .optimizer(optimizer)
+                .precision(settings.precision())
+                .build();
     }
 
     private static TrainingListener recorder(List<EpochStats> epochs) {

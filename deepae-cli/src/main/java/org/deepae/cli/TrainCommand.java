@@ -392,18 +392,19 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--validation-split must be in [0, 1), got " + optimization.validationSplit);
         }
-        return new TrainingConfig(
-                epochs,
-                batchSize,
-                seed,
-                threads.get(),
-                optimization.optimizer(spec.commandLine()),
-                optimization.weightDecay,
-                optimization.noise(spec.commandLine()),
-                optimization.validationSplit,
-                optimization.earlyStopping(spec.commandLine()),
-                precision,
-                device);
+        return TrainingConfig.builder()
+                .epochs(epochs)
+                .batchSize(batchSize)
+                .seed(seed)
+                .threads(threads.get())
+                .optimizer(optimization.optimizer(spec.commandLine()))
+                .weightDecay(optimization.weightDecay)
+                .noise(optimization.noise(spec.commandLine()))
+                .validationSplit(optimization.validationSplit)
+                .earlyStopping(optimization.earlyStopping(spec.commandLine()))
+                .precision(precision)
+                .device(device)
+                .build();
     }
 
     /**

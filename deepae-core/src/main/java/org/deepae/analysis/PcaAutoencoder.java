@@ -57,16 +57,13 @@ public final class PcaAutoencoder implements Autoencoder {
 
     /** The metadata of this model, as a model directory would give it. */
     public ModelInfo info() {
-        return new ModelInfo(
-                spec,
-                Map.of("method", "pca", "components", k, "centered", true),
-                pca.dataset(),
-                pca.imageHeight(),
-                pca.imageWidth(),
-                pca.trainRows(),
-                0,
-                Double.NaN,
-                "pca");
+        return ModelInfo.builder(spec)
+                .training(Map.of("method", "pca", "components", k, "centered", true))
+                .dataset(pca.dataset())
+                .imageSize(pca.imageHeight(), pca.imageWidth())
+                .rows(pca.trainRows(), 0)
+                .deepaeVersion("pca")
+                .build();
     }
 
     @Override

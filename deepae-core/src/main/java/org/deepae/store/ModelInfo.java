@@ -63,30 +63,25 @@ public record ModelInfo(
         labelNames = labelNames == null ? List.of() : List.copyOf(labelNames);
     }
 
-    /** Grayscale images (or rows that are not), used as read. */
-    public ModelInfo(
-            AutoencoderSpec spec,
-            Map<String, Object> training,
-            DatasetInfo dataset,
-            int imageHeight,
-            int imageWidth,
-            int trainRows,
-            int testRows,
-            double finalTestLoss,
-            String deepaeVersion) {
-        this(
-                spec,
-                training,
-                dataset,
-                imageHeight,
-                imageWidth,
-                trainRows,
-                testRows,
-                finalTestLoss,
-                deepaeVersion,
-                imageHeight > 0 ? 1 : 0,
-                null,
-                List.of());
+    /**
+     * A builder for the model {@code spec}: no training settings, no dataset, rows that are not images, no rows, an
+     * unknown final test loss, no preprocessing and no label names until set; the deepae version must be set.
+     */
+    public static Builder builder(AutoencoderSpec spec) {
+        return new Builder(spec);
+    }
+
+    /** A builder that starts from this record's values. */
+    public Builder toBuilder() {
+        return new Builder(spec)
+                .training(training)
+                .dataset(dataset)
+                .imageSize(imageHeight, imageWidth, imageChannels)
+                .rows(trainRows, testRows)
+                .finalTestLoss(finalTestLoss)
+                .deepaeVersion(deepaeVersion)
+                .preprocessing(preprocessing)
+                .labelNames(labelNames);
     }
 
     /** The image shape of the model's rows, or {@code null} when they are not images. */
@@ -102,5 +97,98 @@ public record ModelInfo(
     /** Whether the model's rows are images of a known size. */
     public boolean hasImageSize() {
         return imageHeight > 0 && imageWidth > 0;
+    }
+
+    /** Builds a {@link ModelInfo}; {@link #build()} checks the values as the record's constructor does. */
+    public static final class Builder {
+        private final AutoencoderSpec spec;
+        private Map<String, Object> training = Map.of();
+        private DatasetInfo dataset;
+        private int imageHeight;
+        private int imageWidth;
+        private int imageChannels;
+        private int trainRows;
+        private int testRows;
+        private double finalTestLoss = Double.NaN;
+        private String deepaeVersion;
+        private Preprocessing preprocessing;
+        private List<String> labelNames = List.of();
+
+        private Builder(AutoencoderSpec spec) {
+            this.spec = Objects.requireNonNull(spec, "spec");
+        }
+
+        /** Every training setting, by name. */
+        public Builder training(Map<String, Object> training) {
+            this.training = Objects.requireNonNull(training, "training");
+            return this;
+        }
+
+        /** Where the training data came from, or {@code null} when unknown. */
+        public Builder dataset(DatasetInfo dataset) {
+            this.dataset = dataset;
+            return this;
+        }
+
+        /** Grayscale images of this size (0 by 0 for rows that are not images). */
+        public Builder imageSize(int height, int width) {
+            return imageSize(height, width, height > 0 ? 1 : 0);
+        }
+
+        /** Images of this size with {@code channels} values per pixel (0 by 0 by 0 for rows that are not images). */
+        public Builder imageSize(int height, int width, int channels) {
+            this.imageHeight = height;
+            this.imageWidth = width;
+            this.imageChannels = channels;
+            return this;
+        }
+
+        /** The rows the model was trained and evaluated on. */
+        public Builder rows(int trainRows, int testRows) {
+            this.trainRows = trainRows;
+            this.testRows = testRows;
+            return this;
+        }
+
+        /** The mean squared error on the test set after training, NaN when unknown. */
+        public Builder finalTestLoss(double finalTestLoss) {
+            this.finalTestLoss = finalTestLoss;
+            return this;
+        }
+
+        /** The version of deepae (or the application) that wrote the model. */
+        public Builder deepaeVersion(String deepaeVersion) {
+            this.deepaeVersion = deepaeVersion;
+            return this;
+        }
+
+        /** What is done to raw input before the network sees it, or {@code null} for nothing. */
+        public Builder preprocessing(Preprocessing preprocessing) {
+            this.preprocessing = preprocessing;
+            return this;
+        }
+
+        /** The training data's label names, by label. */
+        public Builder labelNames(List<String> labelNames) {
+            this.labelNames = labelNames;
+            return this;
+        }
+
+        /** The record, checked. */
+        public ModelInfo build() {
+            return new ModelInfo(
+                    spec,
+                    training,
+                    dataset,
+                    imageHeight,
+                    imageWidth,
+                    trainRows,
+                    testRows,
+                    finalTestLoss,
+                    deepaeVersion,
+                    imageChannels,
+                    preprocessing,
+                    labelNames);
+        }
     }
 }

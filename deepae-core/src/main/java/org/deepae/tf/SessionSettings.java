@@ -1,5 +1,6 @@
 package org.deepae.tf;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.deepae.model.Device;
 import org.deepae.model.Precision;
 import org.tensorflow.Graph;
@@ -16,6 +17,11 @@ import org.tensorflow.proto.RewriterConfig;
  * initializer, for one, opens sessions with default settings to read a shape). So the first configuration asked of
  * this class also opens an empty session with it, and the pools have deepae's sizes whatever runs next.
  *
+ * <p>Sizing is safe when several threads open models at once (a server, a Spark executor): the first configuration
+ * sizes the pools exactly once, every other thread asking for a configuration meanwhile waits until that empty
+ * session is open, so no session of deepae's is created before the pools have their sizes. A sizing that fails (the
+ * native library refused the configuration) leaves the pools unsized, and the next configuration tries again.
+ *
  * <p>Every op runs on one thread, and work runs in parallel as independent ops, one per inter-op thread: training
  * towers, inference lanes, chunks of a large product. TensorFlow runs a product of a training batch on one thread
  * anyway (its oneDNN matrix product stays on one thread while the operands fit the L2 cache); with a single
@@ -25,7 +31,13 @@ import org.tensorflow.proto.RewriterConfig;
  */
 final class SessionSettings {
 
-    private static boolean poolsSized;
+    private static final Object SIZING = new Object();
+
+    /** The configuration that sized the pools, or {@code null} before; written once, under {@link #SIZING}. */
+    private static volatile ConfigProto poolConfig;
+
+    /** How many times this process has sized the pools: once, unless a test forgot the sizing. */
+    private static final AtomicInteger SIZINGS = new AtomicInteger();
 
     private SessionSettings() {}
 
@@ -68,15 +80,44 @@ final class SessionSettings {
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
-    @SuppressWarnings("try") // the session is opened only for its side effect: it sizes the pools
-    private static synchronized void sizePools(ConfigProto config) {
-        if (poolsSized) {
-            return;
+    /**
+     * The configuration that sized TensorFlow's thread pools in this process, or {@code null} when no configuration
+     * has been asked for yet.
+     */
+    static ConfigProto poolConfiguration() {
+        return poolConfig;
+    }
+
+    /** How many times the pools were sized in this process. */
+    static int sizings() {
+        return SIZINGS.get();
+    }
+
+    /**
+     * Forgets that the pools were sized, so that a test can race the first sizing again (TensorFlow keeps the pools it
+     * has; the next configuration only opens another empty session).
+     */
+    static void forgetSizing() {
+        synchronized (SIZING) {
+            poolConfig = null;
         }
-        poolsSized = true;
-        try (Graph graph = new Graph();
-                Session session = new Session(graph, config)) {
-            // opening it is enough: the process's thread pools now have this session's sizes
+    }
+
+    @SuppressWarnings("try") // the session is opened only for its side effect: it sizes the pools
+    private static void sizePools(ConfigProto config) {
+        if (poolConfig != null) {
+            return; // sized, and the volatile read makes the sizing happen-before this session
+        }
+        synchronized (SIZING) {
+            if (poolConfig != null) {
+                return; // another thread sized them while this one waited
+            }
+            try (Graph graph = new Graph();
+                    Session session = new Session(graph, config)) {
+                // opening it is enough: the process's thread pools now have this session's sizes
+            }
+            SIZINGS.incrementAndGet();
+            poolConfig = config;
         }
     }
 }

@@ -38,7 +38,16 @@ class ModelDirectoryTest {
             expected = model.reconstruct(data.values(), data.count());
             codes = model.encode(data.values(), data.count());
             ModelDirectory.save(
-                    modelDir, model, new ModelInfo(SPEC, Map.of("epochs", 1), DATA, 4, 4, 8, 8, 0.25, "test"));
+                    modelDir,
+                    model,
+                    ModelInfo.builder(SPEC)
+                            .training(Map.of("epochs", 1))
+                            .dataset(DATA)
+                            .imageSize(4, 4)
+                            .rows(8, 8)
+                            .finalTestLoss(0.25)
+                            .deepaeVersion("test")
+                            .build());
         }
         assertThat(TestFiles.entries(dir)).containsExactly(modelDir);
         ModelInfo info = ModelDirectory.readInfo(modelDir);
@@ -57,7 +66,16 @@ class ModelDirectoryTest {
         Rows data = TestImages.bars(5, 4, 2);
         Path modelDir = dir.resolve("model");
         try (TfAutoencoder model = TfAutoencoder.forTraining(SPEC, AdamSpec.tutorial(), 3, 1)) {
-            ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of(), DATA, 4, 4, 5, 5, 0.1, "test"));
+            ModelDirectory.save(
+                    modelDir,
+                    model,
+                    ModelInfo.builder(SPEC)
+                            .dataset(DATA)
+                            .imageSize(4, 4)
+                            .rows(5, 5)
+                            .finalTestLoss(0.1)
+                            .deepaeVersion("test")
+                            .build());
         }
         float[][] rows = new float[5][];
         for (int i = 0; i < 5; i++) {
@@ -91,7 +109,16 @@ class ModelDirectoryTest {
         for (int seed = 1; seed <= 2; seed++) {
             try (TfAutoencoder model = TfAutoencoder.forTraining(SPEC, AdamSpec.tutorial(), seed, 1)) {
                 ModelDirectory.save(
-                        modelDir, model, new ModelInfo(SPEC, Map.of("seed", seed), DATA, 4, 4, 1, 1, 0.1, "test"));
+                        modelDir,
+                        model,
+                        ModelInfo.builder(SPEC)
+                                .training(Map.of("seed", seed))
+                                .dataset(DATA)
+                                .imageSize(4, 4)
+                                .rows(1, 1)
+                                .finalTestLoss(0.1)
+                                .deepaeVersion("test")
+                                .build());
             }
         }
         assertThat(ModelDirectory.readInfo(modelDir).training()).containsEntry("seed", 2);
@@ -114,7 +141,16 @@ class ModelDirectoryTest {
     void reportsMissingAndMismatchedWeights(@TempDir Path dir) throws Exception {
         Path modelDir = dir.resolve("model");
         try (TfAutoencoder model = TfAutoencoder.forTraining(SPEC, AdamSpec.tutorial(), 1, 1)) {
-            ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of(), DATA, 4, 4, 1, 1, 0.1, "test"));
+            ModelDirectory.save(
+                    modelDir,
+                    model,
+                    ModelInfo.builder(SPEC)
+                            .dataset(DATA)
+                            .imageSize(4, 4)
+                            .rows(1, 1)
+                            .finalTestLoss(0.1)
+                            .deepaeVersion("test")
+                            .build());
         }
         String json = Files.readString(modelDir.resolve("model.json"));
         Files.writeString(
@@ -137,7 +173,16 @@ class ModelDirectoryTest {
     void reportsTruncatedWeights(@TempDir Path dir) throws Exception {
         Path modelDir = dir.resolve("model");
         try (TfAutoencoder model = TfAutoencoder.forTraining(SPEC, AdamSpec.tutorial(), 1, 1)) {
-            ModelDirectory.save(modelDir, model, new ModelInfo(SPEC, Map.of(), DATA, 4, 4, 1, 1, 0.1, "test"));
+            ModelDirectory.save(
+                    modelDir,
+                    model,
+                    ModelInfo.builder(SPEC)
+                            .dataset(DATA)
+                            .imageSize(4, 4)
+                            .rows(1, 1)
+                            .finalTestLoss(0.1)
+                            .deepaeVersion("test")
+                            .build());
         }
         Path data;
         try (var files = Files.list(modelDir.resolve("variables"))) {

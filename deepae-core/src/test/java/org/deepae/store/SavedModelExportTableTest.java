@@ -91,19 +91,13 @@ class SavedModelExportTableTest {
             ModelDirectory.save(
                     to,
                     model,
-                    new ModelInfo(
-                            spec,
-                            Map.of("epochs", 1),
-                            new DatasetInfo("sensors", "test", "00", null),
-                            0,
-                            0,
-                            ROWS,
-                            0,
-                            Double.NaN,
-                            "test",
-                            0,
-                            fitted,
-                            List.of()));
+                    ModelInfo.builder(spec)
+                            .training(Map.of("epochs", 1))
+                            .dataset(new DatasetInfo("sensors", "test", "00", null))
+                            .rows(ROWS, 0)
+                            .deepaeVersion("test")
+                            .preprocessing(fitted)
+                            .build());
         }
     }
 

@@ -51,16 +51,14 @@ class SavedModelExportTest {
             ModelDirectory.save(
                     modelDir,
                     model,
-                    new ModelInfo(
-                            SPEC,
-                            Map.of("epochs", 1),
-                            new DatasetInfo("bars", "test", "00", null),
-                            4,
-                            4,
-                            6,
-                            6,
-                            0.1,
-                            "test"));
+                    ModelInfo.builder(SPEC)
+                            .training(Map.of("epochs", 1))
+                            .dataset(new DatasetInfo("bars", "test", "00", null))
+                            .imageSize(4, 4)
+                            .rows(6, 6)
+                            .finalTestLoss(0.1)
+                            .deepaeVersion("test")
+                            .build());
         }
         ModelDirectory.exportSavedModel(modelDir, export);
     }

@@ -27,8 +27,14 @@ class TensorBoardListenerTest {
         AutoencoderSpec spec = new AutoencoderSpec(16, List.of(6, 3), Activation.RELU, Activation.SIGMOID, Loss.MSE);
         Rows train = TestImages.bars(20, 4, 1);
         Rows test = TestImages.bars(6, 4, 2);
-        TrainingConfig config =
-                new TrainingConfig(2, 5, 1, 1, AdamSpec.tutorial(), 0, new org.deepae.model.Noise.None(), 0.25, null);
+        TrainingConfig config = TrainingConfig.builder()
+                .epochs(2)
+                .batchSize(5)
+                .seed(1)
+                .threads(1)
+                .optimizer(AdamSpec.tutorial())
+                .validationSplit(0.25)
+                .build();
         TensorBoardListener listener = new TensorBoardListener(dir, test.head(3), 2);
         try (var model =
                 new Trainer(config).fit(spec, train, test, List.of(listener)).model()) {

@@ -10,7 +10,10 @@ import org.deepae.data.Rows;
 import org.deepae.model.Activation;
 import org.deepae.model.AdamSpec;
 import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.Device;
 import org.deepae.model.Loss;
+import org.deepae.model.Noise;
+import org.deepae.model.Precision;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {
@@ -31,7 +34,13 @@ class TrainerTest {
         Rows train = TestImages.bars(64, 4, 1);
         Rows test = TestImages.bars(16, 4, 2);
         Recorder recorder = new Recorder();
-        TrainingConfig config = new TrainingConfig(30, 10, 3, 1, AdamSpec.withLearningRate(0.01));
+        TrainingConfig config = TrainingConfig.builder()
+                .epochs(30)
+                .batchSize(10)
+                .seed(3)
+                .threads(1)
+                .optimizer(AdamSpec.withLearningRate(0.01))
+                .build();
         Trainer.Result result = new Trainer(config).fit(SMALL, train, test, List.of(recorder));
         try (var model = result.model()) {
             List<EpochStats> epochs = result.history().epochs();
@@ -52,7 +61,13 @@ class TrainerTest {
     void epochTrainLossIsTheRowWeightedMeanOfBatchLosses() throws Exception {
         Rows train = TestImages.bars(25, 4, 1);
         Recorder recorder = new Recorder();
-        TrainingConfig config = new TrainingConfig(1, 10, 3, 1, AdamSpec.tutorial());
+        TrainingConfig config = TrainingConfig.builder()
+                .epochs(1)
+                .batchSize(10)
+                .seed(3)
+                .threads(1)
+                .optimizer(AdamSpec.tutorial())
+                .build();
         try (var model =
                 new Trainer(config).fit(SMALL, train, train, List.of(recorder)).model()) {
             double expected = 0;
@@ -68,7 +83,13 @@ class TrainerTest {
     @Test
     void sameSeedSameResult() throws Exception {
         Rows train = TestImages.bars(40, 4, 5);
-        TrainingConfig config = new TrainingConfig(3, 8, 11, 1, AdamSpec.tutorial());
+        TrainingConfig config = TrainingConfig.builder()
+                .epochs(3)
+                .batchSize(8)
+                .seed(11)
+                .threads(1)
+                .optimizer(AdamSpec.tutorial())
+                .build();
         double first;
         double second;
         try (var model = new Trainer(config).fit(SMALL, train, train, List.of()).model()) {
@@ -86,7 +107,13 @@ class TrainerTest {
         java.util.Arrays.fill(pixels, Float.NaN);
         Rows broken = new Rows(pixels, 4, 16, null, 4, 4, "broken");
         Recorder recorder = new Recorder();
-        TrainingConfig config = new TrainingConfig(2, 2, 1, 1, AdamSpec.tutorial());
+        TrainingConfig config = TrainingConfig.builder()
+                .epochs(2)
+                .batchSize(2)
+                .seed(1)
+                .threads(1)
+                .optimizer(AdamSpec.tutorial())
+                .build();
         assertThatThrownBy(() -> new Trainer(config).fit(SMALL, broken, broken, List.of(recorder)))
                 .isInstanceOf(TrainingDivergedException.class)
                 .hasMessageContaining("NaN")
@@ -98,7 +125,13 @@ class TrainerTest {
     @Test
     void rejectsDataOfTheWrongWidth() {
         Rows wrong = TestImages.bars(4, 3, 1);
-        TrainingConfig config = new TrainingConfig(1, 2, 1, 1, AdamSpec.tutorial());
+        TrainingConfig config = TrainingConfig.builder()
+                .epochs(1)
+                .batchSize(2)
+                .seed(1)
+                .threads(1)
+                .optimizer(AdamSpec.tutorial())
+                .build();
         assertThatThrownBy(() -> new Trainer(config).fit(SMALL, wrong, wrong, List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("16 values per row")
@@ -107,10 +140,21 @@ class TrainerTest {
 
     @Test
     void configRejectsBadValues() {
-        assertThatThrownBy(() -> new TrainingConfig(0, 1, 1, 0, AdamSpec.tutorial()))
+        assertThatThrownBy(() -> TrainingConfig.builder().epochs(0).build())
                 .hasMessage("epochs must be positive, got 0");
-        assertThatThrownBy(() -> new TrainingConfig(1, 0, 1, 0, AdamSpec.tutorial()))
+        assertThatThrownBy(
+                        () -> TrainingConfig.tutorial().toBuilder().batchSize(0).build())
                 .hasMessage("batch size must be positive, got 0");
+    }
+
+    @Test
+    void tutorialHasTheTutorialsValuesAndTheBuilderStartsFromThem() {
+        TrainingConfig expected = new TrainingConfig(
+                5, 150, 42, 0, AdamSpec.tutorial(), 0, new Noise.None(), 0, null, Precision.FP32, Device.AUTO);
+        assertThat(TrainingConfig.tutorial()).isEqualTo(expected);
+        assertThat(TrainingConfig.builder().build()).isEqualTo(expected);
+        assertThat(expected.toBuilder().build()).isEqualTo(expected);
+        assertThat(expected.toBuilder().epochs(7).build().epochs()).isEqualTo(7);
     }
 
     private static final class Recorder implements TrainingListener {

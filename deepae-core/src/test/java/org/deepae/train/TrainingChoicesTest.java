@@ -51,7 +51,13 @@ class TrainingChoicesTest {
     @ValueSource(strings = {"adam", "sgd", "momentum", "rmsprop", "adagrad"})
     void everyOptimizerLowersTheLossReproducibly(String name) throws Exception {
         double rate = name.equals("sgd") || name.equals("momentum") || name.equals("adagrad") ? 0.5 : 0.01;
-        TrainingConfig config = new TrainingConfig(15, 10, 3, 1, OptimizerSpec.named(name, rate));
+        TrainingConfig config = TrainingConfig.builder()
+                .epochs(15)
+                .batchSize(10)
+                .seed(3)
+                .threads(1)
+                .optimizer(OptimizerSpec.named(name, rate))
+                .build();
         AutoencoderSpec spec = spec(Activation.TANH, Activation.TANH, Activation.SIGMOID, Loss.MSE, Initializer.GLOROT);
         Trainer.Result first = new Trainer(config).fit(spec, TRAIN, TEST, List.of());
         Trainer.Result second = new Trainer(config).fit(spec, TRAIN, TEST, List.of());
@@ -71,7 +77,15 @@ class TrainingChoicesTest {
     void everyActivationTrains(String activation) throws Exception {
         Activation a = Activation.parse(activation);
         AutoencoderSpec spec = spec(a, Activation.LINEAR, Activation.SIGMOID, Loss.MSE, Initializer.HE);
-        TrainingHistory history = history(spec, new TrainingConfig(10, 10, 3, 1, AdamSpec.withLearningRate(0.01)));
+        TrainingHistory history = history(
+                spec,
+                TrainingConfig.builder()
+                        .epochs(10)
+                        .batchSize(10)
+                        .seed(3)
+                        .threads(1)
+                        .optimizer(AdamSpec.withLearningRate(0.01))
+                        .build());
         assertThat(history.epochs().get(9).trainLoss())
                 .as(activation)
                 .isLessThan(history.epochs().get(0).trainLoss());
@@ -93,7 +107,15 @@ class TrainingChoicesTest {
             assertThat(model.meanLoss(TEST.values(), TEST.count()))
                     .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-5));
         }
-        TrainingHistory history = history(spec, new TrainingConfig(10, 10, 3, 1, AdamSpec.withLearningRate(0.01)));
+        TrainingHistory history = history(
+                spec,
+                TrainingConfig.builder()
+                        .epochs(10)
+                        .batchSize(10)
+                        .seed(3)
+                        .threads(1)
+                        .optimizer(AdamSpec.withLearningRate(0.01))
+                        .build());
         assertThat(history.epochs().get(9).trainLoss())
                 .isLessThan(history.epochs().get(0).trainLoss());
     }
@@ -101,8 +123,14 @@ class TrainingChoicesTest {
     @Test
     void bfloat16MixedPrecisionTrainsReproducibly() throws Exception {
         AutoencoderSpec spec = spec(Activation.RELU, Activation.RELU, Activation.SIGMOID, Loss.MSE, Initializer.HE);
-        TrainingConfig config = new TrainingConfig(
-                8, 10, 5, 1, AdamSpec.tutorial(), 0, new Noise.None(), 0, null, org.deepae.model.Precision.BF16);
+        TrainingConfig config = TrainingConfig.builder()
+                .epochs(8)
+                .batchSize(10)
+                .seed(5)
+                .threads(1)
+                .optimizer(AdamSpec.tutorial())
+                .precision(org.deepae.model.Precision.BF16)
+                .build();
         TrainingHistory first = history(spec, config);
         assertThat(first.epochs().get(7).trainLoss())
                 .isLessThan(first.epochs().get(0).trainLoss());
@@ -121,7 +149,14 @@ class TrainingChoicesTest {
         List<TrainingHistory> runs = new ArrayList<>();
         for (Noise noise :
                 List.of(new Noise.None(), new Noise.Gaussian(0.3), new Noise.Gaussian(0.3), new Noise.Mask(0.3))) {
-            TrainingConfig config = new TrainingConfig(3, 10, 5, 1, AdamSpec.tutorial(), 0, noise, 0, null);
+            TrainingConfig config = TrainingConfig.builder()
+                    .epochs(3)
+                    .batchSize(10)
+                    .seed(5)
+                    .threads(1)
+                    .optimizer(AdamSpec.tutorial())
+                    .noise(noise)
+                    .build();
             runs.add(history(spec, config));
         }
         assertThat(losses(runs.get(1))).isNotEqualTo(losses(runs.get(0)));
@@ -135,8 +170,14 @@ class TrainingChoicesTest {
         double[] norms = new double[2];
         double[] decays = {0, 0.05};
         for (int k = 0; k < 2; k++) {
-            TrainingConfig config =
-                    new TrainingConfig(10, 10, 5, 1, AdamSpec.tutorial(), decays[k], new Noise.None(), 0, null);
+            TrainingConfig config = TrainingConfig.builder()
+                    .epochs(10)
+                    .batchSize(10)
+                    .seed(5)
+                    .threads(1)
+                    .optimizer(AdamSpec.tutorial())
+                    .weightDecay(decays[k])
+                    .build();
             try (var model = (TfAutoencoder)
                     new Trainer(config).fit(spec, TRAIN, TEST, List.of()).model()) {
                 for (float w : model.parameters().get(0)) {
@@ -158,7 +199,14 @@ class TrainingChoicesTest {
                 .isNotEqualTo(holdout.validation().values());
         assertThat(Holdout.of(TRAIN, 0, 9).validation()).isNull();
 
-        TrainingConfig config = new TrainingConfig(2, 10, 5, 1, AdamSpec.tutorial(), 0, new Noise.None(), 0.25, null);
+        TrainingConfig config = TrainingConfig.builder()
+                .epochs(2)
+                .batchSize(10)
+                .seed(5)
+                .threads(1)
+                .optimizer(AdamSpec.tutorial())
+                .validationSplit(0.25)
+                .build();
         List<Integer> batchRows = new ArrayList<>();
         TrainingListener rows = new TrainingListener() {
             @Override
@@ -176,8 +224,15 @@ class TrainingChoicesTest {
     void earlyStoppingStopsAndKeepsTheBestEpochsWeights() throws Exception {
         // a learning rate far too high makes the loss get worse after the first epochs
         AutoencoderSpec spec = spec(Activation.RELU, Activation.RELU, Activation.SIGMOID, Loss.MSE, Initializer.HE);
-        TrainingConfig config = new TrainingConfig(
-                40, 10, 5, 1, new OptimizerSpec.Sgd(0.05), 0, new Noise.None(), 0.25, new EarlyStopping(2, 1e-3));
+        TrainingConfig config = TrainingConfig.builder()
+                .epochs(40)
+                .batchSize(10)
+                .seed(5)
+                .threads(1)
+                .optimizer(new OptimizerSpec.Sgd(0.05))
+                .validationSplit(0.25)
+                .earlyStopping(new EarlyStopping(2, 1e-3))
+                .build();
         Trainer.Result result = new Trainer(config).fit(spec, TRAIN, TEST, List.of());
         try (var model = (TfAutoencoder) result.model()) {
             TrainingHistory history = result.history();

@@ -166,19 +166,19 @@ public final class TrainingRun {
         AutoencoderSpec spec = settings.spec();
         Map<String, Object> description = new java.util.LinkedHashMap<>(RunDescription.of(spec, settings.config()));
         description.putAll(settings.dataRoles());
-        DoubleFunction<ModelInfo> info = testLoss -> new ModelInfo(
-                spec,
-                description,
-                data.info(),
-                data.train().imageHeight(),
-                data.train().imageWidth(),
-                data.train().count(),
-                data.test().count(),
-                testLoss,
-                settings.version(),
-                data.train().channels(),
-                settings.preprocessing(),
-                data.labelNames());
+        DoubleFunction<ModelInfo> info = testLoss -> ModelInfo.builder(spec)
+                .training(description)
+                .dataset(data.info())
+                .imageSize(
+                        data.train().imageHeight(),
+                        data.train().imageWidth(),
+                        data.train().channels())
+                .rows(data.train().count(), data.test().count())
+                .finalTestLoss(testLoss)
+                .deepaeVersion(settings.version())
+                .preprocessing(settings.preprocessing())
+                .labelNames(data.labelNames())
+                .build();
         MetricsFile metrics = new MetricsFile(dir.resolve("metrics.json"), settings.dataSummary(), description);
         List<TrainingListener> all = new ArrayList<>(List.of(
                 metrics,

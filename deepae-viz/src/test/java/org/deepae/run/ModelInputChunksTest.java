@@ -60,19 +60,13 @@ class ModelInputChunksTest {
         Preprocessing preprocessing = Preprocessing.fit(table, PreprocessingOptions.defaults());
         AutoencoderSpec spec =
                 new AutoencoderSpec(preprocessing.width(), List.of(2), Activation.RELU, Activation.LINEAR, Loss.MSE);
-        return new ModelInfo(
-                spec,
-                Map.of("data_kind", "table", "label_column", "state", "id_column", "id"),
-                null,
-                0,
-                0,
-                4,
-                0,
-                Double.NaN,
-                "test",
-                0,
-                preprocessing,
-                List.of("ok"));
+        return ModelInfo.builder(spec)
+                .training(Map.of("data_kind", "table", "label_column", "state", "id_column", "id"))
+                .rows(4, 0)
+                .deepaeVersion("test")
+                .preprocessing(preprocessing)
+                .labelNames(List.of("ok"))
+                .build();
     }
 
     private static ModelInput.Request request(Path input, String truthColumn) {
@@ -178,19 +172,13 @@ class ModelInputChunksTest {
     @Test
     void labelsWrittenAsAnotherNumberFindTheModelsLabel(@TempDir Path dir) throws IOException {
         ModelInfo base = model(dir);
-        ModelInfo info = new ModelInfo(
-                base.spec(),
-                Map.of("data_kind", "table", "label_column", "target"),
-                null,
-                0,
-                0,
-                4,
-                0,
-                Double.NaN,
-                "test",
-                0,
-                base.preprocessing(),
-                List.of("0", "1"));
+        ModelInfo info = ModelInfo.builder(base.spec())
+                .training(Map.of("data_kind", "table", "label_column", "target"))
+                .rows(4, 0)
+                .deepaeVersion("test")
+                .preprocessing(base.preprocessing())
+                .labelNames(List.of("0", "1"))
+                .build();
         Path input = Files.writeString(
                 dir.resolve("numbers.csv"),
                 "temperature,site,target\n20,north,1.0\n21,south,0\n22,east,2\n",
@@ -222,7 +210,8 @@ class ModelInputChunksTest {
         Path npy = dir.resolve("rows.npy");
         org.deepae.data.NpyWriter.write(npy, Rows.of(values, "rows"));
         AutoencoderSpec spec = new AutoencoderSpec(3, List.of(2), Activation.RELU, Activation.LINEAR, Loss.MSE);
-        ModelInfo info = new ModelInfo(spec, Map.of(), null, 0, 0, 7, 0, Double.NaN, "test");
+        ModelInfo info =
+                ModelInfo.builder(spec).rows(7, 0).deepaeVersion("test").build();
         try (InputChunks open = ModelInput.open(request(npy, null), info, 3)) {
             List<Integer> counts = new ArrayList<>();
             ModelInput.Chunk chunk;
