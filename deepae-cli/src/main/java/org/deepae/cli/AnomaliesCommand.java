@@ -32,16 +32,11 @@ import org.deepae.viz.ImageGrid;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code deepae anomalies}: rows the model reconstructs badly, by a threshold on their reconstruction error. */
 @Command(
         name = "anomalies",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description = {
             "Score every input row by its reconstruction error and flag those above a threshold. Writes "
                     + "scores.csv, errors.png (histogram with the threshold) and worst.png (the worst rows above their "
@@ -51,9 +46,6 @@ import picocli.CommandLine.Spec;
                     + "with the model (--save-threshold), else mean + 3 sigma of these rows' errors."
         })
 final class AnomaliesCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     ModelOptions model;
@@ -136,24 +128,21 @@ final class AnomaliesCommand implements Callable<Integer> {
                             + "and curves).")
     String baseline;
 
-    @Option(names = "--json", description = "Print the summary (counts, threshold, evaluation) as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
-    VerboseOption verbose;
+    CommandContext context;
 
     @Override
     public Integer call() throws IOException {
-        model.validate(spec.commandLine());
-        input.validate(spec.commandLine());
+        input.validate(model);
         if (top <= 0) {
-            throw new ParameterException(spec.commandLine(), "--top must be positive, got " + top);
+            throw context.badOption("--top must be positive, got " + top);
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, not a directory");
-        }
-        OutputDirectory.refuseRootOrHome(spec.commandLine(), "--out", out);
-        OutputFile.requireNoFileAbove(spec.commandLine(), "--out", out);
+        OutputDirectory.requireDirectory(context.commandLine(), "--out", out);
+        OutputDirectory.refuseRootOrHome(context.commandLine(), "--out", out);
+        OutputFile.requireNoFileAbove(context.commandLine(), "--out", out);
         AnomalyRule chosen;
         try {
             chosen = rule == null
@@ -162,28 +151,26 @@ final class AnomaliesCommand implements Callable<Integer> {
                             ? new AnomalyRule.Sigma(rule.sigma)
                             : new AnomalyRule.Percentile(rule.percentile);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw context.badOption(e.getMessage());
         }
         if (topColumns < 0) {
-            throw new ParameterException(spec.commandLine(), "--top-columns must be 0 or more, got " + topColumns);
+            throw context.badOption("--top-columns must be 0 or more, got " + topColumns);
         }
         if (truthColumn != null && positive.isEmpty()) {
-            throw new ParameterException(
-                    spec.commandLine(), "--truth-column needs --positive: the values that mark a real anomaly");
+            throw context.badOption("--truth-column needs --positive: the values that mark a real anomaly");
         }
         if (!positive.isEmpty() && truthColumn == null) {
-            throw new ParameterException(spec.commandLine(), "--positive needs --truth-column");
+            throw context.badOption("--positive needs --truth-column");
         }
         if (baseline != null && !baseline.equals("pca")) {
-            throw new ParameterException(spec.commandLine(), "--baseline must be pca, got '" + baseline + "'");
+            throw context.badOption("--baseline must be pca, got '" + baseline + "'");
         }
         if (truthColumn != null && !normalLabels.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "give either --truth-column or --normal-labels, not both");
+            throw context.badOption("give either --truth-column or --normal-labels, not both");
         }
         ModelInfo info = model.info();
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
-        try (InputChunks chunks = input.openFor(spec.commandLine(), info, truthColumn);
+        PrintWriter stdout = context.out();
+        try (InputChunks chunks = input.openFor(info, truthColumn);
                 Autoencoder autoencoder = model.load()) {
             if (!normalLabels.isEmpty() && !chunks.hasLabels()) {
                 throw new IOException(
@@ -203,8 +190,7 @@ final class AnomaliesCommand implements Callable<Integer> {
                         new HashSet<>(normalLabels),
                         top);
                 long nanos = System.nanoTime() - start;
-                chunks.notes().forEach(note -> stderr.println("note: " + note));
-                stderr.flush();
+                context.notes(chunks.notes());
                 try (pass) {
                     report(autoencoder, info, chosen, chunks, pass, nanos, stdout);
                 }
@@ -272,7 +258,7 @@ final class AnomaliesCommand implements Callable<Integer> {
                     grid.pairs(shown, autoencoder.reconstruct(shown, worst.size()), worst.size(), 10));
         }
         String speed = InputOptionsMixin.throughput(count, nanos);
-        if (json) {
+        if (json.isEnabled()) {
             var root = toJson(count, scores, threshold, evaluation);
             if (pca != null) {
                 var node = root.putObject("baseline");
@@ -288,7 +274,7 @@ final class AnomaliesCommand implements Callable<Integer> {
             }
             root.put("rows_per_second", count / (Math.max(nanos, 1) / 1e9));
             root.put("seconds", nanos / 1e9);
-            stdout.println(root.toPrettyString());
+            JsonOption.print(stdout, root);
             return;
         }
         stdout.println(String.format(
@@ -353,14 +339,14 @@ final class AnomaliesCommand implements Callable<Integer> {
      * the model's training rows; its threshold is mean + 3 sigma of those rows' PCA errors.
      */
     private Baseline baseline(ModelInfo info, int count, boolean[] truth) throws IOException {
-        Dataset training = new DatasetOptions().load(spec.commandLine(), model);
+        Dataset training = new DatasetOptions().load(context.commandLine(), model);
         int k = Math.min(info.spec().codeSize(), training.features());
         PcaModel pca = DatasetChoice.pcaCache(null).fitted(training, model.threads());
         Threshold threshold = new AnomalyRule.Sigma(3)
                 .apply(pca.rowErrors(training.train().values(), training.train().count(), k));
         float[] errors = new float[count];
         int at = 0;
-        try (InputChunks again = input.openFor(spec.commandLine(), info, truthColumn)) {
+        try (InputChunks again = input.openFor(info, truthColumn)) {
             ModelInput.Chunk chunk;
             while ((chunk = again.next()) != null) {
                 float[] part = pca.rowErrors(chunk.rows().values(), chunk.rows().count(), k);
@@ -405,7 +391,7 @@ final class AnomaliesCommand implements Callable<Integer> {
             throws IOException {
         if (saveThreshold) {
             AnomalyRule ruleForTraining = chosen != null ? chosen : new AnomalyRule.Sigma(3);
-            Dataset training = new DatasetOptions().load(spec.commandLine(), model);
+            Dataset training = new DatasetOptions().load(context.commandLine(), model);
             float[] trainingErrors = autoencoder.rowErrors(
                     training.train().values(), training.train().count());
             Threshold threshold = ruleForTraining.apply(trainingErrors);

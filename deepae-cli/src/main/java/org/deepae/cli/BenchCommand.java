@@ -11,16 +11,12 @@ import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code deepae bench}: training and inference speed against the machine's matrix-product rate. */
 @Command(
         name = "bench",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description = {
             "Measure the tutorial network's training and inference speed on synthetic data against this "
                     + "machine's TensorFlow matrix-product rate at the same shapes, where a training step's time "
@@ -33,9 +29,6 @@ final class BenchCommand implements Callable<Integer> {
 
     /** A change of the matrix-product rate during the run, as a fraction, above which the output says so. */
     private static final double DRIFT_WARNING = 0.05;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(
             names = "--rows",
@@ -80,34 +73,37 @@ final class BenchCommand implements Callable<Integer> {
                     "Arithmetic of the matrix products, for the bound and the runs alike (default: ${DEFAULT-VALUE}).")
     Precision precision;
 
-    @Option(names = "--json", description = "Print the results as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
-    VerboseOption verbose;
+    CommandContext context;
 
     @Override
     public Integer call() throws IOException {
         if (rows < batchSize || batchSize <= 0) {
-            throw new ParameterException(spec.commandLine(), "--rows must be at least --batch-size, and both positive");
+            throw new ParameterException(
+                    context.commandLine(), "--rows must be at least --batch-size, and both positive");
         }
         if (warmUpSteps < 0) {
-            throw new ParameterException(spec.commandLine(), "--warm-up-steps must be 0 or more, got " + warmUpSteps);
+            throw new ParameterException(
+                    context.commandLine(), "--warm-up-steps must be 0 or more, got " + warmUpSteps);
         }
         if (!(matmulSeconds > 0)) {
-            throw new ParameterException(spec.commandLine(), "--matmul-seconds must be positive, got " + matmulSeconds);
+            throw new ParameterException(
+                    context.commandLine(), "--matmul-seconds must be positive, got " + matmulSeconds);
         }
         AutoencoderSpec network = AutoencoderSpec.tutorial(784);
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = context.commandLine().getErr();
         err.println("Benchmarking 784-392-196-392-784 (batch " + batchSize + ", " + rows
                 + " synthetic images per epoch); this takes about a minute");
         err.flush();
         SpeedBenchmark.Report r = new SpeedBenchmark(new SpeedBenchmark.Settings(
                         network, batchSize, rows, rows, threads.get(), precision, matmulSeconds, warmUpSteps))
                 .run();
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(toJson(r).toPrettyString());
+        PrintWriter out = context.commandLine().getOut();
+        if (json.isEnabled()) {
+            JsonOption.print(out, toJson(r));
         } else {
             out.println(String.format(
                     Locale.ROOT, "%-34s %12s %10s %10s %7s", "", "images/s", "GFLOP/s", "bound", "ratio"));

@@ -12,21 +12,13 @@ import org.deepae.model.Autoencoder;
 import org.deepae.run.ModelStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code deepae compare}: the autoencoder's test error beside PCA's at the same code size. */
 @Command(
         name = "compare",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description = "Compare a model's test error with PCA's at the same code size (PCA fitted on the same training "
                 + "images, both measured on the same test images), overall and per class.")
 final class CompareCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     ModelOptions model;
@@ -34,16 +26,15 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions dataset;
 
-    @Option(names = "--json", description = "Print the results as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
-    VerboseOption verbose;
+    CommandContext context;
 
     @Override
     public Integer call() throws IOException {
-        model.validate(spec.commandLine());
-        Dataset data = dataset.load(spec.commandLine(), model);
+        Dataset data = dataset.load(model);
         ModelStudy.Comparison c;
         List<List<String>> table;
         try (Autoencoder autoencoder = model.load()) {
@@ -51,8 +42,8 @@ final class CompareCommand implements Callable<Integer> {
             c = study.comparison();
             table = study.comparisonTable();
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter out = context.out();
+        if (json.isEnabled()) {
             ObjectNode root = Json.mapper().createObjectNode();
             root.put("model", model.model.toString());
             root.put("dataset", data.info().name());
@@ -71,7 +62,7 @@ final class CompareCommand implements Callable<Integer> {
                             .put("rows", e.rows())
                             .put("autoencoder_mse", e.meanSquaredError())
                             .put("pca_mse", c.pca().perClass().get(label).meanSquaredError()));
-            out.println(root.toPrettyString());
+            JsonOption.print(out, root);
         } else {
             out.println(String.format(
                     Locale.ROOT,

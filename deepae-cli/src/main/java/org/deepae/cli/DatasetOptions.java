@@ -57,6 +57,15 @@ final class DatasetOptions {
     }
 
     /**
+     * Checks the model's options, then loads the dataset for the command that mixes {@code model} in, as
+     * {@link #load(CommandLine, ModelOptions)} does.
+     */
+    Dataset load(ModelOptions model) throws IOException {
+        model.validate();
+        return load(model.command.commandLine(), model);
+    }
+
+    /**
      * Loads the dataset (by default the one the model was trained on), checking that its images fit the model.
      *
      * @throws IOException when the data cannot be read or does not fit the model

@@ -3,17 +3,17 @@ package org.deepae.cli;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.deepae.data.CsvReader;
-import org.deepae.data.CsvRows;
+import org.deepae.data.CsvWriter;
+import org.deepae.data.NpyWriter;
+import org.deepae.data.RowFormat;
 import org.deepae.data.Rows;
 import org.deepae.io.AtomicFiles;
 import org.deepae.model.Autoencoder;
@@ -22,23 +22,12 @@ import org.deepae.run.ModelInput;
 import org.deepae.store.ModelInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code deepae encode}: the code (bottleneck values) of every input row, read, encoded and written in chunks. */
 @Command(
         name = "encode",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description = "Write the code of every input row (the bottleneck layer's values) to a CSV or NPY file.")
 final class EncodeCommand implements Callable<Integer> {
-
-    /** NumPy's magic string, {@code \x93NUMPY}. */
-    private static final byte[] NPY_MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     ModelOptions model;
@@ -46,48 +35,34 @@ final class EncodeCommand implements Callable<Integer> {
     @Mixin
     InputOptionsMixin input;
 
-    @Option(
-            names = "--out",
-            required = true,
-            paramLabel = "FILE",
-            description =
-                    "codes.csv (header code_0, ...; a label column when the input has labels) or codes.npy (float32).")
-    Path out;
+    @Mixin
+    OutputFileOption out;
 
     @Mixin
-    VerboseOption verbose;
+    CommandContext context;
 
     @Override
     public Integer call() throws IOException {
-        model.validate(spec.commandLine());
-        input.validate(spec.commandLine());
-        OutputFile target = OutputFile.check(spec.commandLine(), out, List.of("csv", "npy"));
+        input.validate(model);
+        OutputFile target = out.check(RowFormat.CSV, RowFormat.NPY);
         ModelInfo info = model.info();
         int codeSize = info.spec().codeSize();
-        long rows;
         long nanos;
-        String source;
-        List<String> notes;
-        try (InputChunks chunks = input.openFor(spec.commandLine(), info, null);
+        InputChunks read;
+        try (InputChunks chunks = input.openFor(info, null);
                 Autoencoder autoencoder = model.load()) {
             long start = System.nanoTime();
-            if (target.format().equals("csv")) {
+            if (target.is(RowFormat.CSV)) {
                 writeCsv(target.path(), chunks, autoencoder, codeSize);
             } else {
                 writeNpy(target.path(), chunks, autoencoder, codeSize);
             }
             nanos = System.nanoTime() - start;
-            rows = chunks.rowsRead();
-            source = chunks.source();
-            notes = chunks.notes();
+            read = chunks;
         }
-        notes.forEach(note -> spec.commandLine().getErr().println("note: " + note));
-        spec.commandLine().getErr().flush();
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println("Encoded " + rows + " rows of " + source + " into codes of " + codeSize + " values: "
-                + target.path() + " (" + InputOptionsMixin.throughput(rows, nanos) + ")");
-        stdout.flush();
-        return 0;
+        context.notes(read.notes());
+        return context.done("Encoded " + read.rowsRead() + " rows of " + read.source() + " into codes of " + codeSize
+                + " values: " + target.path() + " (" + InputOptionsMixin.throughput(read.rowsRead(), nanos) + ")");
     }
 
     /**
@@ -95,8 +70,7 @@ final class EncodeCommand implements Callable<Integer> {
      * have ids, else {@code code_0, ...} and the label numbers last, as {@link org.deepae.data.CsvWriter} writes rows.
      */
     static void writeCsv(Path file, InputChunks chunks, Autoencoder autoencoder, int codeSize) throws IOException {
-        AtomicFiles.write(file, out -> {
-            CsvRows csv = null;
+        CsvWriter.write(file, csv -> {
             boolean ids = false;
             boolean labels = false;
             List<String> cells = new ArrayList<>();
@@ -104,10 +78,10 @@ final class EncodeCommand implements Callable<Integer> {
             while ((chunk = chunks.next()) != null) {
                 Rows rows = chunk.rows();
                 float[] codes = autoencoder.encode(rows.values(), rows.count());
-                if (csv == null) {
+                if (!csv.hasHeader()) {
                     ids = rows.hasIds();
                     labels = rows.hasLabels();
-                    csv = new CsvRows(out, header(ids, labels, codeSize));
+                    csv.header(header(ids, labels, codeSize));
                 }
                 List<String> labelNames = chunks.labelNames();
                 for (int i = 0; i < rows.count(); i++) {
@@ -134,10 +108,9 @@ final class EncodeCommand implements Callable<Integer> {
                     csv.row(cells);
                 }
             }
-            if (csv == null) {
-                csv = new CsvRows(out, header(false, false, codeSize));
+            if (!csv.hasHeader()) {
+                csv.header(header(false, false, codeSize));
             }
-            csv.flush();
         });
     }
 
@@ -178,7 +151,7 @@ final class EncodeCommand implements Callable<Integer> {
                     count += rows.count();
                 }
             }
-            byte[] header = npyHeader(count, codeSize);
+            byte[] header = NpyWriter.float32Header(count, codeSize);
             AtomicFiles.write(file, out -> {
                 out.write(header);
                 Files.copy(payload, out);
@@ -186,26 +159,5 @@ final class EncodeCommand implements Callable<Integer> {
         } finally {
             AtomicFiles.deleteQuietly(payload);
         }
-    }
-
-    /** A version 1.0 NPY header of little-endian float32 in C order, padded so that the data starts at 64 bytes. */
-    static byte[] npyHeader(long rows, int width) {
-        StringBuilder dict = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': (")
-                .append(rows)
-                .append(", ")
-                .append(width)
-                .append("), }");
-        int prefix = NPY_MAGIC.length + 2 + 2;
-        int total = prefix + dict.length() + 1;
-        int padded = (total + 63) / 64 * 64;
-        dict.append(" ".repeat(padded - total)).append('\n');
-        byte[] text = dict.toString().getBytes(StandardCharsets.ISO_8859_1);
-        ByteBuffer header = ByteBuffer.allocate(prefix + text.length).order(ByteOrder.LITTLE_ENDIAN);
-        header.put(NPY_MAGIC)
-                .put((byte) 1)
-                .put((byte) 0)
-                .putShort((short) text.length)
-                .put(text);
-        return header.array();
     }
 }

@@ -14,20 +14,13 @@ import org.deepae.model.Autoencoder;
 import org.deepae.model.Evaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code deepae evaluate}: reconstruction error on a dataset's test set, overall and per class. */
 @Command(
         name = "evaluate",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description = "Measure a model's reconstruction error on a dataset: mean squared error, PSNR, and per class.")
 final class EvaluateCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     ModelOptions model;
@@ -42,24 +35,23 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Which half to evaluate on (default: ${DEFAULT-VALUE}).")
     Split split;
 
-    @Option(names = "--json", description = "Print the results as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
-    VerboseOption verbose;
+    CommandContext context;
 
     @Override
     public Integer call() throws IOException {
-        model.validate(spec.commandLine());
-        Dataset data = dataset.load(spec.commandLine(), model);
+        Dataset data = dataset.load(model);
         Rows images = split.of(data);
         Evaluation evaluation;
         try (Autoencoder autoencoder = model.load()) {
             evaluation = autoencoder.evaluate(images);
         }
-        PrintWriter stdout = spec.commandLine().getOut();
-        if (json) {
-            stdout.println(toJson(data, evaluation).toPrettyString());
+        PrintWriter stdout = context.out();
+        if (json.isEnabled()) {
+            JsonOption.print(stdout, toJson(data, evaluation));
         } else {
             String unit = data.isImages() ? "images" : "rows";
             stdout.println(String.format(

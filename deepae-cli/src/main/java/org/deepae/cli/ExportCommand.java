@@ -8,16 +8,12 @@ import java.util.concurrent.Callable;
 import org.deepae.store.ModelDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code deepae export}: a TensorFlow SavedModel for Python, TensorFlow Serving and any TensorFlow runtime. */
 @Command(
         name = "export",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description = {
             "Export a model as a TensorFlow SavedModel (tag 'serve') with the signatures encode (x -> code), "
                     + "decode (code -> x_hat) and reconstruct (x -> x_hat).",
@@ -27,9 +23,6 @@ import picocli.CommandLine.Spec;
                     + "x in order, with the levels and the fill values for missing numbers (see docs/savedmodel.md)."
         })
 final class ExportCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     ModelOptions model;
@@ -43,27 +36,25 @@ final class ExportCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Mixin
-    VerboseOption verbose;
+    CommandContext context;
 
     @Override
     public Integer call() throws IOException {
-        model.validate(spec.commandLine());
+        model.validate();
         if (Files.exists(out) && !overwrite) {
             throw new ParameterException(
-                    spec.commandLine(), "--out " + out + " already exists; add --overwrite to replace it");
+                    context.commandLine(), "--out " + out + " already exists; add --overwrite to replace it");
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, not a directory");
-        }
+        OutputDirectory.requireDirectory(context.commandLine(), "--out", out);
         OutputDirectory.requireReplaceable(
-                spec.commandLine(), "--out", out, ModelDirectory::isModel, "a deepae model or SavedModel");
+                context.commandLine(), "--out", out, ModelDirectory::isModel, "a deepae model or SavedModel");
         if (model.isPca()) {
             throw new ParameterException(
-                    spec.commandLine(),
+                    context.commandLine(),
                     "--model " + model.model + " is a PCA; export takes a model trained by 'deepae train'");
         }
         ModelDirectory.exportSavedModel(model.model, out);
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = context.commandLine().getOut();
         stdout.println("Exported " + model.model + " as a SavedModel: " + out);
         stdout.println(
                 "  signatures: encode (x -> code), decode (code -> x_hat), reconstruct (x -> x_hat); tag: serve");

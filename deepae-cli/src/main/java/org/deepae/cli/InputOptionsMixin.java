@@ -13,12 +13,16 @@ import org.deepae.data.Split;
 import org.deepae.run.InputChunks;
 import org.deepae.run.ModelInput;
 import org.deepae.store.ModelInfo;
-import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The {@code --input} option and its companions, shared by the commands that read rows. */
 final class InputOptionsMixin {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(
             names = "--input",
@@ -63,8 +67,13 @@ final class InputOptionsMixin {
             description = "Rows read, scored and written at a time (default: ${DEFAULT-VALUE}).")
     int chunkRows;
 
-    /** Checks the options before any work: the input must be a dataset name or an existing file or directory. */
-    void validate(CommandLine cl) {
+    /**
+     * Checks the options before any work, the model's first: the input must be a dataset name or an existing file or
+     * directory.
+     */
+    void validate(ModelOptions model) {
+        model.validate();
+        var cl = command.commandLine();
         if (!DatasetCatalog.isKnown(input) && !Files.exists(Path.of(input))) {
             throw new ParameterException(
                     cl,
@@ -82,7 +91,7 @@ final class InputOptionsMixin {
      *
      * @param truthColumn a table column of ground truth to keep, or {@code null}
      */
-    InputChunks openFor(CommandLine cl, ModelInfo info, String truthColumn) throws IOException {
+    InputChunks openFor(ModelInfo info, String truthColumn) throws IOException {
         try {
             return ModelInput.open(
                     new ModelInput.Request(
@@ -96,7 +105,7 @@ final class InputOptionsMixin {
                     info,
                     chunkRows);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(cl, e.getMessage());
+            throw new ParameterException(command.commandLine(), e.getMessage());
         }
     }
 

@@ -7,13 +7,17 @@ import org.deepae.analysis.PcaAutoencoder;
 import org.deepae.model.Autoencoder;
 import org.deepae.store.ModelDirectory;
 import org.deepae.store.ModelInfo;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The {@code --model} and {@code --threads} options shared by the commands that use a trained model. */
 final class ModelOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(
             names = "--model",
@@ -27,7 +31,8 @@ final class ModelOptions {
     ThreadsOption threadsOption;
 
     /** Checks the options before any work: the model must be an existing directory. */
-    void validate(CommandLine cl) {
+    void validate() {
+        var cl = command.commandLine();
         if (Files.exists(model) && !Files.isDirectory(model)) {
             throw new ParameterException(
                     cl,

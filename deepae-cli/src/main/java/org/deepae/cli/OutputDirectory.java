@@ -16,6 +16,13 @@ final class OutputDirectory {
 
     private OutputDirectory() {}
 
+    /** Refuses {@code dir} when it exists and is not a directory. */
+    static void requireDirectory(CommandLine cl, String option, Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new ParameterException(cl, option + " " + dir + " is a file, not a directory");
+        }
+    }
+
     /** Refuses {@code dir} when it is the file system root or the home directory ({@code user.home}). */
     static void refuseRootOrHome(CommandLine cl, String option, Path dir) {
         Path real = realPath(dir);

@@ -17,16 +17,12 @@ import org.deepae.data.Dataset;
 import org.deepae.data.Rows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code deepae pca}: the linear baseline, PCA fitted on the training images and measured on the test images. */
 @Command(
         name = "pca",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description = {
             "Fit PCA on a dataset's training images, the linear baseline for an autoencoder, and print for each number "
                     + "of components the test images' mean squared reconstruction error and the explained "
@@ -34,11 +30,8 @@ import picocli.CommandLine.Spec;
         })
 final class PcaCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
-
     @Mixin
-    VerboseOption verbose;
+    CommandContext context;
 
     @Option(
             names = "--dataset",
@@ -72,23 +65,23 @@ final class PcaCommand implements Callable<Integer> {
                             + "other commands then take it as --model, with the largest --components as its code size.")
     Path save;
 
-    @Option(names = "--json", description = "Print the results as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws IOException {
         if (components.isEmpty() || components.stream().anyMatch(k -> k == null || k <= 0)) {
             throw new ParameterException(
-                    spec.commandLine(), "--components must be positive numbers, got " + components);
+                    context.commandLine(), "--components must be positive numbers, got " + components);
         }
         checkSaveDirectory();
-        PrintWriter stderr = spec.commandLine().getErr();
-        Dataset data = DatasetChoice.parse(spec.commandLine(), dataset, dataDir, List.of())
+        PrintWriter stderr = context.commandLine().getErr();
+        Dataset data = DatasetChoice.parse(context.commandLine(), dataset, dataDir, List.of())
                 .load(stderr);
         int largest = components.stream().mapToInt(Integer::intValue).max().orElseThrow();
         if (largest > data.features()) {
             throw new ParameterException(
-                    spec.commandLine(),
+                    context.commandLine(),
                     "--components must be at most the input size " + data.features() + " of "
                             + data.info().name() + ", got " + largest);
         }
@@ -115,9 +108,9 @@ final class PcaCommand implements Callable<Integer> {
             model.withCodeSize(largest).save(save);
         }
 
-        PrintWriter stdout = spec.commandLine().getOut();
-        if (json) {
-            stdout.println(toJson(data, fitSeconds, results).toPrettyString());
+        PrintWriter stdout = context.commandLine().getOut();
+        if (json.isEnabled()) {
+            JsonOption.print(stdout, toJson(data, fitSeconds, results));
         } else {
             stdout.println(String.format(
                     Locale.ROOT,
@@ -143,17 +136,17 @@ final class PcaCommand implements Callable<Integer> {
         if (save == null) {
             return;
         }
-        OutputDirectory.refuseRootOrHome(spec.commandLine(), "--save", save);
+        OutputDirectory.refuseRootOrHome(context.commandLine(), "--save", save);
         if (!Files.exists(save)) {
             return;
         }
         if (!Files.isDirectory(save)) {
-            throw new ParameterException(spec.commandLine(), "--save " + save + " is a file, not a directory");
+            throw new ParameterException(context.commandLine(), "--save " + save + " is a file, not a directory");
         }
         try (Stream<Path> entries = Files.list(save)) {
             if (entries.findAny().isPresent() && !Files.isRegularFile(save.resolve("pca.json"))) {
                 throw new ParameterException(
-                        spec.commandLine(),
+                        context.commandLine(),
                         "--save " + save + " holds files that are not a saved PCA; choose another directory");
             }
         }

@@ -1,17 +1,15 @@
 package org.deepae.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.deepae.data.Column;
-import org.deepae.data.CsvRows;
+import org.deepae.data.CsvWriter;
 import org.deepae.data.Preprocessing;
+import org.deepae.data.RowFormat;
 import org.deepae.data.Rows;
 import org.deepae.data.Table;
-import org.deepae.io.AtomicFiles;
 import org.deepae.model.Autoencoder;
 import org.deepae.run.InputChunks;
 import org.deepae.run.ModelInput;
@@ -19,16 +17,11 @@ import org.deepae.store.ModelInfo;
 import org.deepae.viz.ImageGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code deepae reconstruct}: the tutorial's figure, originals above reconstructions, for any rows. */
 @Command(
         name = "reconstruct",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description = {
             "Draw input images above their reconstructions (the tutorial's figure), ten per row (--out "
                     + "FILE.png), or write every row's reconstruction as a table (--out FILE.csv): for a model "
@@ -39,9 +32,6 @@ final class ReconstructCommand implements Callable<Integer> {
 
     /** Images per row of the figure. */
     private static final int COLUMNS = 10;
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     ModelOptions model;
@@ -63,12 +53,8 @@ final class ReconstructCommand implements Callable<Integer> {
             description = "Which rows (0-based), instead of the first --count.")
     List<Integer> indices = new ArrayList<>();
 
-    @Option(
-            names = "--out",
-            required = true,
-            paramLabel = "FILE.png|FILE.csv",
-            description = "The figure, or the reconstructed rows as CSV.")
-    Path out;
+    @Mixin
+    OutputFileOption out;
 
     @Option(
             names = "--scale",
@@ -79,35 +65,31 @@ final class ReconstructCommand implements Callable<Integer> {
     int scale;
 
     @Mixin
-    VerboseOption verbose;
+    CommandContext context;
 
     @Override
     public Integer call() throws IOException {
-        model.validate(spec.commandLine());
-        input.validate(spec.commandLine());
-        OutputFile target = OutputFile.check(spec.commandLine(), out, List.of("png", "csv"));
-        if (target.format().equals("csv")) {
+        input.validate(model);
+        OutputFile target = out.check(RowFormat.PNG, RowFormat.CSV);
+        if (target.is(RowFormat.CSV)) {
             return writeTable(target);
         }
         if (count <= 0) {
-            throw new ParameterException(spec.commandLine(), "--count must be positive, got " + count);
+            throw context.badOption("--count must be positive, got " + count);
         }
         if (scale <= 0 || scale > ImageGrid.MAX_SCALE) {
-            throw new ParameterException(
-                    spec.commandLine(), "--scale must be between 1 and " + ImageGrid.MAX_SCALE + ", got " + scale);
+            throw context.badOption("--scale must be between 1 and " + ImageGrid.MAX_SCALE + ", got " + scale);
         }
         if (indices.stream().anyMatch(i -> i == null || i < 0)) {
-            throw new ParameterException(spec.commandLine(), "--indices must be 0 or more, got " + indices);
+            throw context.badOption("--indices must be 0 or more, got " + indices);
         }
         ModelInfo info = model.info();
         Rows all = input.read(info.spec().inputSize(), info.imageHeight(), info.imageWidth());
         int height = info.hasImageSize() ? info.imageHeight() : all.imageHeight();
         int width = info.hasImageSize() ? info.imageWidth() : all.imageWidth();
         if (height == 0) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "neither the model nor " + input.input
-                            + " says what image size the rows have, so they cannot be drawn");
+            throw context.badOption("neither the model nor " + input.input
+                    + " says what image size the rows have, so they cannot be drawn");
         }
         Rows shown = indices.isEmpty()
                 ? all.head(count)
@@ -116,18 +98,15 @@ final class ReconstructCommand implements Callable<Integer> {
         try {
             grid.requireDrawablePairs(shown.count(), COLUMNS);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--scale " + scale + ", --count: " + e.getMessage());
+            throw context.badOption("--scale " + scale + ", --count: " + e.getMessage());
         }
         float[] reconstructed;
         try (Autoencoder autoencoder = model.load()) {
             reconstructed = autoencoder.reconstruct(shown.values(), shown.count());
         }
         grid.write(target.path(), grid.pairs(shown.values(), reconstructed, shown.count(), COLUMNS));
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println("Drew " + shown.count() + " rows of " + all.source() + " above their reconstructions: "
+        return context.done("Drew " + shown.count() + " rows of " + all.source() + " above their reconstructions: "
                 + target.path());
-        stdout.flush();
-        return 0;
     }
 
     /**
@@ -140,44 +119,29 @@ final class ReconstructCommand implements Callable<Integer> {
         long rows;
         long nanos;
         String source;
-        try (InputChunks chunks = input.openFor(spec.commandLine(), info, null);
+        try (InputChunks chunks = input.openFor(info, null);
                 Autoencoder autoencoder = model.load()) {
             long start = System.nanoTime();
-            AtomicFiles.write(target.path(), stream -> {
-                CsvRows csv = null;
-                List<String> cells = new ArrayList<>();
+            CsvWriter.write(target.path(), csv -> {
                 ModelInput.Chunk chunk;
                 while ((chunk = chunks.next()) != null) {
                     Rows read = chunk.rows();
                     Table table =
                             decoded(preprocessing, info, read, autoencoder.reconstruct(read.values(), read.count()));
-                    if (csv == null) {
+                    if (!csv.hasHeader()) {
                         List<String> header = new ArrayList<>(List.of(read.hasIds() ? "id" : "index"));
                         header.addAll(table.names());
-                        csv = new CsvRows(stream, header);
+                        csv.header(header);
                     }
-                    for (int i = 0; i < table.rows(); i++) {
-                        cells.clear();
-                        cells.add(chunk.id(i));
-                        for (Column column : table.columns()) {
-                            cells.add(column.cell(i));
-                        }
-                        csv.row(cells);
-                    }
-                }
-                if (csv != null) {
-                    csv.flush();
+                    csv.table(table, chunk::id);
                 }
             });
             nanos = System.nanoTime() - start;
             rows = chunks.rowsRead();
             source = chunks.source();
         }
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println("Reconstructed " + rows + " rows of " + source + ": " + target.path() + " ("
+        return context.done("Reconstructed " + rows + " rows of " + source + ": " + target.path() + " ("
                 + InputOptionsMixin.throughput(rows, nanos) + ")");
-        stdout.flush();
-        return 0;
     }
 
     /** A chunk's reconstructions in the original units and columns, or as {@code x1, x2, ...} without a table. */

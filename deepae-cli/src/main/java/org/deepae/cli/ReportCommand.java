@@ -13,22 +13,14 @@ import org.deepae.train.EpochStats;
 import org.deepae.train.MetricsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code deepae report}: the single-file HTML report for any model. */
 @Command(
         name = "report",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description =
                 "Write a self-contained HTML report of a model: configuration, data, loss curve, reconstructions, "
                         + "PCA comparison and latent map.")
 final class ReportCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     ModelOptions model;
@@ -36,27 +28,27 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions dataset;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.html", description = "The report.")
-    Path out;
+    @Mixin
+    OutputFileOption out;
 
     @Mixin
-    VerboseOption verbose;
+    CommandContext context;
 
     @Override
     public Integer call() throws IOException {
-        model.validate(spec.commandLine());
-        OutputFile target = OutputFile.check(spec.commandLine(), out, List.of("html"));
-        Dataset data = dataset.load(spec.commandLine(), model);
+        model.validate();
+        Path target = out.check("html");
+        Dataset data = dataset.load(model);
         History history = history(model.model);
         if (history.problem() != null) {
-            PrintWriter stderr = spec.commandLine().getErr();
+            PrintWriter stderr = context.commandLine().getErr();
             stderr.println("deepae report: warning: the training history could not be read, so the report has no loss "
                     + "curve: " + history.problem());
             stderr.flush();
         }
         try (Autoencoder autoencoder = model.load()) {
             RunReport.write(
-                    target.path(),
+                    target,
                     autoencoder,
                     model.info(),
                     data,
@@ -65,10 +57,7 @@ final class ReportCommand implements Callable<Integer> {
                     model.threads(),
                     dataset.pcaCache());
         }
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println("Wrote the report: " + target.path());
-        stdout.flush();
-        return 0;
+        return context.done("Wrote the report: " + target);
     }
 
     /**

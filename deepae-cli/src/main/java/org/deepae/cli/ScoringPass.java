@@ -19,10 +19,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.deepae.analysis.AnomalyScores;
 import org.deepae.analysis.ColumnContributions;
-import org.deepae.data.CsvRows;
+import org.deepae.data.CsvWriter;
 import org.deepae.data.DataFormatException;
 import org.deepae.data.Rows;
-import org.deepae.io.AtomicFiles;
 import org.deepae.model.Autoencoder;
 import org.deepae.run.InputChunks;
 import org.deepae.run.ModelInput;
@@ -227,8 +226,8 @@ final class ScoringPass implements Closeable {
             header.add("top_column_" + rank);
             header.add("top_share_" + rank);
         }
-        AtomicFiles.write(file, stream -> {
-            CsvRows csv = new CsvRows(stream, header);
+        CsvWriter.write(file, csv -> {
+            csv.header(header);
             List<String> cells = new ArrayList<>(header.size());
             try (DataInputStream in =
                     new DataInputStream(new BufferedInputStream(Files.newInputStream(spool), 1 << 16))) {
@@ -248,7 +247,6 @@ final class ScoringPass implements Closeable {
                     csv.row(cells);
                 }
             }
-            csv.flush();
         });
     }
 

@@ -2,10 +2,13 @@ package org.deepae.data;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.deepae.io.AtomicFiles;
 
@@ -54,6 +57,87 @@ public final class CsvWriter {
             }
             text.flush();
         });
+    }
+
+    /** What writes a CSV a row at a time, given its {@link Lines}. */
+    @FunctionalInterface
+    public interface Body {
+        void write(Lines lines) throws IOException;
+    }
+
+    /**
+     * Writes a CSV file of any length atomically, a row at a time, cells quoted as {@link CsvRows} quotes them:
+     * {@code body} gives the header (once, before any row) and the rows. Nothing is written when it gives no header.
+     */
+    public static void write(Path file, Body body) throws IOException {
+        AtomicFiles.write(file, out -> {
+            Lines lines = new Lines(out);
+            body.write(lines);
+            lines.flush();
+        });
+    }
+
+    /** Writes {@code table} as CSV atomically: its column names, then each row's cells. */
+    public static void write(Path file, Table table) throws IOException {
+        write(file, lines -> {
+            lines.header(table.names());
+            lines.table(table, null);
+        });
+    }
+
+    /** The lines of a CSV being written by {@link #write(Path, Body)}. */
+    public static final class Lines {
+        private final OutputStream out;
+        private final List<String> cells = new ArrayList<>();
+        private CsvRows rows;
+
+        private Lines(OutputStream out) {
+            this.out = out;
+        }
+
+        /** Whether the header is written. */
+        public boolean hasHeader() {
+            return rows != null;
+        }
+
+        /** Writes the header; once, before any row. */
+        public void header(List<String> columns) throws IOException {
+            if (rows != null) {
+                throw new IllegalStateException("the header is written already");
+            }
+            rows = new CsvRows(out, columns);
+        }
+
+        /** Writes one row of as many cells as the header has. */
+        public void row(List<String> cells) throws IOException {
+            if (rows == null) {
+                throw new IllegalStateException("write the header first");
+            }
+            rows.row(cells);
+        }
+
+        /**
+         * Writes each row of {@code table}, after a first cell {@code first.apply(row)} when {@code first} is not
+         * {@code null} (an id or an index).
+         */
+        public void table(Table table, java.util.function.IntFunction<String> first) throws IOException {
+            for (int i = 0; i < table.rows(); i++) {
+                cells.clear();
+                if (first != null) {
+                    cells.add(first.apply(i));
+                }
+                for (Column column : table.columns()) {
+                    cells.add(column.cell(i));
+                }
+                row(cells);
+            }
+        }
+
+        private void flush() throws IOException {
+            if (rows != null) {
+                rows.flush();
+            }
+        }
     }
 
     private static void checkPrefix(String prefix) {

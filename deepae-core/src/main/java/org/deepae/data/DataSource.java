@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -131,8 +130,8 @@ public sealed interface DataSource permits DataSource.Catalog, DataSource.Arrays
         }
         int h = expected == null ? 0 : expected.height();
         int w = expected == null ? 0 : expected.width();
-        String ext = Sniff.extension(file);
-        if (Sniff.startsWith(head, NpyReader.MAGIC) || (ext.equals("npy") && !Sniff.looksLikeText(head))) {
+        RowFormat named = RowFormats.find(file).orElse(null);
+        if (Sniff.startsWith(head, NpyReader.MAGIC) || (named == RowFormat.NPY && !Sniff.looksLikeText(head))) {
             Rows rows = NpyReader.read(file);
             return new Arrays(rows, List.of(), rows.isImages());
         }
@@ -145,19 +144,19 @@ public sealed interface DataSource permits DataSource.Catalog, DataSource.Arrays
         if (Sniff.isGzip(head) || Sniff.isIdx(head)) {
             return new Arrays(fromIdx(file, head), List.of(), true);
         }
-        if (List.of("csv", "tsv", "txt").contains(ext) || Sniff.looksLikeText(head)) {
+        if (named == RowFormat.CSV || Sniff.looksLikeText(head)) {
             return new TableFile(file, TableFormat.CSV);
         }
-        return switch (ext) {
-            case "parquet" -> new TableFile(file, TableFormat.PARQUET);
-            case "idx", "ubyte", "idx3-ubyte", "gz" -> new Arrays(fromIdx(file, head), List.of(), true);
-            default ->
-                throw new DataFormatException(
-                        file,
-                        "unrecognised content: expected NumPy .npy, IDX images, PNG, "
-                                + "Parquet or CSV text, found binary bytes starting "
-                                + Sniff.hex(java.util.Arrays.copyOf(head, Math.min(8, head.length))));
-        };
+        if (named == RowFormat.PARQUET) {
+            return new TableFile(file, TableFormat.PARQUET);
+        }
+        if (named == RowFormat.IDX) {
+            return new Arrays(fromIdx(file, head), List.of(), true);
+        }
+        throw new DataFormatException(
+                file,
+                "unrecognised content: expected " + RowFormats.supported() + ", found binary bytes starting "
+                        + Sniff.hex(java.util.Arrays.copyOf(head, Math.min(8, head.length))));
     }
 
     private static Rows fromIdx(Path file, byte[] head) throws IOException {
@@ -165,7 +164,7 @@ public sealed interface DataSource permits DataSource.Catalog, DataSource.Arrays
             throw new DataFormatException(
                     file, "expected IDX images (magic 0x00000803), found an IDX label file (magic 0x00000801)");
         }
-        return Rows.of(IdxReader.readImageBytes(file).toImageSet(null), file.toString());
+        return RowFormat.IDX.read(file, InputOptions.defaults());
     }
 
     /** How a file's first bytes are recognised. */
@@ -174,12 +173,6 @@ public sealed interface DataSource permits DataSource.Catalog, DataSource.Arrays
         static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
 
         private Sniff() {}
-
-        static String extension(Path file) {
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            int dot = name.lastIndexOf('.');
-            return dot < 0 ? "" : name.substring(dot + 1);
-        }
 
         static boolean startsWith(byte[] head, byte[] magic) {
             return head.length >= magic.length

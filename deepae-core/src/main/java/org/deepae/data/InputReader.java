@@ -57,7 +57,7 @@ public final class InputReader {
         }
         DataSource.TableFile table = (DataSource.TableFile) source;
         if (table.format() == DataSource.TableFormat.CSV) {
-            return CsvReader.read(table.file(), options.labelColumn());
+            return RowFormat.CSV.read(table.file(), options);
         }
         throw new DataFormatException(
                 table.file(),

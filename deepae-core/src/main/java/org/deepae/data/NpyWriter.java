@@ -69,6 +69,15 @@ public final class NpyWriter {
         for (int i = 0; i < shape.length; i++) {
             dims[i] = shape[i];
         }
+        return float32Header(dims);
+    }
+
+    /**
+     * The version 1.0 header of a little-endian float32 array of {@code shape} in C order, padded so that the data
+     * starts at a multiple of 64 bytes: for writing an array whose length is known only once it is written.
+     */
+    public static byte[] float32Header(long... shape) {
+        long[] dims = shape.clone();
         StringBuilder dict = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': ")
                 .append(NpyReader.shapeText(dims))
                 .append(", }");

@@ -42,4 +42,24 @@ class CsvWriterTest {
                 .hasMessageContaining("numeric column names");
         assertThat(file).doesNotExist();
     }
+
+    @Test
+    void writesRowsOneAtATimeAfterTheHeaderQuotingCells() throws IOException {
+        Path file = dir.resolve("t.csv");
+        CsvWriter.write(file, csv -> {
+            assertThat(csv.hasHeader()).isFalse();
+            csv.header(java.util.List.of("id", "note"));
+            csv.row(java.util.List.of("a", "x,y"));
+            assertThatThrownBy(() -> csv.header(java.util.List.of("again"))).isInstanceOf(IllegalStateException.class);
+        });
+        assertThat(Files.readString(file)).isEqualTo("id,note\na,\"x,y\"\n");
+    }
+
+    @Test
+    void writesATableWithItsColumnNames() throws IOException {
+        Path file = dir.resolve("table.csv");
+        Table table = new Table("t", java.util.List.of(new Column.Numeric("size", new double[] {1.5, 2})), 2);
+        CsvWriter.write(file, table);
+        assertThat(Files.readString(file)).isEqualTo("size\n1.5\n2.0\n");
+    }
 }
