@@ -2,7 +2,6 @@ package org.deepae.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.deepae.io.AtomicFiles;
 import org.deepae.io.JsonFiles;
+import org.deepae.io.MetadataJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -34,7 +34,7 @@ final class ConfigFile {
     static final Set<String> NOT_CONFIG =
             Set.of("help", "version", "verbose", "json", "overwrite", "config", "resume", "resuming", "out");
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = MetadataJson.MAPPER;
 
     private ConfigFile() {}
 
