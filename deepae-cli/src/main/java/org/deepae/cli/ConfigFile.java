@@ -2,7 +2,6 @@ package org.deepae.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -10,11 +9,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.deepae.io.AtomicFiles;
 import org.deepae.io.JsonFiles;
+import org.deepae.io.MetadataJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -22,8 +23,9 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * A training configuration as JSON: an object whose keys are {@code deepae train}'s option names without the dashes
- * ({@code {"layers": [512, 256, 32], "activation": "elu", "epochs": 20}}). {@code --config FILE} reads one (options on
- * the command line win), and every run writes its effective configuration as {@code config.json}.
+ * ({@code {"layers": [512, 256, 32], "activation": "elu", "epochs": 20}}). {@code --config FILE} reads one as the
+ * command's default values ({@link ConfigDefaults}; options on the command line win), and every run writes its
+ * effective configuration as {@code config.json}.
  */
 final class ConfigFile {
 
@@ -31,18 +33,17 @@ final class ConfigFile {
     static final Set<String> NOT_CONFIG =
             Set.of("help", "version", "verbose", "json", "overwrite", "config", "resume", "resuming", "out");
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = MetadataJson.MAPPER;
 
     private ConfigFile() {}
 
     /**
-     * The command-line arguments equivalent to {@code file}, leaving out the options in {@code given} (the ones the
-     * command line sets itself). Unknown keys, nulls and values of the wrong kind for their option (see
-     * {@link #requireKind}) are bad options naming the file and the key (exit code 2), the keys the command line sets
-     * included; a file that cannot be read as strict JSON (see {@link JsonFiles}) is an {@link IOException} (exit
-     * code 1).
+     * The options {@code file} sets, by long name, in the file's order. Unknown keys, nulls and values of the wrong
+     * kind for their option (see {@link #requireKind}) are bad options naming the file and the key (exit code 2), the
+     * keys the command line sets included; a file that cannot be read as strict JSON (see {@link JsonFiles}) is an
+     * {@link IOException} (exit code 1).
      */
-    static List<String> arguments(CommandLine cl, Path file, Collection<String> given) throws IOException {
+    static Map<String, JsonNode> read(CommandLine cl, Path file) throws IOException {
         JsonNode root;
         try {
             root = JsonFiles.read(file);
@@ -53,10 +54,9 @@ final class ConfigFile {
             throw new IOException(file + ": expected a JSON object of option names and values");
         }
         CommandSpec spec = cl.getCommandSpec();
-        List<String> args = new ArrayList<>();
+        Map<String, JsonNode> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : root.properties()) {
-            String name = "--" + entry.getKey();
-            OptionSpec option = spec.findOption(name);
+            OptionSpec option = spec.findOption("--" + entry.getKey());
             if (option == null || NOT_CONFIG.contains(entry.getKey())) {
                 throw new ParameterException(
                         cl,
@@ -64,12 +64,36 @@ final class ConfigFile {
                                 + " (see --help)");
             }
             requireKind(cl, file, option, entry.getKey(), entry.getValue());
-            if (given.contains(option.longestName())) {
-                continue;
-            }
-            appendOption(args, option, entry.getValue());
+            values.put(option.longestName(), entry.getValue());
         }
-        return args;
+        return values;
+    }
+
+    /**
+     * Whether {@code option}'s value from a file is set on the option after parsing ({@link #items}) rather than given
+     * to picocli as a default: a list for a repeatable option without a separator, which one default string cannot
+     * hold.
+     */
+    static boolean isSetAfterParsing(OptionSpec option, JsonNode value) {
+        return value.isArray() && option.isMultiValue() && option.splitRegex().isEmpty();
+    }
+
+    /** The items of a list {@link #isSetAfterParsing} sets, as strings. */
+    static List<String> items(JsonNode value) {
+        List<String> items = new ArrayList<>();
+        value.forEach(v -> items.add(v.asText()));
+        return items;
+    }
+
+    /**
+     * {@code value} as the default-value string picocli converts for {@code option}, as if given on the command line:
+     * {@code true} or {@code false} for a flag, a list joined by the option's separator, a scalar as its text.
+     */
+    static String defaultText(OptionSpec option, JsonNode value) {
+        if (value.isArray()) {
+            return String.join(",", items(value));
+        }
+        return value.asText();
     }
 
     /**
@@ -169,32 +193,6 @@ final class ConfigFile {
 
     private static ParameterException bad(CommandLine cl, Path file, String key, String problem) {
         return new ParameterException(cl, file + ": '" + key + "' " + problem);
-    }
-
-    private static void appendOption(List<String> args, OptionSpec option, JsonNode value) {
-        String name = option.longestName();
-        if (option.arity().max() == 0) {
-            if (value.asBoolean()) {
-                args.add(name);
-            }
-            return;
-        }
-        if (value.isArray()) {
-            List<String> items = new ArrayList<>();
-            value.forEach(v -> items.add(v.asText()));
-            if (!option.splitRegex().isEmpty()) {
-                args.add(name);
-                args.add(String.join(",", items));
-            } else {
-                for (String item : items) {
-                    args.add(name);
-                    args.add(item);
-                }
-            }
-            return;
-        }
-        args.add(name);
-        args.add(value.asText());
     }
 
     /** Writes the effective configuration of a parsed command: every option value but {@link #NOT_CONFIG}. */

@@ -79,17 +79,17 @@ final class NetworkOptions {
 
     /**
      * The network for inputs of {@code inputSize} values; for a table, the layers, code and output activations not
-     * given on the command line are {@link AutoencoderSpec#tableLayers}'s and linear (standardised values are negative
-     * too), and are set here so that the run's config.json records them.
+     * given (on the command line or in a --config file) are {@link AutoencoderSpec#tableLayers}'s and linear
+     * (standardised values are negative too), and are set here so that the run's config.json records them.
      */
     AutoencoderSpec spec(CommandLine cl, int inputSize, boolean table) {
-        if (table && !cl.getParseResult().hasMatchedOption("--layers")) {
+        if (table && !TrainCommand.isGiven(cl, "--layers")) {
             layers = new ArrayList<>(AutoencoderSpec.tableLayers(inputSize));
         }
-        if (table && !cl.getParseResult().hasMatchedOption("--output-activation")) {
+        if (table && !TrainCommand.isGiven(cl, "--output-activation")) {
             outputActivation = "linear";
         }
-        if (table && !cl.getParseResult().hasMatchedOption("--code-activation")) {
+        if (table && !TrainCommand.isGiven(cl, "--code-activation")) {
             codeActivation = "linear"; // measured better than ReLU codes on every table tried (docs/own-data.md)
         }
         if (layers.isEmpty() || layers.stream().anyMatch(n -> n == null || n <= 0)) {

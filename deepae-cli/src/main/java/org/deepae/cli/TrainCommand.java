@@ -184,12 +184,21 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (resume != null) {
-            return Reinvocation.rerunResuming(spec, verbose.verbose, resume);
+        if (!(spec.defaultValueProvider() instanceof ConfigDefaults) && (resume != null || configFile != null)) {
+            // --resume or --config: the file's values become the options' defaults, and the options are set again
+            ConfigDefaults defaults =
+                    resume != null ? ConfigDefaults.ofResume(spec, resume) : ConfigDefaults.ofConfig(spec, configFile);
+            defaults.parseAgain(spec);
         }
-        if (configFile != null) {
-            return Reinvocation.rerunWithConfig(spec, verbose.verbose, configFile);
+        try {
+            return train();
+        } catch (ParameterException e) {
+            throw spec.defaultValueProvider() instanceof ConfigDefaults defaults ? defaults.namingFile(e) : e;
         }
+    }
+
+    /** Trains with the options as set. */
+    private int train() throws IOException {
         TrainingConfig config = trainingConfig();
         Path runDir = runDirectory();
         DatasetChoice choice = DatasetChoice.parse(spec.commandLine(), dataset, dataDir, mirrors);
@@ -341,13 +350,20 @@ final class TrainCommand implements Callable<Integer> {
      */
     private TrainingConfig tableDefaults() {
         CommandLine cl = spec.commandLine();
-        if (!cl.getParseResult().hasMatchedOption("--epochs")) {
+        if (!isGiven(cl, "--epochs")) {
             epochs = TABLE_EPOCHS;
         }
-        if (!cl.getParseResult().hasMatchedOption("--batch-size")) {
+        if (!isGiven(cl, "--batch-size")) {
             batchSize = TABLE_BATCH;
         }
         return trainingConfig();
+    }
+
+    /** Whether {@code option} was given, on the command line or in the --config file (or the resumed run's). */
+    static boolean isGiven(CommandLine cl, String option) {
+        return cl.getParseResult().hasMatchedOption(option)
+                || (cl.getCommandSpec().defaultValueProvider() instanceof ConfigDefaults defaults
+                        && defaults.sets(option));
     }
 
     /** What the model records of its data, so that the scoring commands read tables as training did. */

@@ -1,28 +1,13 @@
 package org.deepae.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.deepae.data.DatasetInfo;
-import org.deepae.data.Preprocessing;
 import org.deepae.io.AtomicFiles;
-import org.deepae.io.JsonFields;
 import org.deepae.io.JsonFiles;
-import org.deepae.model.Activation;
+import org.deepae.io.MetadataJson;
 import org.deepae.model.Autoencoder;
-import org.deepae.model.AutoencoderSpec;
-import org.deepae.model.Initializer;
-import org.deepae.model.Loss;
 import org.deepae.model.NetworkFootprint;
 import org.deepae.tf.SavedModelCheck;
 import org.deepae.tf.TfAutoencoder;
@@ -50,8 +35,6 @@ public final class ModelDirectory {
     static final String SAVED_MODEL_PB = "saved_model.pb";
     static final String SAVED_MODEL_INFO = "assets.extra/deepae-model.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ModelDirectory() {}
 
     /**
@@ -66,7 +49,7 @@ public final class ModelDirectory {
                     "only models trained or loaded by deepae can be saved as a model directory, got "
                             + autoencoder.getClass().getSimpleName());
         }
-        byte[] json = JSON.writeValueAsBytes(toJson(info));
+        byte[] json = MetadataJson.bytes(ModelJson.of(info));
         AtomicFiles.writeDirectory(dir, temp -> {
             Files.write(temp.resolve(MODEL_JSON), json);
             model.saveCheckpoint(temp.resolve(CHECKPOINT_PREFIX));
@@ -91,7 +74,7 @@ public final class ModelDirectory {
         Path file = dir.resolve(savedModel ? SAVED_MODEL_INFO : MODEL_JSON);
         ModelInfo info;
         try {
-            info = fromJson(file, JsonFiles.read(file));
+            info = ModelJson.read(file, JsonFiles.read(file)).toInfo(file);
         } catch (NoSuchFileException e) {
             throw new ModelFormatException(
                     savedModel
@@ -171,9 +154,9 @@ public final class ModelDirectory {
      */
     public static void exportSavedModel(Path modelDir, Path out) throws IOException {
         ModelInfo info = readInfo(modelDir);
-        byte[] json = JSON.writeValueAsBytes(toJson(info));
+        byte[] json = MetadataJson.bytes(ModelJson.of(info));
         SavedModelInputs inputs = info.preprocessing() == null ? null : SavedModelInputs.of(info.preprocessing());
-        byte[] inputsJson = inputs == null ? null : JSON.writeValueAsBytes(inputs.toJson());
+        byte[] inputsJson = inputs == null ? null : MetadataJson.bytes(inputs.toJson());
         try (TfAutoencoder model = load(modelDir, info, 0)) {
             AtomicFiles.writeDirectory(out, temp -> {
                 Path export = temp.resolve("export");
@@ -194,117 +177,6 @@ public final class ModelDirectory {
                     Files.write(temp.resolve(SavedModelInputs.FILE), inputsJson);
                 }
             });
-        }
-    }
-
-    private static ObjectNode toJson(ModelInfo info) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("format_version", FORMAT_VERSION);
-        root.put("deepae_version", info.deepaeVersion());
-        ObjectNode spec = root.putObject("spec");
-        spec.put("input_size", info.spec().inputSize());
-        ArrayNode layers = spec.putArray("encoder_layers");
-        info.spec().encoderLayers().forEach(layers::add);
-        ArrayNode decoder = spec.putArray("decoder_layers");
-        info.spec().decoderLayers().forEach(decoder::add);
-        spec.put("hidden_activation", info.spec().hiddenActivation().id());
-        spec.put("code_activation", info.spec().codeActivation().id());
-        spec.put("output_activation", info.spec().outputActivation().id());
-        spec.put("loss", info.spec().loss().id());
-        spec.put("initializer", info.spec().initializer().id());
-        spec.set("layer_sizes", JSON.valueToTree(info.spec().layerSizes()));
-        if (info.hasImageSize()) {
-            spec.put("image_height", info.imageHeight());
-            spec.put("image_width", info.imageWidth());
-            if (info.imageChannels() > 1) {
-                spec.put("image_channels", info.imageChannels());
-            }
-        }
-        if (info.preprocessing() != null) {
-            root.set("preprocessing", info.preprocessing().toJson());
-        }
-        if (!info.labelNames().isEmpty()) {
-            root.set("label_names", JSON.valueToTree(info.labelNames()));
-        }
-        root.set("training", JSON.valueToTree(new LinkedHashMap<>(info.training())));
-        if (info.dataset() != null) {
-            ObjectNode dataset = root.putObject("dataset");
-            dataset.put("name", info.dataset().name());
-            dataset.put("source", info.dataset().source());
-            dataset.put("sha256", info.dataset().sha256());
-            dataset.put("train_size", info.trainRows());
-            dataset.put("test_size", info.testRows());
-        }
-        ObjectNode metrics = root.putObject("metrics");
-        if (Double.isFinite(info.finalTestLoss())) {
-            metrics.put("final_test_loss", info.finalTestLoss());
-        }
-        return root;
-    }
-
-    private static ModelInfo fromJson(Path file, JsonNode root) throws IOException {
-        JsonFields fields =
-                ModelFormatException.requireHeader(file, root, FORMAT, OLDEST_FORMAT_VERSION, FORMAT_VERSION);
-        JsonFields spec = fields.object("spec");
-        // sizes are only checked to be 32-bit integers here: the spec's constructor checks the network
-        int inputSize = spec.requiredInt("input_size", Integer.MIN_VALUE, Integer.MAX_VALUE);
-        List<Integer> layers = spec.requiredIntList("encoder_layers", Integer.MIN_VALUE, Integer.MAX_VALUE);
-        Optional<List<Integer>> decoder = spec.optionalIntList("decoder_layers", Integer.MIN_VALUE, Integer.MAX_VALUE);
-        String hiddenName = spec.requiredString("hidden_activation");
-        String codeName = spec.optionalString("code_activation", null);
-        String outputName = spec.requiredString("output_activation");
-        String lossName = spec.requiredString("loss");
-        String initializerName = spec.optionalString("initializer", null);
-        int height = spec.optionalInt("image_height", 0, Integer.MAX_VALUE, 0);
-        int width = spec.optionalInt("image_width", 0, Integer.MAX_VALUE, 0);
-        int channels = spec.optionalInt("image_channels", 1, 4, height > 0 ? 1 : 0);
-        Preprocessing preprocessing =
-                fields.has("preprocessing") ? Preprocessing.fromJson(fields.object("preprocessing")) : null;
-        List<String> labelNames = fields.has("label_names") ? fields.requiredStringList("label_names") : List.of();
-        Map<String, Object> training = fields.optionalMap("training");
-        Optional<JsonFields> dataset = fields.optionalObject("dataset");
-        DatasetInfo data = null;
-        int trainRows = 0;
-        int testRows = 0;
-        if (dataset.isPresent()) {
-            JsonFields d = dataset.get();
-            data = new DatasetInfo(
-                    d.optionalString("name", ""), d.optionalString("source", ""), d.optionalString("sha256", ""), null);
-            trainRows = d.optionalInt("train_size", 0, Integer.MAX_VALUE, 0);
-            testRows = d.optionalInt("test_size", 0, Integer.MAX_VALUE, 0);
-        }
-        Optional<JsonFields> metrics = fields.optionalObject("metrics");
-        double finalTestLoss = metrics.isPresent()
-                ? metrics.get().optionalDouble("final_test_loss", Double.NEGATIVE_INFINITY, Double.NaN)
-                : Double.NaN;
-        String version = fields.optionalString("deepae_version", "");
-        try {
-            Activation hidden = Activation.parse(hiddenName);
-            AutoencoderSpec parsed = new AutoencoderSpec(
-                    inputSize,
-                    layers,
-                    decoder.orElse(AutoencoderSpec.mirror(layers)),
-                    hidden,
-                    codeName != null ? Activation.parse(codeName) : hidden,
-                    Activation.parse(outputName),
-                    Loss.parse(lossName),
-                    initializerName != null ? Initializer.parse(initializerName) : Initializer.VARIANCE_SCALING);
-            return new ModelInfo(
-                    parsed,
-                    training,
-                    data,
-                    height,
-                    width,
-                    trainRows,
-                    testRows,
-                    finalTestLoss,
-                    version,
-                    channels,
-                    preprocessing,
-                    labelNames);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(file + ": invalid spec: " + e.getMessage(), e);
         }
     }
 }

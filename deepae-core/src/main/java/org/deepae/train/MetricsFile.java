@@ -1,8 +1,10 @@
 package org.deepae.train;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -14,6 +16,7 @@ import java.util.Map;
 import org.deepae.io.AtomicFiles;
 import org.deepae.io.JsonFields;
 import org.deepae.io.JsonFiles;
+import org.deepae.io.MetadataJson;
 
 /**
  * Keeps {@code metrics.json} up to date: rewritten atomically after every epoch, so an interrupted run still leaves
@@ -22,8 +25,6 @@ import org.deepae.io.JsonFiles;
  * "completed"}}.
  */
 public final class MetricsFile implements TrainingListener {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
     private final Map<String, Object> dataset;
@@ -71,40 +72,86 @@ public final class MetricsFile implements TrainingListener {
         write();
     }
 
+    /**
+     * {@code metrics.json} as a record, written by {@link MetadataJson} (snake_case names, in this order).
+     *
+     * @param finalTestLoss the chosen epoch's test loss, {@code null} (written as null) when not finite
+     */
+    @JsonPropertyOrder({
+        "dataset",
+        "config",
+        "epochs",
+        "final_test_loss",
+        "final_epoch",
+        "stopped_early",
+        "total_seconds",
+        "completed"
+    })
+    record Content(
+            Map<String, Object> dataset,
+            Map<String, Object> config,
+            List<Epoch> epochs,
+            Double finalTestLoss,
+            int finalEpoch,
+            boolean stoppedEarly,
+            double totalSeconds,
+            boolean completed) {}
+
+    /**
+     * One epoch as {@code metrics.json} and checkpoints keep it.
+     *
+     * @param validationLoss left out without a validation split; null when not finite
+     * @param testLoss null when not finite
+     */
+    @JsonPropertyOrder({"epoch", "train_loss", "validation_loss", "test_loss", "seconds"})
+    record Epoch(
+            int epoch,
+            double trainLoss,
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode validationLoss,
+            Double testLoss,
+            double seconds) {
+
+        static Epoch of(EpochStats e) {
+            return new Epoch(
+                    e.epoch(),
+                    e.trainLoss(),
+                    e.hasValidation() ? number(e.validationLoss()) : null,
+                    finite(e.testLoss()),
+                    e.seconds());
+        }
+
+        private static JsonNode number(double value) {
+            return Double.isFinite(value) ? DoubleNode.valueOf(value) : NullNode.getInstance();
+        }
+    }
+
     /** The current content, as written to the file. */
     public ObjectNode toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        root.set("dataset", JSON.valueToTree(dataset));
-        root.set("config", JSON.valueToTree(config));
-        ArrayNode list = root.putArray("epochs");
-        epochs.forEach(e -> putEpoch(list.addObject(), e));
+        return (ObjectNode) MetadataJson.tree(content());
+    }
+
+    private Content content() {
         int last = epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).epoch();
         int chosen = finalEpoch > 0 ? finalEpoch : last;
-        putNumber(
-                root,
-                "final_test_loss",
-                new TrainingHistory(epochs, totalSeconds, chosen, stoppedEarly).finalTestLoss());
-        root.put("final_epoch", chosen);
-        root.put("stopped_early", stoppedEarly);
-        root.put("total_seconds", totalSeconds);
-        root.put("completed", completed);
-        return root;
+        double finalTestLoss = new TrainingHistory(epochs, totalSeconds, chosen, stoppedEarly).finalTestLoss();
+        return new Content(
+                dataset,
+                config,
+                epochs.stream().map(Epoch::of).toList(),
+                finite(finalTestLoss),
+                chosen,
+                stoppedEarly,
+                totalSeconds,
+                completed);
     }
 
     private void write() throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(toJson());
-        AtomicFiles.write(file, bytes);
+        AtomicFiles.write(file, MetadataJson.bytes(content()));
     }
 
     /** Writes one epoch as {@code metrics.json} and checkpoints keep it; a missing loss is left out or null. */
     static void putEpoch(ObjectNode node, EpochStats e) {
-        node.put("epoch", e.epoch());
-        node.put("train_loss", e.trainLoss());
-        if (e.hasValidation()) {
-            putNumber(node, "validation_loss", e.validationLoss());
-        }
-        putNumber(node, "test_loss", e.testLoss());
-        node.put("seconds", e.seconds());
+        node.setAll((ObjectNode) MetadataJson.tree(Epoch.of(e)));
     }
 
     /** Reads one epoch written by {@link #putEpoch}; a missing or null loss is NaN. */
@@ -138,11 +185,7 @@ public final class MetricsFile implements TrainingListener {
         return epochs;
     }
 
-    private static void putNumber(ObjectNode node, String key, double value) {
-        if (Double.isFinite(value)) {
-            node.put(key, value);
-        } else {
-            node.putNull(key);
-        }
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 }

@@ -29,6 +29,27 @@ class MetricsFileTest {
     }
 
     @Test
+    void epochsSurviveTheRoundTripThroughTheFile() throws Exception {
+        Path file = dir.resolve("metrics.json");
+        MetricsFile metrics = new MetricsFile(file, java.util.Map.of("name", "bars"), java.util.Map.of("epochs", 3));
+        java.util.List<EpochStats> epochs = java.util.List.of(
+                new EpochStats(1, 0.5, 0.4, 0.3, 1.0),
+                new EpochStats(2, 0.25, Double.NaN, 0.2, 1.5),
+                new EpochStats(3, 0.125, Double.POSITIVE_INFINITY, Double.NaN, 0.5));
+        metrics.onTrainingBegin(new TrainingPlan(10, 20, 5, 4, epochs));
+        assertThat(MetricsFile.readEpochs(file))
+                .containsExactly(
+                        epochs.get(0),
+                        epochs.get(1),
+                        new EpochStats(3, 0.125, Double.NaN, Double.NaN, 0.5)); // an infinite loss is written as null
+        String json = Files.readString(file);
+        assertThat(json)
+                .contains("\"epoch\" : 2,\n    \"train_loss\" : 0.25,\n    \"test_loss\" : 0.2,")
+                .contains("\"validation_loss\" : null,\n    \"test_loss\" : null")
+                .contains("\"final_test_loss\" : null,\n  \"final_epoch\" : 3,\n  \"stopped_early\" : false");
+    }
+
+    @Test
     void aMissingFileHasNoEpochs() throws Exception {
         assertThat(MetricsFile.readEpochs(dir.resolve("metrics.json"))).isEmpty();
     }
