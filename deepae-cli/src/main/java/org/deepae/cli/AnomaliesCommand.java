@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.deepae.analysis.AnomalyRule;
 import org.deepae.analysis.AnomalyScores;
 import org.deepae.analysis.ColumnContributions;
@@ -45,13 +44,7 @@ import picocli.CommandLine.Option;
                     + "saved "
                     + "with the model (--save-threshold), else mean + 3 sigma of these rows' errors."
         })
-final class AnomaliesCommand implements Callable<Integer> {
-
-    @Mixin
-    ModelOptions model;
-
-    @Mixin
-    InputOptionsMixin input;
+final class AnomaliesCommand extends ModelInputCommand {
 
     static final class Rule {
         @Option(names = "--threshold-sigma", paramLabel = "K", description = "Flag errors above mean + K sigma.")
@@ -131,12 +124,8 @@ final class AnomaliesCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
-    @Mixin
-    CommandContext context;
-
     @Override
-    public Integer call() throws IOException {
-        input.validate(model);
+    int run() throws IOException {
         if (top <= 0) {
             throw context.badOption("--top must be positive, got " + top);
         }

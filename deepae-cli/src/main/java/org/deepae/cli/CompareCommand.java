@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.deepae.data.Dataset;
 import org.deepae.model.Autoencoder;
 import org.deepae.run.ModelStudy;
@@ -18,22 +17,13 @@ import picocli.CommandLine.Mixin;
         name = "compare",
         description = "Compare a model's test error with PCA's at the same code size (PCA fitted on the same training "
                 + "images, both measured on the same test images), overall and per class.")
-final class CompareCommand implements Callable<Integer> {
-
-    @Mixin
-    ModelOptions model;
-
-    @Mixin
-    DatasetOptions dataset;
+final class CompareCommand extends ModelDatasetCommand {
 
     @Mixin
     JsonOption json;
 
-    @Mixin
-    CommandContext context;
-
     @Override
-    public Integer call() throws IOException {
+    int run() throws IOException {
         Dataset data = dataset.load(model);
         ModelStudy.Comparison c;
         List<List<String>> table;

@@ -1,7 +1,6 @@
 package org.deepae.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.deepae.analysis.PcaCache;
@@ -10,6 +9,7 @@ import org.deepae.data.DatasetCatalog;
 import org.deepae.data.TrainingData;
 import org.deepae.store.ModelInfo;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -23,11 +23,8 @@ final class DatasetOptions {
                     "mnist, mnist-sample, fashion-mnist or an IDX directory (default: the model's training data).")
     String dataset;
 
-    @Option(
-            names = "--data-dir",
-            paramLabel = "DIR",
-            description = "Cache for downloaded datasets (default: $DEEPAE_HOME or ~/.cache/deepae).")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir;
 
     /** The key in {@code model.json}'s training settings of the request that read a model's own training data. */
     static final String DATA_REQUEST = "data_request";
@@ -40,7 +37,7 @@ final class DatasetOptions {
         } catch (IllegalArgumentException e) {
             throw new IOException(model.model + ": model.json: training.data_request: " + e.getMessage(), e);
         }
-        TrainingData.Loaded loaded = new DatasetChoice(request.dataset(), dataDir, List.of()).load(cl, request);
+        TrainingData.Loaded loaded = new DatasetChoice(request.dataset(), dataDir.get(), List.of()).load(cl, request);
         if (loaded.dataset().features() != model.info().spec().inputSize()) {
             throw new IOException(
                     request.dataset() + ": reads as rows of " + loaded.dataset().features()
@@ -53,7 +50,7 @@ final class DatasetOptions {
 
     /** Where PCAs of datasets are kept (see {@link DatasetChoice#pcaCache}). */
     PcaCache pcaCache() {
-        return DatasetChoice.pcaCache(dataDir);
+        return DatasetChoice.pcaCache(dataDir.get());
     }
 
     /**
@@ -94,7 +91,7 @@ final class DatasetOptions {
                 && !info.dataset().source().isEmpty()) {
             name = info.dataset().source(); // an IDX directory is recorded by its name and, in full, as the source
         }
-        Dataset data = DatasetChoice.parse(cl, name, dataDir, List.of()).load(cl.getErr());
+        Dataset data = DatasetChoice.parse(cl, name, dataDir.get(), List.of()).load(cl.getErr());
         if (data.features() != info.spec().inputSize()) {
             throw new IOException(data.info().source() + ": images have " + data.features() + " values but the model "
                     + model.model + " takes " + info.spec().inputSize());

@@ -1,7 +1,6 @@
 package org.deepae.cli;
 
 import java.io.IOException;
-import java.util.concurrent.Callable;
 import org.deepae.data.CsvWriter;
 import org.deepae.data.Preprocessing;
 import org.deepae.data.RowFormat;
@@ -22,16 +21,10 @@ import picocli.CommandLine.Option;
                     + "columns as their "
                     + "most likely level)."
         })
-final class DecodeCommand implements Callable<Integer> {
+final class DecodeCommand extends ModelInputCommand {
 
     /** Images per row of the figure. */
     private static final int COLUMNS = 10;
-
-    @Mixin
-    ModelOptions model;
-
-    @Mixin
-    InputOptionsMixin input;
 
     @Mixin
     OutputFileOption out;
@@ -44,12 +37,8 @@ final class DecodeCommand implements Callable<Integer> {
                     + ImageGrid.MAX_SCALE + "; a figure has at most " + ImageGrid.MAX_PIXELS + " pixels).")
     int scale;
 
-    @Mixin
-    CommandContext context;
-
     @Override
-    public Integer call() throws IOException {
-        input.validate(model);
+    int run() throws IOException {
         OutputFile target = out.check(RowFormat.PNG, RowFormat.NPY, RowFormat.CSV);
         if (scale <= 0 || scale > ImageGrid.MAX_SCALE) {
             throw context.badOption("--scale must be between 1 and " + ImageGrid.MAX_SCALE + ", got " + scale);

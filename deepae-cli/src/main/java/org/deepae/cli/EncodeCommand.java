@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.deepae.data.CsvReader;
 import org.deepae.data.CsvWriter;
 import org.deepae.data.NpyWriter;
@@ -27,23 +26,13 @@ import picocli.CommandLine.Mixin;
 @Command(
         name = "encode",
         description = "Write the code of every input row (the bottleneck layer's values) to a CSV or NPY file.")
-final class EncodeCommand implements Callable<Integer> {
-
-    @Mixin
-    ModelOptions model;
-
-    @Mixin
-    InputOptionsMixin input;
+final class EncodeCommand extends ModelInputCommand {
 
     @Mixin
     OutputFileOption out;
 
-    @Mixin
-    CommandContext context;
-
     @Override
-    public Integer call() throws IOException {
-        input.validate(model);
+    int run() throws IOException {
         OutputFile target = out.check(RowFormat.CSV, RowFormat.NPY);
         ModelInfo info = model.info();
         int codeSize = info.spec().codeSize();

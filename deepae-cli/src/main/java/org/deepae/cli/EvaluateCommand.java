@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.deepae.data.ClassNames;
 import org.deepae.data.Dataset;
 import org.deepae.data.Rows;
@@ -20,13 +19,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "evaluate",
         description = "Measure a model's reconstruction error on a dataset: mean squared error, PSNR, and per class.")
-final class EvaluateCommand implements Callable<Integer> {
-
-    @Mixin
-    ModelOptions model;
-
-    @Mixin
-    DatasetOptions dataset;
+final class EvaluateCommand extends ModelDatasetCommand {
 
     @Option(
             names = "--split",
@@ -38,11 +31,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
-    @Mixin
-    CommandContext context;
-
     @Override
-    public Integer call() throws IOException {
+    int run() throws IOException {
         Dataset data = dataset.load(model);
         Rows images = split.of(data);
         Evaluation evaluation;

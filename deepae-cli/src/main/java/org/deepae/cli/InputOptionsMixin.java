@@ -13,6 +13,7 @@ import org.deepae.data.Split;
 import org.deepae.run.InputChunks;
 import org.deepae.run.ModelInput;
 import org.deepae.store.ModelInfo;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -53,11 +54,8 @@ final class InputOptionsMixin {
                     + "table has it).")
     String idColumn;
 
-    @Option(
-            names = "--data-dir",
-            paramLabel = "DIR",
-            description = "Cache for downloaded datasets (default: $DEEPAE_HOME or ~/.cache/deepae).")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir;
 
     @Option(
             names = "--chunk-rows",
@@ -101,7 +99,7 @@ final class InputOptionsMixin {
                             idColumn,
                             truthColumn,
                             null,
-                            DatasetChoice.catalog(dataDir, List.of())),
+                            DatasetChoice.catalog(dataDir.get(), List.of())),
                     info,
                     chunkRows);
         } catch (IllegalArgumentException e) {
@@ -114,7 +112,7 @@ final class InputOptionsMixin {
         InputOptions options = InputOptions.defaults()
                 .withSplit(split)
                 .withLabelColumn(labelColumn)
-                .withCatalog(DatasetChoice.catalog(dataDir, List.of()));
+                .withCatalog(DatasetChoice.catalog(dataDir.get(), List.of()));
         options = imageHeight > 0
                 ? options.withExpectedImageSize(imageHeight, imageWidth)
                 : options.withExpectedWidth(width);

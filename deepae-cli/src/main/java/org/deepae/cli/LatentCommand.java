@@ -1,7 +1,6 @@
 package org.deepae.cli;
 
 import java.io.IOException;
-import java.util.concurrent.Callable;
 import org.deepae.data.Dataset;
 import org.deepae.data.RowFormat;
 import org.deepae.model.Autoencoder;
@@ -14,23 +13,13 @@ import picocli.CommandLine.Mixin;
         name = "latent",
         description = "Plot the test set's codes in 2-D, one colour per label (codes of more than 2 values are "
                 + "projected with PCA of the codes).")
-final class LatentCommand implements Callable<Integer> {
-
-    @Mixin
-    ModelOptions model;
-
-    @Mixin
-    DatasetOptions dataset;
+final class LatentCommand extends ModelDatasetCommand {
 
     @Mixin
     OutputFileOption out;
 
-    @Mixin
-    CommandContext context;
-
     @Override
-    public Integer call() throws IOException {
-        model.validate();
+    int run() throws IOException {
         OutputFile target = out.check(RowFormat.PNG);
         Dataset data = dataset.load(model);
         ModelStudy.LatentMap map;

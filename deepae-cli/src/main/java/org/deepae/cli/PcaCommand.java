@@ -48,11 +48,8 @@ final class PcaCommand implements Callable<Integer> {
             description = "Numbers of components to measure (default: 2,16,32,64,196).")
     List<Integer> components = new ArrayList<>(List.of(2, 16, 32, 64, 196));
 
-    @Option(
-            names = "--data-dir",
-            paramLabel = "DIR",
-            description = "Cache for downloaded datasets (default: $DEEPAE_HOME or ~/.cache/deepae).")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir;
 
     @Mixin
     ThreadsOption threads;
@@ -76,7 +73,7 @@ final class PcaCommand implements Callable<Integer> {
         }
         checkSaveDirectory();
         PrintWriter stderr = context.commandLine().getErr();
-        Dataset data = DatasetChoice.parse(context.commandLine(), dataset, dataDir, List.of())
+        Dataset data = DatasetChoice.parse(context.commandLine(), dataset, dataDir.get(), List.of())
                 .load(stderr);
         int largest = components.stream().mapToInt(Integer::intValue).max().orElseThrow();
         if (largest > data.features()) {

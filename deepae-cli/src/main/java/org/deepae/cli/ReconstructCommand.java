@@ -3,7 +3,6 @@ package org.deepae.cli;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.deepae.data.Column;
 import org.deepae.data.CsvWriter;
 import org.deepae.data.Preprocessing;
@@ -28,16 +27,10 @@ import picocli.CommandLine.Option;
                     + "trained on a "
                     + "table, in the original units and column names, categorical columns as their most likely level."
         })
-final class ReconstructCommand implements Callable<Integer> {
+final class ReconstructCommand extends ModelInputCommand {
 
     /** Images per row of the figure. */
     private static final int COLUMNS = 10;
-
-    @Mixin
-    ModelOptions model;
-
-    @Mixin
-    InputOptionsMixin input;
 
     @Option(
             names = "--count",
@@ -64,12 +57,8 @@ final class ReconstructCommand implements Callable<Integer> {
                     + "; a figure has at most " + ImageGrid.MAX_PIXELS + " pixels).")
     int scale;
 
-    @Mixin
-    CommandContext context;
-
     @Override
-    public Integer call() throws IOException {
-        input.validate(model);
+    int run() throws IOException {
         OutputFile target = out.check(RowFormat.PNG, RowFormat.CSV);
         if (target.is(RowFormat.CSV)) {
             return writeTable(target);

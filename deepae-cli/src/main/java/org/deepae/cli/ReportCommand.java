@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.deepae.data.Dataset;
 import org.deepae.model.Autoencoder;
 import org.deepae.run.RunReport;
@@ -20,23 +19,13 @@ import picocli.CommandLine.Mixin;
         description =
                 "Write a self-contained HTML report of a model: configuration, data, loss curve, reconstructions, "
                         + "PCA comparison and latent map.")
-final class ReportCommand implements Callable<Integer> {
-
-    @Mixin
-    ModelOptions model;
-
-    @Mixin
-    DatasetOptions dataset;
+final class ReportCommand extends ModelDatasetCommand {
 
     @Mixin
     OutputFileOption out;
 
-    @Mixin
-    CommandContext context;
-
     @Override
-    public Integer call() throws IOException {
-        model.validate();
+    int run() throws IOException {
         Path target = out.check("html");
         Dataset data = dataset.load(model);
         History history = history(model.model);

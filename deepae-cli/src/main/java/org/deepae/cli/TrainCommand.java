@@ -73,11 +73,8 @@ final class TrainCommand implements Callable<Integer> {
                             + "class gives labels) (default: ${DEFAULT-VALUE}).")
     String dataset;
 
-    @Option(
-            names = "--data-dir",
-            paramLabel = "DIR",
-            description = "Cache for downloaded datasets (default: $DEEPAE_HOME or ~/.cache/deepae).")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir;
 
     @Option(
             names = "--mirror",
@@ -201,7 +198,7 @@ final class TrainCommand implements Callable<Integer> {
     private int train() throws IOException {
         TrainingConfig config = trainingConfig();
         Path runDir = runDirectory();
-        DatasetChoice choice = DatasetChoice.parse(spec.commandLine(), dataset, dataDir, mirrors);
+        DatasetChoice choice = DatasetChoice.parse(spec.commandLine(), dataset, dataDir.get(), mirrors);
 
         PrintWriter stderr = spec.commandLine().getErr();
         network.spec(spec.commandLine(), 784); // checks the network options before loading any data
@@ -286,7 +283,7 @@ final class TrainCommand implements Callable<Integer> {
                 choice.summary(data),
                 Version.current(),
                 tensorboard,
-                DatasetChoice.pcaCache(dataDir),
+                DatasetChoice.pcaCache(dataDir.get()),
                 resuming,
                 loaded.preprocessing(),
                 dataRoles(loaded),
