@@ -24,7 +24,7 @@ final class DatasetOptions {
     String dataset;
 
     @Mixin
-    DataDirOption dataDir;
+    DataDirOption dataDir = new DataDirOption();
 
     /** The key in {@code model.json}'s training settings of the request that read a model's own training data. */
     static final String DATA_REQUEST = "data_request";

@@ -55,7 +55,7 @@ final class InputOptionsMixin {
     String idColumn;
 
     @Mixin
-    DataDirOption dataDir;
+    DataDirOption dataDir = new DataDirOption();
 
     @Option(
             names = "--chunk-rows",

@@ -49,7 +49,7 @@ final class PcaCommand implements Callable<Integer> {
     List<Integer> components = new ArrayList<>(List.of(2, 16, 32, 64, 196));
 
     @Mixin
-    DataDirOption dataDir;
+    DataDirOption dataDir = new DataDirOption();
 
     @Mixin
     ThreadsOption threads;

@@ -74,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
     String dataset;
 
     @Mixin
-    DataDirOption dataDir;
+    DataDirOption dataDir = new DataDirOption();
 
     @Option(
             names = "--mirror",
