@@ -15,9 +15,8 @@ import org.deepae.store.ModelFormatException;
 
 /**
  * The PCA directory format, version 1: {@code pca.json} ({@link PcaJson}: format {@code deepae-pca}, sizes and
- * provenance) and three
- * float32 NumPy arrays, {@code mean.npy} {@code [1, d]}, {@code components.npy} {@code [d, d]} (one component per
- * row) and {@code eigenvalues.npy} {@code [1, d]}.
+ * provenance) and three float32 NumPy arrays, {@code mean.npy} {@code [1, d]}, {@code components.npy} {@code [d, d]}
+ * (one component per row) and {@code eigenvalues.npy} {@code [1, d]}.
  */
 final class PcaDirectory {
 

@@ -10,8 +10,8 @@ import org.deepae.io.MetadataJson;
 import org.deepae.store.ModelFormatException;
 
 /**
- * An anomaly threshold kept with a model as {@code threshold.json} ({@link ThresholdJson}), chosen from the errors of the rows it was trained
- * on, so that new data can be judged against it.
+ * An anomaly threshold kept with a model as {@code threshold.json} ({@link ThresholdJson}), chosen from the errors
+ * of the rows it was trained on, so that new data can be judged against it.
  */
 public final class ThresholdFile {
 

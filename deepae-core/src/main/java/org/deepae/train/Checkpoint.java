@@ -20,8 +20,8 @@ import org.deepae.tf.TfAutoencoder;
  * A training run's state after a completed epoch, kept in a directory written atomically: every variable of the
  * training graph (weights and optimizer state) as a TensorFlow checkpoint, and {@code state.json} with the epoch
  * number, the epochs' statistics and the early-stopping monitor ({@link CheckpointState}; the monitor's best weights
- * in {@code best-weights.bin}).
- * The shuffle needs no state: each epoch's order follows from the seed and the epoch number.
+ * in {@code best-weights.bin}). The shuffle needs no state: each epoch's order follows from the seed and the epoch
+ * number.
  *
  * @param epoch the last completed epoch
  * @param epochs the statistics of every completed epoch
