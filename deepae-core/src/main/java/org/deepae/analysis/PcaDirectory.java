@@ -1,28 +1,22 @@
 package org.deepae.analysis;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.deepae.data.DataFormatException;
-import org.deepae.data.DatasetInfo;
 import org.deepae.data.NpyReader;
 import org.deepae.data.NpyWriter;
 import org.deepae.data.Rows;
 import org.deepae.io.AtomicFiles;
-import org.deepae.io.JsonFields;
 import org.deepae.io.JsonFiles;
+import org.deepae.io.MetadataJson;
 import org.deepae.store.ModelFormatException;
 
 /**
- * The PCA directory format, version 1: {@code pca.json} (format {@code deepae-pca}, sizes and provenance) and three
- * float32 NumPy arrays, {@code mean.npy} {@code [1, d]}, {@code components.npy} {@code [d, d]} (one component per
- * row) and {@code eigenvalues.npy} {@code [1, d]}.
+ * The PCA directory format, version 1: {@code pca.json} ({@link PcaJson}: format {@code deepae-pca}, sizes and
+ * provenance) and three float32 NumPy arrays, {@code mean.npy} {@code [1, d]}, {@code components.npy} {@code [d, d]}
+ * (one component per row) and {@code eigenvalues.npy} {@code [1, d]}.
  */
 final class PcaDirectory {
 
@@ -35,13 +29,11 @@ final class PcaDirectory {
     static final String COMPONENTS = "components.npy";
     static final String EIGENVALUES = "eigenvalues.npy";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private PcaDirectory() {}
 
     static void save(Path dir, PcaModel model) throws IOException {
         int d = model.inputSize();
-        byte[] json = JSON.writeValueAsBytes(toJson(model));
+        byte[] json = MetadataJson.bytes(PcaJson.of(model));
         AtomicFiles.writeDirectory(dir, temp -> {
             Files.write(temp.resolve(PCA_JSON), json);
             NpyWriter.writeFloat32(temp.resolve(MEAN), model.meanArray(), 1, d);
@@ -55,28 +47,9 @@ final class PcaDirectory {
             throw new ModelFormatException(dir + ": no such PCA directory");
         }
         Path file = dir.resolve(PCA_JSON);
-        int d;
-        int trainRows;
-        int height;
-        int width;
-        int codeSize;
-        DatasetInfo info = null;
+        PcaJson json;
         try {
-            JsonNode root = JsonFiles.read(file);
-            JsonFields fields = ModelFormatException.requireHeader(file, root, FORMAT, FORMAT_VERSION);
-            d = fields.requiredInt("input_size", 1, Integer.MAX_VALUE);
-            trainRows = fields.requiredInt("train_rows", 2, Integer.MAX_VALUE);
-            height = fields.optionalInt("image_height", 0, Integer.MAX_VALUE, 0);
-            width = fields.optionalInt("image_width", 0, Integer.MAX_VALUE, 0);
-            codeSize = fields.optionalInt("code_size", 0, d, 0);
-            Optional<JsonFields> dataset = fields.optionalObject("dataset");
-            if (dataset.isPresent()) {
-                info = new DatasetInfo(
-                        dataset.get().optionalString("name", ""),
-                        dataset.get().optionalString("source", ""),
-                        dataset.get().optionalString("sha256", ""),
-                        null);
-            }
+            json = PcaJson.read(file, JsonFiles.read(file));
         } catch (NoSuchFileException e) {
             throw new ModelFormatException(dir + ": not a deepae PCA directory (no " + PCA_JSON + ")", e);
         } catch (ModelFormatException e) {
@@ -84,6 +57,9 @@ final class PcaDirectory {
         } catch (IOException e) {
             throw new ModelFormatException(e.getMessage(), e);
         }
+        int d = json.inputSize();
+        int height = json.height();
+        int width = json.width();
         if ((height != 0 || width != 0) && (height <= 0 || width <= 0 || (long) height * width != d)) {
             throw new ModelFormatException(
                     file + ": image size " + height + "x" + width + " does not fit input_size " + d);
@@ -91,31 +67,16 @@ final class PcaDirectory {
         float[] mean = readArray(dir.resolve(MEAN), 1, d);
         float[] components = readArray(dir.resolve(COMPONENTS), d, d);
         float[] eigenvalues = readArray(dir.resolve(EIGENVALUES), 1, d);
-        return new PcaModel(mean, components, eigenvalues, height, width, info, trainRows, threads, codeSize);
-    }
-
-    private static ObjectNode toJson(PcaModel model) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("format_version", FORMAT_VERSION);
-        root.put("input_size", model.inputSize());
-        if (model.imageHeight() > 0) {
-            root.put("image_height", model.imageHeight());
-            root.put("image_width", model.imageWidth());
-        }
-        root.put("train_rows", model.trainRows());
-        if (model.codeSize() > 0) {
-            root.put("code_size", model.codeSize());
-        }
-        root.put("centered", true);
-        root.put("covariance_divisor", "n - 1");
-        if (model.dataset() != null) {
-            ObjectNode dataset = root.putObject("dataset");
-            dataset.put("name", model.dataset().name());
-            dataset.put("source", model.dataset().source());
-            dataset.put("sha256", model.dataset().sha256());
-        }
-        return root;
+        return new PcaModel(
+                mean,
+                components,
+                eigenvalues,
+                height,
+                width,
+                json.datasetInfo(),
+                json.trainRows(),
+                threads,
+                json.code());
     }
 
     /** Reads a 2-D array of exactly {@code rows x columns} finite values. */

@@ -1,8 +1,5 @@
 package org.deepae.train;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -16,13 +13,15 @@ import java.util.List;
 import org.deepae.io.AtomicFiles;
 import org.deepae.io.JsonFields;
 import org.deepae.io.JsonFiles;
+import org.deepae.io.MetadataJson;
 import org.deepae.tf.TfAutoencoder;
 
 /**
  * A training run's state after a completed epoch, kept in a directory written atomically: every variable of the
  * training graph (weights and optimizer state) as a TensorFlow checkpoint, and {@code state.json} with the epoch
- * number, the epochs' statistics and the early-stopping monitor (its best weights in {@code best-weights.bin}).
- * The shuffle needs no state: each epoch's order follows from the seed and the epoch number.
+ * number, the epochs' statistics and the early-stopping monitor ({@link CheckpointState}; the monitor's best weights
+ * in {@code best-weights.bin}). The shuffle needs no state: each epoch's order follows from the seed and the epoch
+ * number.
  *
  * @param epoch the last completed epoch
  * @param epochs the statistics of every completed epoch
@@ -33,23 +32,11 @@ record Checkpoint(int epoch, List<EpochStats> epochs, Monitor.State monitor) {
     static final String PREFIX = "variables/variables";
     private static final String STATE = "state.json";
     private static final String BEST = "best-weights.bin";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Writes the checkpoint of {@code model} after {@code epoch} into {@code dir}, replacing the previous one. */
     static void save(Path dir, TfAutoencoder model, int epoch, List<EpochStats> epochs, Monitor.State monitor)
             throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", "deepae-checkpoint");
-        root.put("format_version", 1);
-        root.put("epoch", epoch);
-        ArrayNode list = root.putArray("epochs");
-        epochs.forEach(e -> MetricsFile.putEpoch(list.addObject(), e));
-        root.putObject("monitor")
-                .put("best", monitor.best())
-                .put("best_epoch", monitor.bestEpoch())
-                .put("since_best", monitor.sinceBest())
-                .put("stopped", monitor.stopped());
-        byte[] state = JSON.writeValueAsBytes(root);
+        byte[] state = MetadataJson.bytes(new CheckpointState(epoch, epochs, CheckpointState.MonitorState.of(monitor)));
         AtomicFiles.writeDirectory(dir, temp -> {
             model.saveCheckpoint(temp.resolve(PREFIX));
             if (monitor.bestWeights() != null) {
@@ -77,31 +64,14 @@ record Checkpoint(int epoch, List<EpochStats> epochs, Monitor.State monitor) {
         } catch (NoSuchFileException e) {
             throw new IOException(dir + ": no checkpoint to resume from (no " + STATE + ")", e);
         }
-        if (!root.isInt("format_version", 1)) {
-            throw new IOException(file + ": unsupported checkpoint format_version " + root.raw("format_version"));
-        }
-        List<EpochStats> epochs = new ArrayList<>();
-        for (JsonFields e : root.objects("epochs")) {
-            epochs.add(MetricsFile.readEpoch(e));
-        }
-        JsonFields m = root.object("monitor");
-        // an early-stopping monitor that has seen no loss keeps +Infinity as its best, which Jackson writes as a string
-        double bestLoss = "Infinity".equals(m.raw("best").textValue())
-                ? Double.POSITIVE_INFINITY
-                : m.optionalDouble("best", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        CheckpointState state = CheckpointState.read(root);
         List<float[]> best = null;
         if (Files.isRegularFile(dir.resolve(BEST))) {
             try (InputStream in = Files.newInputStream(dir.resolve(BEST))) {
                 best = readArrays(in);
             }
         }
-        Monitor.State monitor = new Monitor.State(
-                bestLoss,
-                m.optionalInt("best_epoch", 0, Integer.MAX_VALUE, 0),
-                m.optionalInt("since_best", 0, Integer.MAX_VALUE, 0),
-                m.optionalBoolean("stopped", false),
-                best);
-        return new Checkpoint(root.requiredInt("epoch", 0, Integer.MAX_VALUE), epochs, monitor);
+        return new Checkpoint(state.epoch(), state.epochs(), state.monitor().withWeights(best));
     }
 
     private static void writeArrays(OutputStream stream, List<float[]> arrays) throws IOException {
