@@ -61,8 +61,8 @@ public final class InputReader {
         }
         throw new DataFormatException(
                 table.file(),
-                "a Parquet table is read through the preprocessing of a model "
-                        + "trained on a table; this model takes rows of numbers (NPY, CSV, IDX or PNG)");
+                "a Parquet table is read through the preprocessing of a model trained on a table; "
+                        + "this model takes rows of numbers (" + RowFormats.readable() + ")");
     }
 
     private static Rows fromCatalog(String name, InputOptions options) throws IOException {

@@ -2,6 +2,7 @@ package org.deepae.data;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -48,6 +49,17 @@ public final class RowFormats {
         return Arrays.stream(RowFormat.values())
                 .map(f -> f.title() + " (." + String.join(", .", f.suffixes()) + ")")
                 .collect(Collectors.joining(", "));
+    }
+
+    /** The formats read as rows, by name, for messages: {@code CSV, NPY, IDX or PNG}. */
+    public static String readable() {
+        List<String> names = Arrays.stream(RowFormat.values())
+                .filter(RowFormat::isReadable)
+                .map(f -> f.name())
+                .toList();
+        return names.size() == 1
+                ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     /** The text after the last dot of {@code file}'s name, lower case; empty without a dot. */

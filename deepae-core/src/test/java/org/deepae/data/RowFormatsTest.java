@@ -70,4 +70,9 @@ class RowFormatsTest {
             assertThat(back.count()).isEqualTo(2);
         }
     }
+
+    @Test
+    void namesTheFormatsReadAsRowsForMessages() {
+        assertThat(RowFormats.readable()).isEqualTo("CSV, NPY, IDX or PNG");
+    }
 }
