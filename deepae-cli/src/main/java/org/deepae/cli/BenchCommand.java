@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.deepae.bench.SpeedBenchmark;
 import org.deepae.bench.UpdateBenchmark;
 import org.deepae.model.AutoencoderSpec;
-import org.deepae.model.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,13 +64,8 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
-    @Option(
-            names = "--precision",
-            paramLabel = "fp32|bf16",
-            defaultValue = "fp32",
-            description =
-                    "Arithmetic of the matrix products, for the bound and the runs alike (default: ${DEFAULT-VALUE}).")
-    Precision precision;
+    @Mixin
+    PrecisionOption precision;
 
     @Mixin
     JsonOption json;
@@ -99,7 +93,7 @@ final class BenchCommand implements Callable<Integer> {
                 + " synthetic images per epoch); this takes about a minute");
         err.flush();
         SpeedBenchmark.Report r = new SpeedBenchmark(new SpeedBenchmark.Settings(
-                        network, batchSize, rows, rows, threads.get(), precision, matmulSeconds, warmUpSteps))
+                        network, batchSize, rows, rows, threads.get(), precision.get(), matmulSeconds, warmUpSteps))
                 .run();
         PrintWriter out = context.commandLine().getOut();
         if (json.isEnabled()) {
@@ -179,7 +173,7 @@ final class BenchCommand implements Callable<Integer> {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("network", "784-392-196-392-784");
         root.put("batch_size", batchSize);
-        root.put("precision", precision.id());
+        root.put("precision", precision.get().id());
         root.put("rows", rows);
         SpeedBenchmark.StepTimes step = r.step();
         root.put("threads", step.update().threads());

@@ -10,7 +10,6 @@ import org.deepae.store.ModelInfo;
 import org.deepae.viz.ImageGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code deepae decode}: codes back to the input space. */
 @Command(
@@ -29,20 +28,12 @@ final class DecodeCommand extends ModelInputCommand {
     @Mixin
     OutputFileOption out;
 
-    @Option(
-            names = "--scale",
-            paramLabel = "N",
-            defaultValue = "4",
-            description = "Screen pixels per image pixel in a PNG (default: ${DEFAULT-VALUE}, at most "
-                    + ImageGrid.MAX_SCALE + "; a figure has at most " + ImageGrid.MAX_PIXELS + " pixels).")
-    int scale;
+    @Mixin
+    ScaleOption scale;
 
     @Override
     int run() throws IOException {
         OutputFile target = out.check(RowFormat.PNG, RowFormat.NPY, RowFormat.CSV);
-        if (scale <= 0 || scale > ImageGrid.MAX_SCALE) {
-            throw context.badOption("--scale must be between 1 and " + ImageGrid.MAX_SCALE + ", got " + scale);
-        }
         ModelInfo info = model.info();
         boolean figure = target.is(RowFormat.PNG);
         if (figure && !info.hasImageSize()) {
@@ -50,12 +41,12 @@ final class DecodeCommand extends ModelInputCommand {
                     + ": this model's rows are not images of a known size; write .npy or .csv");
         }
         Rows codes = input.read(info.spec().codeSize(), 0, 0);
-        ImageGrid grid = figure ? new ImageGrid(info.imageHeight(), info.imageWidth(), scale) : null;
+        ImageGrid grid = figure ? new ImageGrid(info.imageHeight(), info.imageWidth(), scale.get()) : null;
         if (grid != null) {
             try {
                 grid.requireDrawableGallery(codes.count(), COLUMNS);
             } catch (IllegalArgumentException e) {
-                throw context.badOption("--scale " + scale + ": " + e.getMessage() + ", or write .npy or .csv");
+                throw context.badOption("--scale " + scale.get() + ": " + e.getMessage() + ", or write .npy or .csv");
             }
         }
         float[] decoded;

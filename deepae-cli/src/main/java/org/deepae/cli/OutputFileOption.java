@@ -15,7 +15,12 @@ final class OutputFileOption {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "out")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE",
+            descriptionKey = "out",
+            description = "The output file; its name ending chooses the format.")
     Path path;
 
     /** Checks the file before any work: its name must end as one of {@code formats} writes files. */

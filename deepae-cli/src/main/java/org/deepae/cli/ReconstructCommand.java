@@ -49,13 +49,8 @@ final class ReconstructCommand extends ModelInputCommand {
     @Mixin
     OutputFileOption out;
 
-    @Option(
-            names = "--scale",
-            paramLabel = "N",
-            defaultValue = "4",
-            description = "Screen pixels per image pixel (default: ${DEFAULT-VALUE}, at most " + ImageGrid.MAX_SCALE
-                    + "; a figure has at most " + ImageGrid.MAX_PIXELS + " pixels).")
-    int scale;
+    @Mixin
+    ScaleOption scale;
 
     @Override
     int run() throws IOException {
@@ -65,9 +60,6 @@ final class ReconstructCommand extends ModelInputCommand {
         }
         if (count <= 0) {
             throw context.badOption("--count must be positive, got " + count);
-        }
-        if (scale <= 0 || scale > ImageGrid.MAX_SCALE) {
-            throw context.badOption("--scale must be between 1 and " + ImageGrid.MAX_SCALE + ", got " + scale);
         }
         if (indices.stream().anyMatch(i -> i == null || i < 0)) {
             throw context.badOption("--indices must be 0 or more, got " + indices);
@@ -83,11 +75,11 @@ final class ReconstructCommand extends ModelInputCommand {
         Rows shown = indices.isEmpty()
                 ? all.head(count)
                 : all.select(indices.stream().mapToInt(i -> i).toArray());
-        ImageGrid grid = new ImageGrid(height, width, scale);
+        ImageGrid grid = new ImageGrid(height, width, scale.get());
         try {
             grid.requireDrawablePairs(shown.count(), COLUMNS);
         } catch (IllegalArgumentException e) {
-            throw context.badOption("--scale " + scale + ", --count: " + e.getMessage());
+            throw context.badOption("--scale " + scale.get() + ", --count: " + e.getMessage());
         }
         float[] reconstructed;
         try (Autoencoder autoencoder = model.load()) {

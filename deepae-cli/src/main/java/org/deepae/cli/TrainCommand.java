@@ -18,7 +18,6 @@ import org.deepae.data.Dataset;
 import org.deepae.data.TrainingData;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Device;
-import org.deepae.model.Precision;
 import org.deepae.run.ModelInput;
 import org.deepae.run.TrainingRun;
 import org.deepae.tf.Devices;
@@ -38,6 +37,7 @@ import picocli.CommandLine.Spec;
         name = "train",
         mixinStandardHelpOptions = true,
         sortOptions = false,
+        resourceBundle = "org.deepae.cli.OptionDescriptions",
         description = {
             "Train a deep autoencoder and write a run directory with reconstructions.png, metrics.json and model/.",
             "Defaults reproduce the tutorial: 784-392-196-392-784, ReLU everywhere, Adam (0.01), 5 epochs of 150."
@@ -118,14 +118,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
-    @Option(
-            names = "--precision",
-            paramLabel = "fp32|bf16",
-            defaultValue = "fp32",
-            description =
-                    "Matrix products in float32, or in bfloat16 through oneDNN's automatic mixed precision (faster "
-                            + "on CPUs with AVX512_BF16 or AMX) (default: ${DEFAULT-VALUE}).")
-    Precision precision;
+    @Mixin
+    PrecisionOption precision;
 
     @Option(
             names = "--device",
@@ -415,7 +409,7 @@ final class TrainCommand implements Callable<Integer> {
                 .noise(optimization.noise(spec.commandLine()))
                 .validationSplit(optimization.validationSplit)
                 .earlyStopping(optimization.earlyStopping(spec.commandLine()))
-                .precision(precision)
+                .precision(precision.get())
                 .device(device)
                 .build();
     }
