@@ -34,7 +34,7 @@ class ResumeAfterKillTest {
     private static final int STEPS_PER_EPOCH = 54;
 
     private static final List<String> TRAIN =
-            List.of("train", "--dataset", "mnist-sample", "--epochs", "3", "--threads", "1", "--seed", "7");
+            List.of("train", "--dataset", "mnist-sample", "--epochs", "2", "--threads", "1", "--seed", "7");
 
     @TempDir
     static Path shared;
