@@ -148,8 +148,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Also write TensorBoard event files there: losses, reconstructions, weight histograms.")
     Path tensorboard;
 
-    @Option(names = "--json", description = "Print metrics.json to stdout instead of readable lines.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(
             names = "--config",
@@ -283,7 +283,7 @@ final class TrainCommand implements Callable<Integer> {
                 dataRoles(loaded),
                 loaded.normalLabels()));
         List<TrainingListener> listeners = new ArrayList<>();
-        if (!json) {
+        if (!json.isEnabled()) {
             listeners.add(new EpochPrinter(stdout));
         }
         listeners.add(new DeviceReport(stderr, config));
@@ -310,8 +310,8 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
 
-        if (json) {
-            stdout.println(result.metrics().toPrettyString());
+        if (json.isEnabled()) {
+            JsonOption.print(stdout, result.metrics());
         } else {
             stdout.println(String.format(
                     Locale.ROOT,
