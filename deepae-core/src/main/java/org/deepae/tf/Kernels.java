@@ -3,6 +3,7 @@ package org.deepae.tf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.MatrixProduct;
 import org.deepae.model.OptimizerSpec;
@@ -35,17 +36,15 @@ public final class Kernels {
     }
 
     /**
-     * {@code copies} independent copies of {@code product} on random values, run together in each call; a reduction of
-     * each keeps it from being pruned while fetching almost nothing.
+     * {@code copies} independent copies of the product {@code p} on random values, run together in each call; a
+     * reduction of each keeps it from being pruned while fetching almost nothing.
      */
-    public static Kernel matMul(MatrixProduct product, int copies, int threads, Precision precision) {
-        Graph graph = new Graph();
-        try {
+    public static Kernel matMul(MatrixProduct p, int copies, int threads, Precision precision) {
+        return build(graph -> {
             Ops tf = Ops.create(graph);
             Random random = new Random(1);
             List<Op> targets = new ArrayList<>();
             for (int c = 0; c < copies; c++) {
-                MatrixProduct p = product;
                 Operand<TFloat32> a =
                         variable(tf, random, p.transposeA() ? p.k() : p.m(), p.transposeA() ? p.m() : p.k());
                 Operand<TFloat32> b =
@@ -54,11 +53,8 @@ public final class Kernels {
                         tf.linalg.matMul(a, b, MatMul.transposeA(p.transposeA()), MatMul.transposeB(p.transposeB())),
                         tf.constant(new int[] {0, 1})));
             }
-            return new SessionKernel(graph, new Session(graph, SessionSettings.config(threads, precision)), targets);
-        } catch (RuntimeException e) {
-            graph.close();
-            throw e;
-        }
+            return new Work(SessionSettings.config(threads, precision), targets);
+        });
     }
 
     /**
@@ -67,8 +63,7 @@ public final class Kernels {
      * as training runs it, or with every op on one thread (its whole work) when {@code oneThread}.
      */
     public static Kernel update(AutoencoderSpec spec, OptimizerSpec optimizer, int threads, boolean oneThread) {
-        Graph graph = new Graph();
-        try {
+        return build(graph -> {
             NetworkGraph network = NetworkGraph.build(graph, spec, 1);
             Ops tf = Ops.create(graph);
             Ops init = tf.withInitScope();
@@ -90,7 +85,19 @@ public final class Kernels {
                                 ThreadPoolOptionProto.newBuilder().setNumThreads(1))
                         .build();
             }
-            return new SessionKernel(graph, new Session(graph, config), List.of(update));
+            return new Work(config, List.of(update));
+        });
+    }
+
+    /** What one call of a kernel runs, and the session configuration it runs with. */
+    private record Work(ConfigProto config, List<Op> targets) {}
+
+    /** Builds a kernel's graph with {@code ops}, then its session; the graph is closed if either fails. */
+    private static Kernel build(Function<Graph, Work> ops) {
+        Graph graph = new Graph();
+        try {
+            Work work = ops.apply(graph);
+            return new SessionKernel(graph, new Session(graph, work.config()), work.targets());
         } catch (RuntimeException e) {
             graph.close();
             throw e;
