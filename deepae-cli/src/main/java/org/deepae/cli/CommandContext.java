@@ -22,6 +22,11 @@ final class CommandContext {
     @Mixin
     VerboseOption verbose;
 
+    /** The command that mixes this in. */
+    CommandSpec spec() {
+        return command;
+    }
+
     /** The command line of the command that mixes this in. */
     CommandLine commandLine() {
         return command.commandLine();

@@ -27,17 +27,12 @@ import org.deepae.train.TrainingListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code deepae train}: trains an autoencoder (the tutorial's by default) and writes a run directory. */
 @Command(
         name = "train",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
-        resourceBundle = "org.deepae.cli.OptionDescriptions",
         description = {
             "Train a deep autoencoder and write a run directory with reconstructions.png, metrics.json and model/.",
             "Defaults reproduce the tutorial: 784-392-196-392-784, ReLU everywhere, Adam (0.01), 5 epochs of 150."
@@ -55,12 +50,6 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The fewest training rows a run can use: PCA, the report's baseline, needs two. */
     static final int MIN_TRAINING_ROWS = 2;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    VerboseOption verbose;
 
     @Option(
             names = "--dataset",
@@ -173,18 +162,23 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resuming", hidden = true)
     boolean resuming;
 
+    @Mixin
+    CommandContext context;
+
     @Override
     public Integer call() throws IOException {
-        if (!(spec.defaultValueProvider() instanceof ConfigDefaults) && (resume != null || configFile != null)) {
+        if (!(context.spec().defaultValueProvider() instanceof ConfigDefaults)
+                && (resume != null || configFile != null)) {
             // --resume or --config: the file's values become the options' defaults, and the options are set again
-            ConfigDefaults defaults =
-                    resume != null ? ConfigDefaults.ofResume(spec, resume) : ConfigDefaults.ofConfig(spec, configFile);
-            defaults.parseAgain(spec);
+            ConfigDefaults defaults = resume != null
+                    ? ConfigDefaults.ofResume(context.spec(), resume)
+                    : ConfigDefaults.ofConfig(context.spec(), configFile);
+            defaults.parseAgain(context.spec());
         }
         try {
             return train();
         } catch (ParameterException e) {
-            throw spec.defaultValueProvider() instanceof ConfigDefaults defaults ? defaults.namingFile(e) : e;
+            throw context.spec().defaultValueProvider() instanceof ConfigDefaults defaults ? defaults.namingFile(e) : e;
         }
     }
 
@@ -192,22 +186,22 @@ final class TrainCommand implements Callable<Integer> {
     private int train() throws IOException {
         TrainingConfig config = trainingConfig();
         Path runDir = runDirectory();
-        DatasetChoice choice = DatasetChoice.parse(spec.commandLine(), dataset, dataDir.get(), mirrors);
+        DatasetChoice choice = DatasetChoice.parse(context.commandLine(), dataset, dataDir.get(), mirrors);
 
-        PrintWriter stderr = spec.commandLine().getErr();
-        network.spec(spec.commandLine(), 784); // checks the network options before loading any data
+        PrintWriter stderr = context.commandLine().getErr();
+        network.spec(context.commandLine(), 784); // checks the network options before loading any data
         if (config.device() == Device.GPU) {
             // an explicit GPU is checked before any work; otherwise the device is reported once training has started
             Devices.describe(Device.GPU, config.threads());
         }
-        request = ownData.request(spec.commandLine(), dataset, seed);
-        TrainingData.Loaded loaded = choice.load(spec.commandLine(), request);
+        request = ownData.request(context.commandLine(), dataset, seed);
+        TrainingData.Loaded loaded = choice.load(context.commandLine(), request);
         Dataset data = loaded.dataset();
         requireEnoughRows(data);
         if (!data.isImages()) {
             config = tableDefaults();
         }
-        AutoencoderSpec network = this.network.spec(spec.commandLine(), data.features(), !data.isImages());
+        AutoencoderSpec network = this.network.spec(context.commandLine(), data.features(), !data.isImages());
         stderr.println(String.format(
                 Locale.ROOT,
                 "Training %s on %s (%d training, %d test %s), %d epochs of batches of %d, %s at %s",
@@ -266,10 +260,10 @@ final class TrainCommand implements Callable<Integer> {
             List<Footprint> footprints)
             throws IOException {
         Dataset data = loaded.dataset();
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
+        PrintWriter stdout = context.commandLine().getOut();
+        PrintWriter stderr = context.commandLine().getErr();
         Files.createDirectories(runDir);
-        ConfigFile.write(runDir.resolve("config.json"), spec);
+        ConfigFile.write(runDir.resolve("config.json"), context.spec());
         TrainingRun run = new TrainingRun(new TrainingRun.Settings(
                 runDir,
                 network,
@@ -340,7 +334,7 @@ final class TrainCommand implements Callable<Integer> {
      * docs/own-data.md); set on the options so that config.json records them.
      */
     private TrainingConfig tableDefaults() {
-        CommandLine cl = spec.commandLine();
+        CommandLine cl = context.commandLine();
         if (!isGiven(cl, "--epochs")) {
             epochs = TABLE_EPOCHS;
         }
@@ -389,26 +383,27 @@ final class TrainCommand implements Callable<Integer> {
         requirePositive("--batch-size", batchSize);
         if (!(optimization.learningRate > 0) || Double.isInfinite(optimization.learningRate)) {
             throw new ParameterException(
-                    spec.commandLine(), "--learning-rate must be a positive number, got " + optimization.learningRate);
+                    context.commandLine(),
+                    "--learning-rate must be a positive number, got " + optimization.learningRate);
         }
         if (!(optimization.weightDecay >= 0) || Double.isInfinite(optimization.weightDecay)) {
             throw new ParameterException(
-                    spec.commandLine(), "--weight-decay must be 0 or more, got " + optimization.weightDecay);
+                    context.commandLine(), "--weight-decay must be 0 or more, got " + optimization.weightDecay);
         }
         if (!(optimization.validationSplit >= 0 && optimization.validationSplit < 1)) {
             throw new ParameterException(
-                    spec.commandLine(), "--validation-split must be in [0, 1), got " + optimization.validationSplit);
+                    context.commandLine(), "--validation-split must be in [0, 1), got " + optimization.validationSplit);
         }
         return TrainingConfig.builder()
                 .epochs(epochs)
                 .batchSize(batchSize)
                 .seed(seed)
                 .threads(threads.get())
-                .optimizer(optimization.optimizer(spec.commandLine()))
+                .optimizer(optimization.optimizer(context.commandLine()))
                 .weightDecay(optimization.weightDecay)
-                .noise(optimization.noise(spec.commandLine()))
+                .noise(optimization.noise(context.commandLine()))
                 .validationSplit(optimization.validationSplit)
-                .earlyStopping(optimization.earlyStopping(spec.commandLine()))
+                .earlyStopping(optimization.earlyStopping(context.commandLine()))
                 .precision(precision.get())
                 .device(device)
                 .build();
@@ -449,7 +444,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private void requirePositive(String option, int value) {
         if (value <= 0) {
-            throw new ParameterException(spec.commandLine(), option + " must be positive, got " + value);
+            throw new ParameterException(context.commandLine(), option + " must be positive, got " + value);
         }
     }
 
@@ -460,7 +455,7 @@ final class TrainCommand implements Callable<Integer> {
                         "runs",
                         LocalDateTime.now(ZoneId.systemDefault())
                                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        CommandLine cl = spec.commandLine();
+        CommandLine cl = context.commandLine();
         String option = resuming ? "--resume" : "--out"; // a resumed run comes here with --out set to its directory
         if (tensorboard != null) {
             if (Files.exists(tensorboard) && !Files.isDirectory(tensorboard)) {
