@@ -9,7 +9,7 @@ import org.deepae.data.DatasetCatalog;
 import org.deepae.data.TrainingData;
 import org.deepae.model.AdamSpec;
 import org.deepae.model.Autoencoder;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.Evaluation;
 import org.deepae.run.TrainingRun;
 import org.deepae.store.ModelDirectory;
@@ -29,7 +29,7 @@ class ReadmeExampleTest {
     void trainSaveLoadEncodeDecodeEvaluate(@TempDir Path dir) throws Exception {
         Path myModel = dir.resolve("my-model");
         Dataset data = new DatasetCatalog(dir.resolve("cache")).load("mnist-sample");
-        AutoencoderSpec spec = AutoencoderSpec.tutorial(data.features());
+        DenseSpec spec = DenseSpec.tutorial(data.features());
         TrainingConfig config = TrainingConfig.builder()
                 .epochs(1)
                 .batchSize(500)
@@ -83,7 +83,7 @@ class ReadmeExampleTest {
 
         TrainingData.Loaded data = TrainingData.load(
                 TrainingData.Request.of(sensors.toString()), new DatasetCatalog(dir.resolve("cache")), null);
-        AutoencoderSpec spec = AutoencoderSpec.forTable(data.dataset().features());
+        DenseSpec spec = DenseSpec.forTable(data.dataset().features());
         TrainingConfig config =
                 TrainingConfig.builder().epochs(20).batchSize(32).build();
         TrainingRun.Result run = new TrainingRun(TrainingRun.Settings.of(dir.resolve("run"), spec, config, data))

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Random;
 import org.deepae.data.Rows;
 import org.deepae.model.Autoencoder;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.MatrixProduct;
 import org.deepae.model.Objective;
 import org.deepae.model.OptimizerSpec;
@@ -40,7 +40,7 @@ public final class SpeedBenchmark {
      * @param warmUpSteps training steps before the measured epoch, rounded up to whole epochs (at least one)
      */
     public record Settings(
-            AutoencoderSpec spec,
+            DenseSpec spec,
             int batchSize,
             int trainRows,
             int inferenceRows,
@@ -133,7 +133,7 @@ public final class SpeedBenchmark {
 
     /** Runs every measurement. */
     public Report run() throws IOException {
-        AutoencoderSpec spec = settings.spec();
+        DenseSpec spec = settings.spec();
         int d = spec.inputSize();
         double firstStep;
         // one batch only: the time to the first step is the tool's start-up, not the making of the synthetic data set
@@ -242,7 +242,7 @@ public final class SpeedBenchmark {
     private record Bounds(double training, double encode, double reconstruct) {}
 
     private Bounds bounds() {
-        AutoencoderSpec spec = settings.spec();
+        DenseSpec spec = settings.spec();
         return new Bounds(
                 bound(trainingProducts(spec, settings.batchSize())),
                 bound(forwardProducts(spec, INFERENCE_BATCH, spec.codeLayerIndex() + 1)),
@@ -268,7 +268,7 @@ public final class SpeedBenchmark {
     }
 
     /** The products of one training step at batch {@code b}. */
-    static List<MatrixProduct> trainingProducts(AutoencoderSpec spec, int b) {
+    static List<MatrixProduct> trainingProducts(DenseSpec spec, int b) {
         List<Integer> sizes = spec.layerSizes();
         List<MatrixProduct> products = new ArrayList<>(forwardProducts(spec, b, spec.denseLayerCount()));
         for (int i = 0; i < spec.denseLayerCount(); i++) {
@@ -282,7 +282,7 @@ public final class SpeedBenchmark {
         return products;
     }
 
-    private static List<MatrixProduct> forwardProducts(AutoencoderSpec spec, int b, int layers) {
+    private static List<MatrixProduct> forwardProducts(DenseSpec spec, int b, int layers) {
         List<Integer> sizes = spec.layerSizes();
         List<MatrixProduct> products = new ArrayList<>();
         for (int i = 0; i < layers; i++) {
@@ -292,7 +292,7 @@ public final class SpeedBenchmark {
     }
 
     /** Matrix-product FLOPs of one training step per image. */
-    static double trainingFlops(AutoencoderSpec spec) {
+    static double trainingFlops(DenseSpec spec) {
         return flops(trainingProducts(spec, 1));
     }
 

@@ -1,6 +1,6 @@
 package org.deepae.bench;
 
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.OptimizerSpec;
 import org.deepae.tf.Kernel;
 import org.deepae.tf.Kernels;
@@ -31,7 +31,7 @@ public final class UpdateBenchmark {
      * session call per update, as a training step makes one. Both figures are averages after a warm-up, measured in
      * about {@code seconds} together.
      */
-    public static Times measure(AutoencoderSpec spec, OptimizerSpec optimizer, int threads, double seconds) {
+    public static Times measure(DenseSpec spec, OptimizerSpec optimizer, int threads, double seconds) {
         return new Times(
                 secondsPerCall(spec, optimizer, threads, true, seconds / 2),
                 secondsPerCall(spec, optimizer, threads, false, seconds / 2),
@@ -39,7 +39,7 @@ public final class UpdateBenchmark {
     }
 
     private static double secondsPerCall(
-            AutoencoderSpec spec, OptimizerSpec optimizer, int threads, boolean oneThread, double seconds) {
+            DenseSpec spec, OptimizerSpec optimizer, int threads, boolean oneThread, double seconds) {
         try (Kernel kernel = Kernels.update(spec, optimizer, threads, oneThread)) {
             return CallTimer.secondsPerCall(kernel, 20, seconds);
         }

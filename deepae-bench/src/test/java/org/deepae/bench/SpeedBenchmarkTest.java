@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.MatrixProduct;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ class SpeedBenchmarkTest {
 
     @Test
     void countsTheProductsATrainingStepRuns() {
-        AutoencoderSpec spec = AutoencoderSpec.tutorial(784);
+        DenseSpec spec = DenseSpec.tutorial(784);
         // forward and weight gradient of every layer, input gradient of all but the first:
         // 2 * (2 * 768,320 + (768,320 - 784 * 392)) = 3,995,264
         assertThat(SpeedBenchmark.trainingFlops(spec)).isEqualTo(3_995_264.0);
@@ -33,7 +33,7 @@ class SpeedBenchmarkTest {
         assertThat(rate.flops()).isEqualTo(2.0 * 64 * 64 * 64 + 2.0 * 32 * 64 * 16);
         assertThat(rate.gflops()).isPositive();
 
-        AutoencoderSpec small = new AutoencoderSpec(
+        DenseSpec small = new DenseSpec(
                 64,
                 List.of(32, 8),
                 org.deepae.model.Activation.RELU,

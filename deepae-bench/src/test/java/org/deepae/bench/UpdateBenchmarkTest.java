@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.deepae.model.Activation;
 import org.deepae.model.AdamSpec;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.Loss;
 import org.deepae.model.OptimizerSpec;
 import org.junit.jupiter.api.Tag;
@@ -16,7 +16,7 @@ class UpdateBenchmarkTest {
 
     @Test
     void timesTheUpdateOnOneThreadAndOnAll() {
-        AutoencoderSpec small = new AutoencoderSpec(64, List.of(32, 8), Activation.RELU, Activation.RELU, Loss.MSE);
+        DenseSpec small = new DenseSpec(64, List.of(32, 8), Activation.RELU, Activation.RELU, Loss.MSE);
         for (OptimizerSpec optimizer : List.of(AdamSpec.tutorial(), new OptimizerSpec.Sgd(0.1))) {
             UpdateBenchmark.Times times = UpdateBenchmark.measure(small, optimizer, 2, 0.05);
             assertThat(times.threads()).isEqualTo(2);

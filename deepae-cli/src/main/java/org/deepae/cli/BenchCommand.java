@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deepae.bench.SpeedBenchmark;
 import org.deepae.bench.UpdateBenchmark;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -87,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(
                     context.commandLine(), "--matmul-seconds must be positive, got " + matmulSeconds);
         }
-        AutoencoderSpec network = AutoencoderSpec.tutorial(784);
+        DenseSpec network = DenseSpec.tutorial(784);
         PrintWriter err = context.commandLine().getErr();
         err.println("Benchmarking 784-392-196-392-784 (batch " + batchSize + ", " + rows
                 + " synthetic images per epoch); this takes about a minute");

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.deepae.model.Activation;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.Initializer;
 import org.deepae.model.Loss;
 import org.deepae.model.NetworkFootprint;
@@ -23,10 +23,10 @@ final class NetworkOptions {
             description =
                     "Encoder layer sizes, the last being the code size (default: 392,196 for images; for a table of "
                             + "d encoded values, about d/2 and d/4, see the README). A network has at most "
-                            + AutoencoderSpec.MAX_DENSE_LAYERS
+                            + DenseSpec.MAX_DENSE_LAYERS
                             + " dense layers in all, and its weights, gradients and Adam's moments "
                             + "(16 bytes a parameter) must fit this machine's memory.")
-    List<Integer> layers = new ArrayList<>(AutoencoderSpec.TUTORIAL_LAYERS);
+    List<Integer> layers = new ArrayList<>(DenseSpec.TUTORIAL_LAYERS);
 
     @Option(
             names = "--decoder-layers",
@@ -73,18 +73,18 @@ final class NetworkOptions {
     String init;
 
     /** The network for inputs of {@code inputSize} values, or a bad-option error naming the problem. */
-    AutoencoderSpec spec(CommandLine cl, int inputSize) {
+    DenseSpec spec(CommandLine cl, int inputSize) {
         return spec(cl, inputSize, false);
     }
 
     /**
      * The network for inputs of {@code inputSize} values; for a table, the layers, code and output activations not
-     * given (on the command line or in a --config file) are {@link AutoencoderSpec#tableLayers}'s and linear
+     * given (on the command line or in a --config file) are {@link DenseSpec#tableLayers}'s and linear
      * (standardised values are negative too), and are set here so that the run's config.json records them.
      */
-    AutoencoderSpec spec(CommandLine cl, int inputSize, boolean table) {
+    DenseSpec spec(CommandLine cl, int inputSize, boolean table) {
         if (table && !TrainCommand.isGiven(cl, "--layers")) {
-            layers = new ArrayList<>(AutoencoderSpec.tableLayers(inputSize));
+            layers = new ArrayList<>(DenseSpec.tableLayers(inputSize));
         }
         if (table && !TrainCommand.isGiven(cl, "--output-activation")) {
             outputActivation = "linear";
@@ -105,10 +105,10 @@ final class NetworkOptions {
         Loss lossFunction = parse(cl, "--loss", loss, Loss::parse);
         Initializer initializer = parse(cl, "--init", init, Initializer::parse);
         try {
-            AutoencoderSpec spec = new AutoencoderSpec(
+            DenseSpec spec = new DenseSpec(
                     inputSize,
                     layers,
-                    decoderLayers == null ? AutoencoderSpec.mirror(layers) : decoderLayers,
+                    decoderLayers == null ? DenseSpec.mirror(layers) : decoderLayers,
                     hidden,
                     code,
                     output,

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.deepae.data.Dataset;
 import org.deepae.data.TrainingData;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.Device;
 import org.deepae.run.ModelInput;
 import org.deepae.run.TrainingRun;
@@ -201,7 +201,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!data.isImages()) {
             config = tableDefaults();
         }
-        AutoencoderSpec network = this.network.spec(context.commandLine(), data.features(), !data.isImages());
+        DenseSpec network = this.network.spec(context.commandLine(), data.features(), !data.isImages());
         stderr.println(String.format(
                 Locale.ROOT,
                 "Training %s on %s (%d training, %d test %s), %d epochs of batches of %d, %s at %s",
@@ -255,7 +255,7 @@ final class TrainCommand implements Callable<Integer> {
             Path runDir,
             DatasetChoice choice,
             TrainingData.Loaded loaded,
-            AutoencoderSpec network,
+            DenseSpec network,
             TrainingConfig config,
             List<Footprint> footprints)
             throws IOException {

@@ -56,7 +56,7 @@ class PcaAsModelTest {
         float[] rows = sample.test().head(5).values();
         try (Autoencoder model = Autoencoder.load(pca)) {
             assertThat(model.spec().codeSize()).isEqualTo(16);
-            assertThat(model.spec().layerSizes()).containsExactly(784, 16, 784);
+            assertThat(model.spec().describe()).isEqualTo("784-16-784");
             float[] decoded = model.decode(model.encode(rows, 5), 5);
             float[] reconstructed = model.reconstruct(rows, 5);
             for (int i = 0; i < decoded.length; i++) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.deepae.model.Activation;
 import org.deepae.model.Autoencoder;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.Initializer;
 import org.deepae.model.Loss;
 import org.deepae.store.ModelFormatException;
@@ -22,14 +22,14 @@ public final class PcaAutoencoder implements Autoencoder {
 
     private final PcaModel pca;
     private final int k;
-    private final AutoencoderSpec spec;
+    private final DenseSpec spec;
     private boolean closed;
 
     /** Uses the first {@code k} components of {@code pca}. */
     public PcaAutoencoder(PcaModel pca, int k) {
         this.pca = pca;
         this.k = k;
-        this.spec = new AutoencoderSpec(
+        this.spec = new DenseSpec(
                 pca.inputSize(),
                 List.of(k),
                 List.of(),
@@ -67,7 +67,7 @@ public final class PcaAutoencoder implements Autoencoder {
     }
 
     @Override
-    public AutoencoderSpec spec() {
+    public DenseSpec spec() {
         return spec;
     }
 

@@ -3,7 +3,6 @@ package org.deepae.model;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * How much memory a network needs, checked before anything is built: a network whose parameters cannot fit this
@@ -44,13 +43,8 @@ public record NetworkFootprint(long parameters, long largestMatrix) {
     }
 
     /** The footprint of {@code spec}. */
-    public static NetworkFootprint of(AutoencoderSpec spec) {
-        long largest = 0;
-        var sizes = spec.layerSizes();
-        for (int i = 0; i + 1 < sizes.size(); i++) {
-            largest = Math.max(largest, (long) sizes.get(i) * sizes.get(i + 1));
-        }
-        return new NetworkFootprint(spec.parameterCount(), largest);
+    public static NetworkFootprint of(NetworkSpec spec) {
+        return new NetworkFootprint(spec.parameterCount(), spec.largestWeightCount());
     }
 
     /** The bytes the network needs at the least for {@code purpose}. */
@@ -65,15 +59,14 @@ public record NetworkFootprint(long parameters, long largestMatrix) {
      *
      * @throws IllegalArgumentException naming the network, its parameter count and the memory it needs
      */
-    public static void require(AutoencoderSpec spec, Purpose purpose) {
+    public static void require(NetworkSpec spec, Purpose purpose) {
         require(spec, purpose, physicalMemory());
     }
 
-    /** As {@link #require(AutoencoderSpec, Purpose)}, against {@code memoryBytes} of memory. */
-    static void require(AutoencoderSpec spec, Purpose purpose, long memoryBytes) {
+    /** As {@link #require(NetworkSpec, Purpose)}, against {@code memoryBytes} of memory. */
+    static void require(NetworkSpec spec, Purpose purpose, long memoryBytes) {
         NetworkFootprint footprint = of(spec);
-        String network =
-                "the network " + spec.layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-"));
+        String network = "the network " + spec.describe();
         long needed = footprint.bytesFor(purpose);
         if (needed > memoryBytes) {
             throw new IllegalArgumentException(String.format(

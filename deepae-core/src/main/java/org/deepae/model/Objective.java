@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * What training minimizes and how: the optimizer, an L2 weight decay and input noise. The reconstruction loss itself
- * is part of the {@link AutoencoderSpec}.
+ * is part of the {@link NetworkSpec}.
  *
  * @param optimizer the optimizer
  * @param weightDecay L2 penalty: {@code weightDecay} times the sum of the squared weights (not biases) is added to the

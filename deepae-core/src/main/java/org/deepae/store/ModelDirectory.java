@@ -23,8 +23,8 @@ import org.deepae.tf.TfAutoencoder;
  */
 public final class ModelDirectory {
 
-    /** The format written by this version; loading refuses any other. */
-    public static final int FORMAT_VERSION = 2;
+    /** The format written by this version: 3, with the network family (dense, conv, vae, conv-vae). */
+    public static final int FORMAT_VERSION = 3;
 
     /** The oldest format version this deepae reads: 1, before the preprocessing was kept with the model. */
     public static final int OLDEST_FORMAT_VERSION = 1;

@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.deepae.data.DatasetInfo;
 import org.deepae.data.ImageShape;
 import org.deepae.data.Preprocessing;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.NetworkSpec;
 
 /**
  * What {@code model.json} records beside the weights.
@@ -26,7 +26,7 @@ import org.deepae.model.AutoencoderSpec;
  * @param labelNames the training data's label names, by label; empty when labels are their own names
  */
 public record ModelInfo(
-        AutoencoderSpec spec,
+        NetworkSpec spec,
         Map<String, Object> training,
         DatasetInfo dataset,
         int imageHeight,
@@ -54,6 +54,14 @@ public record ModelInfo(
                     "image size " + imageHeight + "x" + imageWidth + (imageChannels > 1 ? "x" + imageChannels : "")
                             + " does not match the input size " + spec.inputSize());
         }
+        if (spec.imageShape().isPresent()) {
+            ImageShape image = spec.imageShape().get();
+            if (image.height() != imageHeight || image.width() != imageWidth || image.channels() != imageChannels) {
+                throw new IllegalArgumentException("the " + spec.family() + " network takes " + image
+                        + " images, but the model's image size is " + imageHeight + "x" + imageWidth
+                        + (imageChannels > 1 ? "x" + imageChannels : ""));
+            }
+        }
         if (preprocessing != null && preprocessing.width() != spec.inputSize()) {
             throw new IllegalArgumentException("the preprocessing gives " + preprocessing.width()
                     + " values per row but the network takes " + spec.inputSize());
@@ -67,7 +75,7 @@ public record ModelInfo(
      * A builder for the model {@code spec}: no training settings, no dataset, rows that are not images, no rows, an
      * unknown final test loss, no preprocessing and no label names until set; the deepae version must be set.
      */
-    public static Builder builder(AutoencoderSpec spec) {
+    public static Builder builder(NetworkSpec spec) {
         return new Builder(spec);
     }
 
@@ -101,7 +109,7 @@ public record ModelInfo(
 
     /** Builds a {@link ModelInfo}; {@link #build()} checks the values as the record's constructor does. */
     public static final class Builder {
-        private final AutoencoderSpec spec;
+        private final NetworkSpec spec;
         private Map<String, Object> training = Map.of();
         private DatasetInfo dataset;
         private int imageHeight;
@@ -114,7 +122,7 @@ public record ModelInfo(
         private Preprocessing preprocessing;
         private List<String> labelNames = List.of();
 
-        private Builder(AutoencoderSpec spec) {
+        private Builder(NetworkSpec spec) {
             this.spec = Objects.requireNonNull(spec, "spec");
         }
 

@@ -12,13 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.deepae.data.DatasetInfo;
+import org.deepae.data.ImageShape;
 import org.deepae.data.Preprocessing;
 import org.deepae.io.JsonFields;
 import org.deepae.io.MetadataJson;
 import org.deepae.model.Activation;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.ConvSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.Initializer;
 import org.deepae.model.Loss;
+import org.deepae.model.NetworkSpec;
+import org.deepae.model.VaeSpec;
 
 /**
  * {@code model.json} as a record: {@link MetadataJson} writes it (snake_case names, in this order), {@link #read}
@@ -64,39 +68,112 @@ record ModelJson(
     }
 
     /**
-     * The network.
+     * The network, in the form of its family: the dense fields ({@code encoder_layers}, {@code decoder_layers},
+     * {@code layer_sizes}) or the convolutional ones ({@code filters}, {@code kernel}, {@code code_size}), and
+     * {@code beta} for a variational one; a field that does not belong to the family is left out. Format versions 1
+     * and 2 have no {@code family}: their networks are dense.
      *
+     * @param family {@code dense}, {@code conv}, {@code vae} or {@code conv-vae}
      * @param imageHeight the images' height, or {@code null} (left out) when the rows are not images
      * @param imageWidth their width, or {@code null}
      * @param imageChannels their values per pixel when more than one, else {@code null}
      */
     @JsonPropertyOrder({
+        "family",
         "input_size",
         "encoder_layers",
         "decoder_layers",
+        "filters",
+        "kernel",
+        "code_size",
         "hidden_activation",
         "code_activation",
         "output_activation",
         "loss",
         "initializer",
+        "beta",
         "layer_sizes",
         "image_height",
         "image_width",
         "image_channels"
     })
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Spec(
+            String family,
             int inputSize,
             List<Integer> encoderLayers,
             List<Integer> decoderLayers,
+            List<Integer> filters,
+            Integer kernel,
+            Integer codeSize,
             String hiddenActivation,
             String codeActivation,
             String outputActivation,
             String loss,
             String initializer,
+            Double beta,
             List<Integer> layerSizes,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Integer imageHeight,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Integer imageWidth,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Integer imageChannels) {}
+            Integer imageHeight,
+            Integer imageWidth,
+            Integer imageChannels) {
+
+        /** The file form of {@code network} for rows of {@code image} ({@code null} when they are not images). */
+        static Spec of(NetworkSpec network, ImageShape image) {
+            NetworkSpec body = network instanceof VaeSpec vae ? vae.body() : network;
+            DenseSpec dense = body instanceof DenseSpec d ? d : null;
+            ConvSpec conv = body instanceof ConvSpec c ? c : null;
+            return new Spec(
+                    network.family(),
+                    network.inputSize(),
+                    dense == null ? null : dense.encoderLayers(),
+                    dense == null ? null : dense.decoderLayers(),
+                    conv == null ? null : conv.filters(),
+                    conv == null ? null : conv.kernel(),
+                    conv == null ? null : conv.denseCodeSize(),
+                    (dense != null ? dense.hiddenActivation() : conv.hiddenActivation()).id(),
+                    body.codeActivation().id(),
+                    network.outputActivation().id(),
+                    network.loss().id(),
+                    network.initializer().id(),
+                    network instanceof VaeSpec vae ? vae.beta() : null,
+                    dense == null ? null : dense.layerSizes(),
+                    image == null ? null : image.height(),
+                    image == null ? null : image.width(),
+                    image != null && image.channels() > 1 ? image.channels() : null);
+        }
+
+        /** The network this form describes; {@code IllegalArgumentException} when it is no valid network. */
+        NetworkSpec network() {
+            Activation hidden = Activation.parse(hiddenActivation);
+            Activation code = Activation.parse(codeActivation);
+            Activation output = Activation.parse(outputActivation);
+            Loss lossKind = Loss.parse(loss);
+            Initializer init = Initializer.parse(initializer);
+            NetworkSpec body;
+            if (family.equals("conv") || family.equals("conv-vae")) {
+                if (imageHeight == null || imageHeight == 0 || imageWidth == null || imageWidth == 0) {
+                    throw new IllegalArgumentException("a " + family + " network needs image_height and image_width");
+                }
+                ImageShape image = new ImageShape(imageHeight, imageWidth, imageChannels == null ? 1 : imageChannels);
+                body = new ConvSpec(image, filters, kernel, codeSize, hidden, code, output, lossKind, init);
+                if (body.inputSize() != inputSize) {
+                    throw new IllegalArgumentException(
+                            "input_size " + inputSize + " does not match the image size " + image);
+                }
+            } else {
+                body = new DenseSpec(
+                        inputSize,
+                        encoderLayers,
+                        decoderLayers != null ? decoderLayers : DenseSpec.mirror(encoderLayers),
+                        hidden,
+                        code,
+                        output,
+                        lossKind,
+                        init);
+            }
+            return family.endsWith("vae") ? new VaeSpec(body, beta) : body;
+        }
+    }
 
     /** Where the training data came from, and how many rows it had. */
     @JsonPropertyOrder({"name", "source", "sha256", "train_size", "test_size"})
@@ -108,21 +185,7 @@ record ModelJson(
 
     /** The file form of {@code info}, in the current format version. */
     static ModelJson of(ModelInfo info) {
-        AutoencoderSpec s = info.spec();
-        boolean images = info.hasImageSize();
-        Spec spec = new Spec(
-                s.inputSize(),
-                s.encoderLayers(),
-                s.decoderLayers(),
-                s.hiddenActivation().id(),
-                s.codeActivation().id(),
-                s.outputActivation().id(),
-                s.loss().id(),
-                s.initializer().id(),
-                s.layerSizes(),
-                images ? info.imageHeight() : null,
-                images ? info.imageWidth() : null,
-                images && info.imageChannels() > 1 ? info.imageChannels() : null);
+        Spec spec = Spec.of(info.spec(), info.shape());
         DatasetInfo d = info.dataset();
         return new ModelJson(
                 ModelDirectory.FORMAT,
@@ -145,10 +208,23 @@ record ModelJson(
                 file, root, ModelDirectory.FORMAT, ModelDirectory.OLDEST_FORMAT_VERSION, ModelDirectory.FORMAT_VERSION);
         int version = fields.requiredInt("format_version", 1, Integer.MAX_VALUE);
         JsonFields spec = fields.object("spec");
+        // a family only from version 3: older networks are dense, whatever else the file holds
+        String family = version >= 3 ? spec.requiredString("family") : "dense";
+        if (!List.of("dense", "conv", "vae", "conv-vae").contains(family)) {
+            throw new ModelFormatException(
+                    file + ": unknown network family \"" + family + "\" (expected dense, conv, vae or conv-vae)");
+        }
+        boolean conv = family.startsWith("conv");
         // sizes are only checked to be 32-bit integers here: the spec's constructor checks the network
         int inputSize = spec.requiredInt("input_size", Integer.MIN_VALUE, Integer.MAX_VALUE);
-        List<Integer> layers = spec.requiredIntList("encoder_layers", Integer.MIN_VALUE, Integer.MAX_VALUE);
-        Optional<List<Integer>> decoder = spec.optionalIntList("decoder_layers", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        List<Integer> layers =
+                conv ? null : spec.requiredIntList("encoder_layers", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        Optional<List<Integer>> decoder =
+                conv ? Optional.empty() : spec.optionalIntList("decoder_layers", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        List<Integer> filters = conv ? spec.requiredIntList("filters", Integer.MIN_VALUE, Integer.MAX_VALUE) : null;
+        Integer kernel = conv ? spec.requiredInt("kernel", Integer.MIN_VALUE, Integer.MAX_VALUE) : null;
+        Integer codeSize = conv ? spec.optionalInt("code_size", Integer.MIN_VALUE, Integer.MAX_VALUE, 0) : null;
+        Double beta = family.endsWith("vae") ? spec.optionalDouble("beta", 0, VaeSpec.DEFAULT_BETA) : null;
         String hidden = spec.requiredString("hidden_activation");
         String code = spec.optionalString("code_activation", hidden);
         String output = spec.requiredString("output_activation");
@@ -181,14 +257,19 @@ record ModelJson(
                 version,
                 deepaeVersion,
                 new Spec(
+                        family,
                         inputSize,
                         layers,
                         decoder.orElse(null),
+                        filters,
+                        kernel,
+                        codeSize,
                         hidden,
                         code,
                         output,
                         loss,
                         initializer,
+                        beta,
                         null,
                         height,
                         width,
@@ -203,16 +284,7 @@ record ModelJson(
     /** The model's metadata; a spec that is no valid network is a {@link ModelFormatException} naming {@code file}. */
     ModelInfo toInfo(Path file) throws ModelFormatException {
         try {
-            Activation hidden = Activation.parse(spec.hiddenActivation());
-            AutoencoderSpec network = new AutoencoderSpec(
-                    spec.inputSize(),
-                    spec.encoderLayers(),
-                    spec.decoderLayers() != null ? spec.decoderLayers() : AutoencoderSpec.mirror(spec.encoderLayers()),
-                    hidden,
-                    Activation.parse(spec.codeActivation()),
-                    Activation.parse(spec.outputActivation()),
-                    Loss.parse(spec.loss()),
-                    Initializer.parse(spec.initializer()));
+            NetworkSpec network = spec.network();
             return ModelInfo.builder(network)
                     .training(training)
                     .dataset(

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.MatrixProduct;
 import org.deepae.model.OptimizerSpec;
 import org.deepae.model.Precision;
@@ -62,7 +62,7 @@ public final class Kernels {
      * ops as training and one session call per update, as a training step makes one: on every thread of {@code threads}
      * as training runs it, or with every op on one thread (its whole work) when {@code oneThread}.
      */
-    public static Kernel update(AutoencoderSpec spec, OptimizerSpec optimizer, int threads, boolean oneThread) {
+    public static Kernel update(DenseSpec spec, OptimizerSpec optimizer, int threads, boolean oneThread) {
         return build(graph -> {
             NetworkGraph network = NetworkGraph.build(graph, spec, 1);
             Ops tf = Ops.create(graph);

@@ -3,7 +3,7 @@ package org.deepae.tf;
 import java.util.ArrayList;
 import java.util.List;
 import org.deepae.model.Activation;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.Initializer;
 import org.deepae.model.Loss;
 import org.tensorflow.Graph;
@@ -17,21 +17,16 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * The autoencoder's forward graph, built from its spec: input placeholder, dense layers, code, output, a second
+ * A dense autoencoder's forward graph, built from its spec: input placeholder, dense layers, code, output, a second
  * entry that feeds a code straight to the decoder, and the error terms. The one place that turns an
- * {@link AutoencoderSpec} into TensorFlow ops; {@link #preActivation} and {@link #activate} let training run the same
+ * {@link DenseSpec} into TensorFlow ops; {@link #preActivation} and {@link #activate} let training run the same
  * layers on other inputs.
  */
-final class NetworkGraph {
-
-    /** Name of the input placeholder. */
-    static final String INPUT = "x";
-    /** Name of the code placeholder that feeds the decoder alone. */
-    static final String CODE_INPUT = "code_input";
+final class NetworkGraph implements ModelGraph {
     /** Slope of leaky ReLU for negative inputs (TensorFlow's default). */
     static final float LEAKY_SLOPE = 0.2f;
 
-    final AutoencoderSpec spec;
+    final DenseSpec spec;
     final Placeholder<TFloat32> input;
     final Operand<TFloat32> code;
     final Operand<TFloat32> output;
@@ -48,7 +43,7 @@ final class NetworkGraph {
     /** Weights then biases of every layer, in layer order: w0, b0, w1, b1, ... */
     final List<Variable<TFloat32>> parameters;
 
-    private NetworkGraph(Graph graph, AutoencoderSpec spec, long seed) {
+    private NetworkGraph(Graph graph, DenseSpec spec, long seed) {
         Ops tf = Ops.create(graph);
         Ops init = tf.withInitScope();
         this.spec = spec;
@@ -66,7 +61,7 @@ final class NetworkGraph {
 
         input = tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.inputSize())));
         int codeLayers = spec.codeLayerIndex() + 1;
-        code = tf.withName("code").identity(layers(tf, input, 0, codeLayers));
+        code = tf.withName("code").identity(codeFrom(tf, beforeCode(tf, input)));
         Operand<TFloat32> outputLogits =
                 preActivation(tf, layers(tf, code, codeLayers, spec.denseLayerCount() - 1), spec.denseLayerCount() - 1);
         output = tf.withName("x_hat").identity(activate(tf, spec.outputActivation(), outputLogits));
@@ -87,21 +82,85 @@ final class NetworkGraph {
      * Adds the network to {@code graph}. Layer {@code i}'s weights come from the spec's initializer seeded with
      * {@code seed + i}, so layers of the same shape start differently; biases start at zero.
      */
-    static NetworkGraph build(Graph graph, AutoencoderSpec spec, long seed) {
+    static NetworkGraph build(Graph graph, DenseSpec spec, long seed) {
         return new NetworkGraph(graph, spec, seed);
     }
 
-    /**
-     * The spec's loss per value, comparing {@code target} with the output: squared error, or binary cross-entropy
-     * computed stably from the logits ({@code max(z, 0) - z t + log(1 + exp(-|z|))}).
-     */
+    /** The spec's loss per value, comparing {@code target} with the output: see {@link ModelGraph#lossTerms}. */
     Operand<TFloat32> lossTerms(Ops tf, Operand<TFloat32> logits, Operand<TFloat32> out, Operand<TFloat32> target) {
-        if (spec.loss() == Loss.MSE) {
-            return tf.math.squaredDifference(out, target);
-        }
-        return tf.math.add(
-                tf.math.sub(tf.nn.relu(logits), tf.math.mul(logits, target)),
-                tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(logits)))));
+        return ModelGraph.lossTerms(tf, spec.loss(), logits, out, target);
+    }
+
+    @Override
+    public DenseSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public Placeholder<TFloat32> input() {
+        return input;
+    }
+
+    @Override
+    public Operand<TFloat32> code() {
+        return code;
+    }
+
+    @Override
+    public Operand<TFloat32> output() {
+        return output;
+    }
+
+    @Override
+    public Placeholder<TFloat32> codeInput() {
+        return codeInput;
+    }
+
+    @Override
+    public Operand<TFloat32> decoded() {
+        return decoded;
+    }
+
+    @Override
+    public Operand<TFloat32> sumSquaredError() {
+        return sumSquaredError;
+    }
+
+    @Override
+    public Operand<TFloat32> sumLoss() {
+        return sumLoss;
+    }
+
+    @Override
+    public Operand<TFloat32> rowMeanSquaredError() {
+        return rowMeanSquaredError;
+    }
+
+    @Override
+    public List<Variable<TFloat32>> parameters() {
+        return parameters;
+    }
+
+    @Override
+    public Operand<TFloat32> beforeCode(Ops tf, Operand<TFloat32> x) {
+        return layers(tf, x, 0, spec.codeLayerIndex());
+    }
+
+    @Override
+    public long beforeCodeWidth() {
+        return spec.layerSizes().get(spec.codeLayerIndex());
+    }
+
+    @Override
+    public Operand<TFloat32> codeFrom(Ops tf, Operand<TFloat32> beforeCode) {
+        int layer = spec.codeLayerIndex();
+        return activate(tf, spec.activationOf(layer), preActivation(tf, beforeCode, layer));
+    }
+
+    @Override
+    public Operand<TFloat32> decodeLogits(Ops tf, Operand<TFloat32> code) {
+        int last = spec.denseLayerCount() - 1;
+        return preActivation(tf, layers(tf, code, spec.codeLayerIndex() + 1, last), last);
     }
 
     /** Applies dense layers {@code from} (inclusive) to {@code to} (exclusive) to {@code h}. */
@@ -128,7 +187,16 @@ final class NetworkGraph {
      * session on the graph being built for each layer, only to read back a constant shape.
      */
     private static Operand<TFloat32> initialWeights(Ops tf, Initializer kind, long fanIn, long fanOut, long seed) {
-        Operand<TInt64> shape = tf.constant(new long[] {fanIn, fanOut});
+        return initialWeights(tf, kind, new long[] {fanIn, fanOut}, fanIn, fanOut, seed);
+    }
+
+    /**
+     * Initial weights of {@code shape} as {@link #initialWeights(Ops, Initializer, long, long, long)} draws them,
+     * with the given fans (for a convolution, the window's size times its input or output channels).
+     */
+    static Operand<TFloat32> initialWeights(
+            Ops tf, Initializer kind, long[] shapeValues, long fanIn, long fanOut, long seed) {
+        Operand<TInt64> shape = tf.constant(shapeValues);
         Operand<TInt64> seeds = tf.constant(new long[] {seed, 0});
         return switch (kind) {
             case VARIANCE_SCALING, HE -> {

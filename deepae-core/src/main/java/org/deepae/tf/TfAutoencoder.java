@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.deepae.model.Autoencoder;
-import org.deepae.model.AutoencoderSpec;
 import org.deepae.model.Device;
+import org.deepae.model.ElboTerms;
 import org.deepae.model.NetworkFootprint;
+import org.deepae.model.NetworkSpec;
 import org.deepae.model.Objective;
 import org.deepae.model.OptimizerSpec;
 import org.deepae.model.Precision;
@@ -16,8 +17,10 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -29,10 +32,10 @@ public final class TfAutoencoder implements Autoencoder {
     /** Rows per session call when encoding, reconstructing or evaluating many rows. */
     private static final int CHUNK_ROWS = 1000;
 
-    private final AutoencoderSpec spec;
+    private final NetworkSpec spec;
     private final Graph graph;
     private final Session session;
-    private final NetworkGraph network;
+    private final ModelGraph network;
     private final TrainingGraph training;
     private long steps;
     private final long noiseSeed;
@@ -42,10 +45,10 @@ public final class TfAutoencoder implements Autoencoder {
     private boolean closed;
 
     private TfAutoencoder(
-            AutoencoderSpec spec,
+            NetworkSpec spec,
             Graph graph,
             Session session,
-            NetworkGraph network,
+            ModelGraph network,
             TrainingGraph training,
             long noiseSeed,
             int threads) {
@@ -55,7 +58,7 @@ public final class TfAutoencoder implements Autoencoder {
         this.session = session;
         this.network = network;
         this.training = training;
-        this.parameterValues = new ParameterValues(graph, session, network.parameters);
+        this.parameterValues = new ParameterValues(graph, session, network.parameters());
         this.chunks = new ChunkedRuns(session, CHUNK_ROWS, towers(threads));
     }
 
@@ -65,7 +68,7 @@ public final class TfAutoencoder implements Autoencoder {
      * @param seed seeds the weight initializers (layer {@code i} uses {@code seed + i})
      * @param threads threads (training towers, inference lanes); 0 means one per core
      */
-    public static TfAutoencoder forTraining(AutoencoderSpec spec, OptimizerSpec optimizer, long seed, int threads) {
+    public static TfAutoencoder forTraining(NetworkSpec spec, OptimizerSpec optimizer, long seed, int threads) {
         return forTraining(spec, Objective.of(optimizer), seed, threads);
     }
 
@@ -75,21 +78,21 @@ public final class TfAutoencoder implements Autoencoder {
      * @param seed seeds the weight initializers (layer {@code i} uses {@code seed + i})
      * @param threads threads (training towers, inference lanes); 0 means one per core
      */
-    public static TfAutoencoder forTraining(AutoencoderSpec spec, Objective objective, long seed, int threads) {
+    public static TfAutoencoder forTraining(NetworkSpec spec, Objective objective, long seed, int threads) {
         return forTraining(spec, objective, seed, threads, Precision.FP32);
     }
 
     /**
-     * As {@link #forTraining(AutoencoderSpec, Objective, long, int)}, with the matrix products in {@code precision}.
+     * As {@link #forTraining(NetworkSpec, Objective, long, int)}, with the matrix products in {@code precision}.
      */
     public static TfAutoencoder forTraining(
-            AutoencoderSpec spec, Objective objective, long seed, int threads, Precision precision) {
+            NetworkSpec spec, Objective objective, long seed, int threads, Precision precision) {
         return forTraining(spec, objective, seed, threads, precision, Device.AUTO);
     }
 
-    /** As {@link #forTraining(AutoencoderSpec, Objective, long, int, Precision)}, on {@code device}. */
+    /** As {@link #forTraining(NetworkSpec, Objective, long, int, Precision)}, on {@code device}. */
     public static TfAutoencoder forTraining(
-            AutoencoderSpec spec, Objective objective, long seed, int threads, Precision precision, Device device) {
+            NetworkSpec spec, Objective objective, long seed, int threads, Precision precision, Device device) {
         NetworkFootprint.require(spec, NetworkFootprint.Purpose.TRAINING);
         // first: the first session of a process sizes its thread pools (see SessionSettings)
         return forTraining(spec, objective, seed, threads, SessionSettings.config(threads, precision, device));
@@ -97,11 +100,11 @@ public final class TfAutoencoder implements Autoencoder {
 
     /** As the public factories, with the session made from {@code config}. */
     static TfAutoencoder forTraining(
-            AutoencoderSpec spec, Objective objective, long seed, int threads, ConfigProto config) {
+            NetworkSpec spec, Objective objective, long seed, int threads, ConfigProto config) {
         Graph graph = new Graph();
         Session session = null;
         try {
-            NetworkGraph network = NetworkGraph.build(graph, spec, seed);
+            ModelGraph network = ModelGraph.build(graph, spec, seed);
             TrainingGraph training = TrainingGraph.build(graph, network, objective, towers(threads));
             session = new Session(graph, config);
             session.initialize();
@@ -117,13 +120,13 @@ public final class TfAutoencoder implements Autoencoder {
      *
      * @throws IOException when the checkpoint is missing or does not fit the spec
      */
-    public static TfAutoencoder restore(AutoencoderSpec spec, Path checkpointPrefix, int threads) throws IOException {
+    public static TfAutoencoder restore(NetworkSpec spec, Path checkpointPrefix, int threads) throws IOException {
         NetworkFootprint.require(spec, NetworkFootprint.Purpose.INFERENCE);
         ConfigProto config = SessionSettings.config(threads);
         Graph graph = new Graph();
         Session session = null;
         try {
-            NetworkGraph network = NetworkGraph.build(graph, spec, 0);
+            ModelGraph network = ModelGraph.build(graph, spec, 0);
             session = new Session(graph, config);
             try {
                 session.restore(checkpointPrefix.toString());
@@ -177,7 +180,7 @@ public final class TfAutoencoder implements Autoencoder {
     public static final int MAX_THREADS = 1024;
 
     @Override
-    public AutoencoderSpec spec() {
+    public NetworkSpec spec() {
         return spec;
     }
 
@@ -202,7 +205,7 @@ public final class TfAutoencoder implements Autoencoder {
         steps++;
         TFloat32 input = feeds.fill(batch, 0, rows, spec.inputSize());
         Session.Runner runner = session.runner()
-                .feed(network.input, input)
+                .feed(network.input(), input)
                 .addTarget(training.step)
                 .fetch(training.loss);
         if (training.noiseSeed == null) {
@@ -218,43 +221,49 @@ public final class TfAutoencoder implements Autoencoder {
 
     @Override
     public float[] encode(float[] rows, int count) {
-        return map(network.input, rows, count, network.code, spec.codeSize());
+        return map(network.input(), rows, count, network.code(), spec.codeSize());
     }
 
     @Override
     public float[] decode(float[] codes, int count) {
-        return map(network.codeInput, codes, count, network.decoded, spec.inputSize());
+        return map(network.codeInput(), codes, count, network.decoded(), spec.inputSize());
     }
 
     @Override
     public float[] reconstruct(float[] rows, int count) {
-        return map(network.input, rows, count, network.output, spec.inputSize());
+        return map(network.input(), rows, count, network.output(), spec.inputSize());
     }
 
     @Override
     public float[] rowErrors(float[] rows, int count) {
-        return map(network.input, rows, count, network.rowMeanSquaredError, 1);
+        return map(network.input(), rows, count, network.rowMeanSquaredError(), 1);
     }
 
     @Override
     public double meanSquaredError(float[] rows, int count) {
-        return mean(network.sumSquaredError, rows, count);
+        return sum(network.sumSquaredError(), rows, count) / ((double) count * spec.inputSize());
     }
 
-    /** Mean over rows and values of the spec's loss (squared error or binary cross-entropy) on these rows. */
+    /**
+     * The loss training reports, on these rows: the mean over rows and values of the spec's loss (squared error or
+     * binary cross-entropy); for a VAE, the mean over rows of the reconstruction term plus beta times the KL
+     * divergence (one draw, from a fixed seed).
+     */
     public double meanLoss(float[] rows, int count) {
-        return mean(network.sumLoss, rows, count);
+        double perRow = sum(network.sumLoss(), rows, count) / count;
+        return network.lossPerRow() ? perRow : perRow / spec.inputSize();
     }
 
-    private double mean(Operand<TFloat32> sumOp, float[] rows, int count) {
+    /** The sum of {@code sumOp} over the rows, chunk by chunk in order; NaN for no rows. */
+    private double sum(Operand<TFloat32> sumOp, float[] rows, int count) {
         checkOpen();
         checkRows(rows, count, spec.inputSize());
         if (count == 0) {
             return Double.NaN;
         }
         double[] sum = new double[1];
-        chunks.reduce(network.input, rows, count, sumOp, chunkSum -> sum[0] += chunkSum[0], feeds);
-        return sum[0] / ((double) count * spec.inputSize());
+        chunks.reduce(network.input(), rows, count, sumOp, chunkSum -> sum[0] += chunkSum[0], feeds);
+        return sum[0];
     }
 
     /** Feeds {@code count} rows to {@code placeholder} in chunks and collects {@code output}, {@code width} per row. */
@@ -262,6 +271,74 @@ public final class TfAutoencoder implements Autoencoder {
         checkOpen();
         checkRows(rows, count, (int) placeholder.shape().get(1));
         return chunks.map(placeholder, rows, count, output, width, feeds);
+    }
+
+    @Override
+    public float[] sample(int count, long seed) {
+        checkOpen();
+        VaeGraph vae = variational("generate samples");
+        if (count < 0) {
+            throw new IllegalArgumentException("the sample count must be 0 or more, got " + count);
+        }
+        float[] out = new float[Math.multiplyExact(count, spec.inputSize())];
+        for (int start = 0, chunk = 0; start < count; start += CHUNK_ROWS, chunk++) {
+            int n = Math.min(CHUNK_ROWS, count - start);
+            try (TInt64 seeds = TInt64.vectorOf(seed, chunk);
+                    TInt32 rows = TInt32.scalarOf(n);
+                    Result result = session.runner()
+                            .feed(vae.sampleSeed, seeds)
+                            .feed(vae.sampleCount, rows)
+                            .fetch(vae.sampled)
+                            .run()) {
+                ((TFloat32) result.get(0))
+                        .copyTo(DataBuffers.of(out, false, false)
+                                .slice((long) start * spec.inputSize(), (long) n * spec.inputSize()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public float[] encodeSampled(float[] rows, int count, long seed) {
+        checkOpen();
+        VaeGraph vae = variational("draw codes");
+        checkRows(rows, count, spec.inputSize());
+        int width = spec.codeSize();
+        float[] out = new float[Math.multiplyExact(count, width)];
+        for (int start = 0, chunk = 0; start < count; start += CHUNK_ROWS, chunk++) {
+            int n = Math.min(CHUNK_ROWS, count - start);
+            try (TInt64 seeds = TInt64.vectorOf(seed, chunk);
+                    Result result = session.runner()
+                            .feed(network.input(), feeds.fill(rows, start, n, spec.inputSize()))
+                            .feed(vae.encodeSeed, seeds)
+                            .fetch(vae.codeSample)
+                            .run()) {
+                ((TFloat32) result.get(0))
+                        .copyTo(DataBuffers.of(out, false, false).slice((long) start * width, (long) n * width));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public float[] rowNegativeElbo(float[] rows, int count) {
+        VaeGraph vae = variational("give an ELBO");
+        return map(network.input(), rows, count, vae.rowNegativeElbo, 1);
+    }
+
+    @Override
+    public ElboTerms elbo(float[] rows, int count) {
+        VaeGraph vae = variational("give an ELBO");
+        return new ElboTerms(
+                sum(vae.sumReconstruction, rows, count) / count, sum(vae.sumDivergence, rows, count) / count);
+    }
+
+    private VaeGraph variational(String what) {
+        if (network instanceof VaeGraph vae) {
+            return vae;
+        }
+        throw new UnsupportedOperationException(
+                "only a variational model (--arch vae or conv-vae) can " + what + "; this one is " + spec.family());
     }
 
     /** The current weights and biases, in layer order (w0, b0, w1, b1, ...), copied out of the session. */

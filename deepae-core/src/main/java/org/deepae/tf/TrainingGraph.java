@@ -3,7 +3,7 @@ package org.deepae.tf;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.Loss;
 import org.deepae.model.Noise;
 import org.deepae.model.Objective;
@@ -15,6 +15,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -56,7 +57,10 @@ final class TrainingGraph {
      *     the products of one small batch run on one core, so parallel chains keep every core busy. The loss and its
      *     gradient are those of the whole batch; only the order of the sums changes with the number of towers.
      */
-    static TrainingGraph build(Graph graph, NetworkGraph network, Objective objective, int towers) {
+    static TrainingGraph build(Graph graph, ModelGraph model, Objective objective, int towers) {
+        if (!(model instanceof NetworkGraph network)) {
+            return withGraphGradients(graph, model, objective);
+        }
         Ops tf = Ops.create(graph);
         Operand<TFloat32> clean = network.input;
         Placeholder<TInt64> seed = null;
@@ -68,6 +72,55 @@ final class TrainingGraph {
         Pass pass = pass(tf, network, input, clean, towers, objective.weightDecay());
         Op step = OptimizerUpdate.applyGated(graph, pass.gradients(), network.parameters, objective.optimizer());
         return new TrainingGraph(pass.loss(), step, seed);
+    }
+
+    /**
+     * The training ops of a convolutional or variational network: its {@link ModelGraph#trainingLoss} on the (perhaps
+     * noisy) batch, plus the weight decay over its weights (every other parameter, biases excluded), differentiated by
+     * TensorFlow ({@code tf.gradients}), then the optimizer's update of every parameter. One chain of ops: the
+     * convolutions' kernels use the session's intra-op threads themselves. With a fixed thread count every op here is
+     * deterministic, so the same seed gives bit-identical weights and losses.
+     */
+    @SuppressWarnings("unchecked")
+    private static TrainingGraph withGraphGradients(Graph graph, ModelGraph model, Objective objective) {
+        Ops tf = Ops.create(graph);
+        Operand<TFloat32> clean = model.input();
+        Placeholder<TInt64> seed = null;
+        Operand<TFloat32> input = clean;
+        boolean noise = !(objective.noise() instanceof Noise.None);
+        if (noise || model.drawsPerStep()) {
+            seed = tf.withName("noise_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+        }
+        if (noise) {
+            input = noisy(tf, clean, objective.noise(), seed);
+        }
+        Operand<TFloat32> loss = tf.withName("train_loss").identity(model.trainingLoss(tf, input, clean, seed));
+        Operand<TFloat32> minimized = loss;
+        List<Variable<TFloat32>> parameters = model.parameters();
+        if (objective.weightDecay() > 0) {
+            Operand<TFloat32> squares = null;
+            for (int i = 0; i < parameters.size(); i += 2) {
+                // L2Loss is half the sum of the squares
+                Operand<TFloat32> half = tf.nn.l2Loss(parameters.get(i));
+                squares = squares == null ? half : tf.math.add(squares, half);
+            }
+            minimized = tf.math.add(loss, tf.math.mul(tf.constant((float) (2 * objective.weightDecay())), squares));
+        }
+        Gradients gradients = tf.gradients(minimized, parameters);
+        // the variables are updated in place: no update may start before every gradient (and the loss) has read them
+        List<Op> all = new ArrayList<>();
+        all.add(loss);
+        for (int i = 0; i < parameters.size(); i++) {
+            all.add(tf.identity((Operand<TFloat32>) (Output<?>) gradients.dy(i)));
+        }
+        Ops afterAll = tf.withControlDependencies(all);
+        List<Output<TFloat32>> outputs = new ArrayList<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            outputs.add(afterAll.identity((Operand<TFloat32>) (Output<?>) gradients.dy(i))
+                    .asOutput());
+        }
+        Op step = OptimizerUpdate.apply(graph, parameters, outputs, objective.optimizer());
+        return new TrainingGraph(loss, step, seed);
     }
 
     /**
@@ -167,7 +220,7 @@ final class TrainingGraph {
             Operand<TFloat32> input,
             Operand<TFloat32> target,
             Operand<TFloat32> perValue) {
-        AutoencoderSpec spec = network.spec;
+        DenseSpec spec = network.spec;
         int layers = spec.denseLayerCount();
         List<Operand<TFloat32>> layerInputs = new ArrayList<>();
         List<Operand<TFloat32>> preActivations = new ArrayList<>();
@@ -214,7 +267,7 @@ final class TrainingGraph {
         return (Operand<TFloat32>) (Output<?>) gradient.dy(0);
     }
 
-    private static Operand<TFloat32> noisy(Ops tf, Operand<TFloat32> x, Noise noise, Operand<TInt64> seed) {
+    static Operand<TFloat32> noisy(Ops tf, Operand<TFloat32> x, Noise noise, Operand<TInt64> seed) {
         Operand<TInt32> shape = tf.shape(x);
         if (noise instanceof Noise.Gaussian g) {
             return tf.math.add(

@@ -3,8 +3,11 @@ package org.deepae.train;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deepae.model.AdamSpec;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.ConvSpec;
+import org.deepae.model.DenseSpec;
+import org.deepae.model.NetworkSpec;
 import org.deepae.model.OptimizerSpec;
+import org.deepae.model.VaeSpec;
 
 /** Every hyperparameter of a training run, by name, as recorded in {@code metrics.json} and {@code model.json}. */
 public final class RunDescription {
@@ -12,16 +15,29 @@ public final class RunDescription {
     private RunDescription() {}
 
     /** The network's and the training's settings, in a stable order. */
-    public static Map<String, Object> of(AutoencoderSpec spec, TrainingConfig config) {
+    public static Map<String, Object> of(NetworkSpec spec, TrainingConfig config) {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("layer_sizes", spec.layerSizes());
-        values.put("encoder_layers", spec.encoderLayers());
-        values.put("decoder_layers", spec.decoderLayers());
-        values.put("code_size", spec.codeSize());
-        values.put("hidden_activation", spec.hiddenActivation().id());
+        values.put("architecture", spec.family());
+        NetworkSpec body = spec instanceof VaeSpec vae ? vae.body() : spec;
+        if (body instanceof DenseSpec dense) {
+            values.put("layer_sizes", dense.layerSizes());
+            values.put("encoder_layers", dense.encoderLayers());
+            values.put("decoder_layers", dense.decoderLayers());
+            values.put("code_size", dense.codeSize());
+            values.put("hidden_activation", dense.hiddenActivation().id());
+        } else {
+            ConvSpec conv = (ConvSpec) body;
+            values.put("filters", conv.filters());
+            values.put("kernel", conv.kernel());
+            values.put("code_size", conv.codeSize());
+            values.put("hidden_activation", conv.hiddenActivation().id());
+        }
         values.put("code_activation", spec.codeActivation().id());
         values.put("output_activation", spec.outputActivation().id());
         values.put("loss", spec.loss().id());
+        if (spec instanceof VaeSpec vae) {
+            values.put("beta", vae.beta());
+        }
         values.put("initializer", spec.initializer().id());
         values.put("bias_initializer", "zeros");
         values.put("optimizer", config.optimizer().id());

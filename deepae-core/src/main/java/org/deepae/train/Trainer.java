@@ -10,7 +10,7 @@ import java.util.function.BooleanSupplier;
 import org.deepae.data.Rows;
 import org.deepae.io.PausePoints;
 import org.deepae.model.Autoencoder;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.NetworkSpec;
 import org.deepae.tf.TfAutoencoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +85,7 @@ public final class Trainer {
      * @throws TrainingDivergedException when the loss becomes NaN or infinite
      * @throws IOException when a listener fails to write its output
      */
-    public Result fit(AutoencoderSpec spec, Rows train, Rows test, List<? extends TrainingListener> listeners)
+    public Result fit(NetworkSpec spec, Rows train, Rows test, List<? extends TrainingListener> listeners)
             throws IOException {
         if (train.width() != spec.inputSize() || test.width() != spec.inputSize()) {
             throw new IllegalArgumentException(

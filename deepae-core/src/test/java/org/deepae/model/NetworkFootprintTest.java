@@ -16,7 +16,7 @@ class NetworkFootprintTest {
     @Test
     void countsParametersAndTheLargestMatrix() {
         // 784*392 + 392 + 392*196 + 196 + 196*392 + 392 + 392*784 + 784 = 770,084
-        NetworkFootprint tutorial = NetworkFootprint.of(AutoencoderSpec.tutorial(784));
+        NetworkFootprint tutorial = NetworkFootprint.of(DenseSpec.tutorial(784));
         assertThat(tutorial.parameters()).isEqualTo(770_084);
         assertThat(tutorial.largestMatrix()).isEqualTo(784 * 392);
         assertThat(tutorial.bytesFor(Purpose.TRAINING)).isEqualTo(16 * 770_084L);
@@ -26,7 +26,7 @@ class NetworkFootprintTest {
     @Test
     void refusesANetworkWhoseTrainingStateExceedsTheMemory() {
         // 1000*1000 + 1000 + 1000*1000 + 1000 = 2,002,000 parameters: 32,032,000 bytes to train, 16,016,000 to load
-        AutoencoderSpec spec = new AutoencoderSpec(1000, List.of(1000), Activation.RELU, Activation.RELU, Loss.MSE);
+        DenseSpec spec = new DenseSpec(1000, List.of(1000), Activation.RELU, Activation.RELU, Loss.MSE);
         assertThatThrownBy(() -> NetworkFootprint.require(spec, Purpose.TRAINING, 32_031_999))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
@@ -44,8 +44,7 @@ class NetworkFootprintTest {
 
     @Test
     void theIssuesNetworkNeedsThreeHundredGibibytes() {
-        AutoencoderSpec spec =
-                new AutoencoderSpec(784, List.of(100_000, 100_000), Activation.RELU, Activation.RELU, Loss.MSE);
+        DenseSpec spec = new DenseSpec(784, List.of(100_000, 100_000), Activation.RELU, Activation.RELU, Loss.MSE);
         // (784 * 100,000 + 100,000) + 2 * (100,000 * 100,000 + 100,000) + (100,000 * 784 + 784) = 20,157,100,784
         assertThatThrownBy(() -> NetworkFootprint.require(spec, Purpose.TRAINING, 24 * GIB))
                 .hasMessageContaining(
@@ -56,7 +55,7 @@ class NetworkFootprintTest {
 
     @Test
     void refusesAMatrixTooLargeForOneJavaArrayEvenWithTheMemory() {
-        AutoencoderSpec spec = new AutoencoderSpec(50_000, List.of(50_000), Activation.RELU, Activation.RELU, Loss.MSE);
+        DenseSpec spec = new DenseSpec(50_000, List.of(50_000), Activation.RELU, Activation.RELU, Loss.MSE);
         assertThatThrownBy(() -> NetworkFootprint.require(spec, Purpose.INFERENCE, Long.MAX_VALUE))
                 .hasMessageContaining("a weight matrix of 2,500,000,000 values, more than the 2,147,483,639");
     }
@@ -64,7 +63,7 @@ class NetworkFootprintTest {
     @Test
     void aParameterCountBeyondALongSaturates() {
         List<Integer> wide = Collections.nCopies(30, Integer.MAX_VALUE);
-        AutoencoderSpec spec = new AutoencoderSpec(Integer.MAX_VALUE, wide, Activation.RELU, Activation.RELU, Loss.MSE);
+        DenseSpec spec = new DenseSpec(Integer.MAX_VALUE, wide, Activation.RELU, Activation.RELU, Loss.MSE);
         assertThat(spec.parameterCount()).isEqualTo(Long.MAX_VALUE);
         assertThatThrownBy(() -> NetworkFootprint.require(spec, Purpose.TRAINING, 24 * GIB))
                 .hasMessageContaining("needs at least more than 8 EiB");
@@ -72,13 +71,13 @@ class NetworkFootprintTest {
 
     @Test
     void theLayerCountIsBounded() {
-        List<Integer> deep = Collections.nCopies(AutoencoderSpec.MAX_DENSE_LAYERS, 8);
-        assertThatThrownBy(() -> new AutoencoderSpec(16, deep, Activation.RELU, Activation.RELU, Loss.MSE))
+        List<Integer> deep = Collections.nCopies(DenseSpec.MAX_DENSE_LAYERS, 8);
+        assertThatThrownBy(() -> new DenseSpec(16, deep, Activation.RELU, Activation.RELU, Loss.MSE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a network may have at most 64 dense layers in all, got 128 (64 in the encoder, 63 in the "
                         + "decoder and the output layer)");
         List<Integer> deepest = Collections.nCopies(32, 8);
-        assertThat(new AutoencoderSpec(16, deepest, Activation.RELU, Activation.RELU, Loss.MSE).denseLayerCount())
-                .isEqualTo(AutoencoderSpec.MAX_DENSE_LAYERS);
+        assertThat(new DenseSpec(16, deepest, Activation.RELU, Activation.RELU, Loss.MSE).denseLayerCount())
+                .isEqualTo(DenseSpec.MAX_DENSE_LAYERS);
     }
 }

@@ -11,15 +11,15 @@ class TableLayersTest {
 
     @Test
     void theMeasuredTablesGetAHalfWidthHiddenLayerAndAQuarterWidthCode() {
-        assertThat(AutoencoderSpec.tableLayers(13)).containsExactly(7, 3); // wine
-        assertThat(AutoencoderSpec.tableLayers(30)).containsExactly(15, 8); // breast cancer
-        assertThat(AutoencoderSpec.tableLayers(64)).containsExactly(32, 16); // digits
+        assertThat(DenseSpec.tableLayers(13)).containsExactly(7, 3); // wine
+        assertThat(DenseSpec.tableLayers(30)).containsExactly(15, 8); // breast cancer
+        assertThat(DenseSpec.tableLayers(64)).containsExactly(32, 16); // digits
     }
 
     @Test
     void theCodeIsAlwaysSmallerThanTheInputAndAtLeastOne() {
         for (int width = 2; width <= 2_000; width++) {
-            List<Integer> layers = AutoencoderSpec.tableLayers(width);
+            List<Integer> layers = DenseSpec.tableLayers(width);
             int code = layers.get(layers.size() - 1);
             assertThat(code).as("code of width %d", width).isBetween(1, width - 1);
             for (int i = 0; i + 1 < layers.size(); i++) {
@@ -33,13 +33,13 @@ class TableLayersTest {
 
     @Test
     void narrowTablesGetJustTheCode() {
-        assertThat(AutoencoderSpec.tableLayers(2)).containsExactly(1);
-        assertThat(AutoencoderSpec.tableLayers(3)).containsExactly(2, 1);
-        assertThat(AutoencoderSpec.tableLayers(4)).containsExactly(2, 1);
+        assertThat(DenseSpec.tableLayers(2)).containsExactly(1);
+        assertThat(DenseSpec.tableLayers(3)).containsExactly(2, 1);
+        assertThat(DenseSpec.tableLayers(4)).containsExactly(2, 1);
     }
 
     @Test
     void aSingleValueCannotBeCompressed() {
-        assertThatThrownBy(() -> AutoencoderSpec.tableLayers(1)).hasMessageContaining("got 1");
+        assertThatThrownBy(() -> DenseSpec.tableLayers(1)).hasMessageContaining("got 1");
     }
 }

@@ -13,7 +13,7 @@ import org.deepae.data.Rows;
 import org.deepae.model.Activation;
 import org.deepae.model.AdamSpec;
 import org.deepae.model.Autoencoder;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.Evaluation;
 import org.deepae.model.Loss;
 import org.deepae.testing.TestFiles;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ModelDirectoryTest {
 
-    private static final AutoencoderSpec SPEC =
-            new AutoencoderSpec(16, List.of(6, 3), Activation.RELU, Activation.SIGMOID, Loss.MSE);
+    private static final DenseSpec SPEC =
+            new DenseSpec(16, List.of(6, 3), Activation.RELU, Activation.SIGMOID, Loss.MSE);
     private static final DatasetInfo DATA = new DatasetInfo("bars", "test", "ab12", null);
 
     @Test
@@ -263,7 +263,7 @@ class ModelDirectoryTest {
                         + "\"output_activation\": \"sigmoid\", \"loss\": \"mse\"}}");
         ModelInfo info = ModelDirectory.readInfo(dir);
         assertThat(info.spec())
-                .isEqualTo(new AutoencoderSpec(16, List.of(8, 3), Activation.RELU, Activation.SIGMOID, Loss.MSE));
+                .isEqualTo(new DenseSpec(16, List.of(8, 3), Activation.RELU, Activation.SIGMOID, Loss.MSE));
         assertThat(info.dataset()).isNull();
         assertThat(info.training()).isEmpty();
         assertThat(info.hasImageSize()).isFalse();

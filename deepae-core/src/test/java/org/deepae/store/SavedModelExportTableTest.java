@@ -22,7 +22,7 @@ import org.deepae.data.Table;
 import org.deepae.model.Activation;
 import org.deepae.model.AdamSpec;
 import org.deepae.model.Autoencoder;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.Loss;
 import org.deepae.tf.TfAutoencoder;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,7 +83,7 @@ class SavedModelExportTableTest {
 
     private static void train(Path to, Preprocessing fitted, float[] rows) throws Exception {
         int width = rows.length / ROWS;
-        AutoencoderSpec spec = new AutoencoderSpec(width, List.of(4, 2), Activation.TANH, Activation.LINEAR, Loss.MSE);
+        DenseSpec spec = new DenseSpec(width, List.of(4, 2), Activation.TANH, Activation.LINEAR, Loss.MSE);
         try (TfAutoencoder model = TfAutoencoder.forTraining(spec, AdamSpec.tutorial(), 3, 1)) {
             for (int i = 0; i < 20; i++) {
                 model.trainStep(rows, ROWS);

@@ -14,7 +14,7 @@ import org.deepae.data.Rows;
 import org.deepae.model.Activation;
 import org.deepae.model.AdamSpec;
 import org.deepae.model.Autoencoder;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.Loss;
 import org.deepae.testing.TestFiles;
 import org.deepae.tf.TfAutoencoder;
@@ -30,8 +30,8 @@ import org.tensorflow.proto.TensorShapeProto;
 
 class SavedModelExportTest {
 
-    private static final AutoencoderSpec SPEC =
-            new AutoencoderSpec(16, List.of(8, 3), Activation.RELU, Activation.SIGMOID, Loss.MSE);
+    private static final DenseSpec SPEC =
+            new DenseSpec(16, List.of(8, 3), Activation.RELU, Activation.SIGMOID, Loss.MSE);
     private static final Rows DATA = TestImages.bars(6, 4, 1);
 
     @TempDir

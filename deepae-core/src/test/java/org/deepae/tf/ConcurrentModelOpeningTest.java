@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.deepae.model.Activation;
 import org.deepae.model.AdamSpec;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.Loss;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Models opened from several threads at once, as a server or a Spark executor opens them. */
 class ConcurrentModelOpeningTest {
 
-    private static final AutoencoderSpec SMALL =
-            new AutoencoderSpec(16, List.of(8, 4), Activation.RELU, Activation.RELU, Loss.MSE);
+    private static final DenseSpec SMALL = new DenseSpec(16, List.of(8, 4), Activation.RELU, Activation.RELU, Loss.MSE);
 
     private static final int THREADS = 8;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.deepae.model.Activation;
 import org.deepae.model.AdamSpec;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.Loss;
 import org.deepae.model.Objective;
 import org.junit.jupiter.api.Tag;
@@ -25,7 +25,7 @@ class FailedBuildTest {
         // a 1 ms operation deadline makes the initializers of 12 million weights fail inside session.initialize(), as
         // TensorFlow's out-of-memory failure did for --layers 100000,100000; closing the graph first then never
         // returned
-        AutoencoderSpec spec = new AutoencoderSpec(4000, List.of(3000), Activation.RELU, Activation.RELU, Loss.MSE);
+        DenseSpec spec = new DenseSpec(4000, List.of(3000), Activation.RELU, Activation.RELU, Loss.MSE);
         ConfigProto deadline =
                 SessionSettings.config(1).toBuilder().setOperationTimeoutInMs(1).build();
         assertThatThrownBy(() -> TfAutoencoder.forTraining(spec, Objective.of(AdamSpec.tutorial()), 1, 1, deadline))
@@ -35,8 +35,7 @@ class FailedBuildTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void networkLargerThanMemoryIsRefusedBeforeAnythingIsBuilt() {
-        AutoencoderSpec huge =
-                new AutoencoderSpec(784, List.of(100_000, 100_000), Activation.RELU, Activation.RELU, Loss.MSE);
+        DenseSpec huge = new DenseSpec(784, List.of(100_000, 100_000), Activation.RELU, Activation.RELU, Loss.MSE);
         assertThatThrownBy(() -> TfAutoencoder.forTraining(huge, AdamSpec.tutorial(), 1, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("784-100000-100000-100000-784")

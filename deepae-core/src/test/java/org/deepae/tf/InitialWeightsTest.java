@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.deepae.model.Activation;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.Initializer;
 import org.deepae.model.Loss;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,7 @@ import org.tensorflow.types.TFloat32;
 
 class InitialWeightsTest {
 
-    private static final AutoencoderSpec SPEC =
-            new AutoencoderSpec(20, List.of(12, 6), Activation.RELU, Activation.RELU, Loss.MSE);
+    private static final DenseSpec SPEC = new DenseSpec(20, List.of(12, 6), Activation.RELU, Activation.RELU, Loss.MSE);
 
     @Test
     void theTutorialsInitializerGivesExactlyTensorFlowJavasVarianceScalingValues() {
@@ -54,7 +53,7 @@ class InitialWeightsTest {
 
     @Test
     void layersOfTheSameShapeStartDifferently() {
-        AutoencoderSpec square = new AutoencoderSpec(8, List.of(8, 8), Activation.RELU, Activation.RELU, Loss.MSE);
+        DenseSpec square = new DenseSpec(8, List.of(8, 8), Activation.RELU, Activation.RELU, Loss.MSE);
         List<float[]> w = weights(square, 3);
         assertThat(w.get(0)).isNotEqualTo(w.get(2));
     }
@@ -69,8 +68,8 @@ class InitialWeightsTest {
         }
     }
 
-    private static AutoencoderSpec with(AutoencoderSpec spec, Initializer initializer) {
-        return new AutoencoderSpec(
+    private static DenseSpec with(DenseSpec spec, Initializer initializer) {
+        return new DenseSpec(
                 spec.inputSize(),
                 spec.encoderLayers(),
                 spec.decoderLayers(),
@@ -81,7 +80,7 @@ class InitialWeightsTest {
                 initializer);
     }
 
-    private static List<float[]> weights(AutoencoderSpec spec, long seed) {
+    private static List<float[]> weights(DenseSpec spec, long seed) {
         try (Graph graph = new Graph()) {
             NetworkGraph network = NetworkGraph.build(graph, spec, seed);
             try (Session session = new Session(graph, SessionSettings.config(1))) {

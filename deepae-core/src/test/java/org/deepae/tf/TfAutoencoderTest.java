@@ -9,7 +9,7 @@ import org.deepae.TestImages;
 import org.deepae.data.Rows;
 import org.deepae.model.Activation;
 import org.deepae.model.AdamSpec;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.Loss;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class TfAutoencoderTest {
 
-    private static final AutoencoderSpec SMALL =
-            new AutoencoderSpec(16, List.of(8, 4), Activation.RELU, Activation.RELU, Loss.MSE);
+    private static final DenseSpec SMALL = new DenseSpec(16, List.of(8, 4), Activation.RELU, Activation.RELU, Loss.MSE);
 
     @Test
     void sameSeedGivesSameInitialWeightsAndOtherSeedDoesNot() {
@@ -37,7 +36,7 @@ class TfAutoencoderTest {
 
     @Test
     void initialWeightsFollowTruncatedNormalFanInAndBiasesAreZero() {
-        AutoencoderSpec wide = new AutoencoderSpec(400, List.of(200), Activation.RELU, Activation.RELU, Loss.MSE);
+        DenseSpec wide = new DenseSpec(400, List.of(200), Activation.RELU, Activation.RELU, Loss.MSE);
         try (TfAutoencoder model = TfAutoencoder.forTraining(wide, AdamSpec.tutorial(), 1, 1)) {
             List<float[]> p = model.parameters();
             float[] w = p.get(0);

@@ -13,7 +13,7 @@ import java.util.Random;
 import java.util.Set;
 import org.deepae.model.Activation;
 import org.deepae.model.AdamSpec;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.Initializer;
 import org.deepae.model.Loss;
 import org.deepae.model.Noise;
@@ -47,12 +47,12 @@ class TrainingGraphTest {
 
     @Test
     void handBackPropagatedGradientsMatchTensorFlowsForEveryActivationAndLoss() {
-        List<AutoencoderSpec> specs = new ArrayList<>();
+        List<DenseSpec> specs = new ArrayList<>();
         for (Activation hidden : Activation.values()) {
             // the output activation differs from the hidden one, so each activation's gradient is checked at both
             // places
             Activation output = hidden == Activation.RELU ? Activation.SIGMOID : Activation.RELU;
-            specs.add(new AutoencoderSpec(
+            specs.add(new DenseSpec(
                     INPUT,
                     List.of(8, 3),
                     List.of(6),
@@ -61,7 +61,7 @@ class TrainingGraphTest {
                     output,
                     Loss.MSE,
                     Initializer.VARIANCE_SCALING));
-            specs.add(new AutoencoderSpec(
+            specs.add(new DenseSpec(
                     INPUT,
                     List.of(8, 3),
                     List.of(6),
@@ -71,10 +71,10 @@ class TrainingGraphTest {
                     Loss.MSE,
                     Initializer.GLOROT));
         }
-        specs.add(new AutoencoderSpec(INPUT, List.of(8, 3), Activation.ELU, Activation.SIGMOID, Loss.BCE));
-        specs.add(new AutoencoderSpec(INPUT, List.of(5), Activation.RELU, Activation.SIGMOID, Loss.BCE));
-        specs.add(AutoencoderSpec.tutorial(INPUT));
-        for (AutoencoderSpec spec : specs) {
+        specs.add(new DenseSpec(INPUT, List.of(8, 3), Activation.ELU, Activation.SIGMOID, Loss.BCE));
+        specs.add(new DenseSpec(INPUT, List.of(5), Activation.RELU, Activation.SIGMOID, Loss.BCE));
+        specs.add(DenseSpec.tutorial(INPUT));
+        for (DenseSpec spec : specs) {
             for (int towers : new int[] {1, 2, 3}) {
                 assertMatchesTensorFlow(spec, towers, 7, 0);
             }
@@ -85,15 +85,15 @@ class TrainingGraphTest {
     @Test
     void aTowerWithoutRowsAddsNothing() {
         // one row in three towers: two towers are empty
-        assertMatchesTensorFlow(AutoencoderSpec.tutorial(INPUT), 3, 1, 0);
+        assertMatchesTensorFlow(DenseSpec.tutorial(INPUT), 3, 1, 0);
     }
 
     @Test
     void theLossIsTheNetworksOwnOnTheCleanInput() {
-        List<AutoencoderSpec> specs = List.of(
-                AutoencoderSpec.tutorial(INPUT),
-                new AutoencoderSpec(INPUT, List.of(8, 3), Activation.ELU, Activation.SIGMOID, Loss.BCE),
-                new AutoencoderSpec(
+        List<DenseSpec> specs = List.of(
+                DenseSpec.tutorial(INPUT),
+                new DenseSpec(INPUT, List.of(8, 3), Activation.ELU, Activation.SIGMOID, Loss.BCE),
+                new DenseSpec(
                         INPUT,
                         List.of(8, 3),
                         List.of(6),
@@ -102,7 +102,7 @@ class TrainingGraphTest {
                         Activation.SIGMOID,
                         Loss.MSE,
                         Initializer.HE));
-        for (AutoencoderSpec spec : specs) {
+        for (DenseSpec spec : specs) {
             for (int towers : new int[] {1, 2, 3}) {
                 try (Graph graph = new Graph()) {
                     Ops tf = Ops.create(graph);
@@ -133,7 +133,7 @@ class TrainingGraphTest {
         double rate = 0.05;
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
-            NetworkGraph network = NetworkGraph.build(graph, AutoencoderSpec.tutorial(INPUT), 3);
+            NetworkGraph network = NetworkGraph.build(graph, DenseSpec.tutorial(INPUT), 3);
             TrainingGraph.Pass pass = TrainingGraph.pass(tf, network, network.input, network.input, 2, 0.01);
             Op step = OptimizerUpdate.applyGated(
                     graph, pass.gradients(), network.parameters, new OptimizerSpec.Sgd(rate));
@@ -169,7 +169,7 @@ class TrainingGraphTest {
         // the weights are updated in place: an update that could run before a read of the same step would race with it
         for (OptimizerSpec optimizer : List.<OptimizerSpec>of(AdamSpec.tutorial(), new OptimizerSpec.Sgd(0.1))) {
             try (Graph graph = new Graph()) {
-                NetworkGraph network = NetworkGraph.build(graph, AutoencoderSpec.tutorial(INPUT), 3);
+                NetworkGraph network = NetworkGraph.build(graph, DenseSpec.tutorial(INPUT), 3);
                 TrainingGraph training =
                         TrainingGraph.build(graph, network, new Objective(optimizer, 0.01, new Noise.Gaussian(0.1)), 2);
                 Set<GraphOperation> step = ancestors((GraphOperation) training.step.op());
@@ -228,7 +228,7 @@ class TrainingGraphTest {
     @Test
     void needsAPositiveNumberOfTowers() {
         try (Graph graph = new Graph()) {
-            NetworkGraph network = NetworkGraph.build(graph, AutoencoderSpec.tutorial(INPUT), 1);
+            NetworkGraph network = NetworkGraph.build(graph, DenseSpec.tutorial(INPUT), 1);
             assertThatThrownBy(() -> TrainingGraph.pass(Ops.create(graph), network, network.input, network.input, 0, 0))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("towers must be positive, got 0");
@@ -240,7 +240,7 @@ class TrainingGraphTest {
      * parameters and a noisy input, and compares them.
      */
     @SuppressWarnings("unchecked")
-    private static void assertMatchesTensorFlow(AutoencoderSpec spec, int towers, int rows, double weightDecay) {
+    private static void assertMatchesTensorFlow(DenseSpec spec, int towers, int rows, double weightDecay) {
         String what = spec + ", " + towers + " towers, " + rows + " rows, weight decay " + weightDecay;
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);

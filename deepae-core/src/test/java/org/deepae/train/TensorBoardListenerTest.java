@@ -10,7 +10,7 @@ import org.deepae.TestImages;
 import org.deepae.data.Rows;
 import org.deepae.model.Activation;
 import org.deepae.model.AdamSpec;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.Loss;
 import org.deepae.tf.TensorBoardEventFile;
 import org.junit.jupiter.api.Tag;
@@ -24,7 +24,7 @@ class TensorBoardListenerTest {
 
     @Test
     void writesLossesReconstructionsAndWeightHistogramsPerEpoch(@TempDir Path dir) throws Exception {
-        AutoencoderSpec spec = new AutoencoderSpec(16, List.of(6, 3), Activation.RELU, Activation.SIGMOID, Loss.MSE);
+        DenseSpec spec = new DenseSpec(16, List.of(6, 3), Activation.RELU, Activation.SIGMOID, Loss.MSE);
         Rows train = TestImages.bars(20, 4, 1);
         Rows test = TestImages.bars(6, 4, 2);
         TrainingConfig config = TrainingConfig.builder()

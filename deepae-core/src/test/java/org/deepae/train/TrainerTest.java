@@ -9,7 +9,7 @@ import org.deepae.TestImages;
 import org.deepae.data.Rows;
 import org.deepae.model.Activation;
 import org.deepae.model.AdamSpec;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.Device;
 import org.deepae.model.Loss;
 import org.deepae.model.Noise;
@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class TrainerTest {
 
-    private static final AutoencoderSpec SMALL =
-            new AutoencoderSpec(16, List.of(8, 4), Activation.RELU, Activation.RELU, Loss.MSE);
+    private static final DenseSpec SMALL = new DenseSpec(16, List.of(8, 4), Activation.RELU, Activation.RELU, Loss.MSE);
 
     @Test
     void tutorialDefaults() {

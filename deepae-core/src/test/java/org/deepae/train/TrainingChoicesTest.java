@@ -9,7 +9,7 @@ import org.deepae.TestImages;
 import org.deepae.data.Rows;
 import org.deepae.model.Activation;
 import org.deepae.model.AdamSpec;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.Initializer;
 import org.deepae.model.Loss;
 import org.deepae.model.Noise;
@@ -27,13 +27,12 @@ class TrainingChoicesTest {
     private static final Rows TRAIN = TestImages.bars(60, 4, 1);
     private static final Rows TEST = TestImages.bars(12, 4, 2);
 
-    private static AutoencoderSpec spec(
-            Activation hidden, Activation code, Activation output, Loss loss, Initializer init) {
-        return new AutoencoderSpec(16, List.of(8, 4), List.of(8), hidden, code, output, loss, init);
+    private static DenseSpec spec(Activation hidden, Activation code, Activation output, Loss loss, Initializer init) {
+        return new DenseSpec(16, List.of(8, 4), List.of(8), hidden, code, output, loss, init);
     }
 
     /** Trains, closes the model, and returns the history. */
-    private static TrainingHistory history(AutoencoderSpec spec, TrainingConfig config, TrainingListener... listeners)
+    private static TrainingHistory history(DenseSpec spec, TrainingConfig config, TrainingListener... listeners)
             throws Exception {
         Trainer.Result result = new Trainer(config).fit(spec, TRAIN, TEST, List.of(listeners));
         result.model().close();
@@ -58,7 +57,7 @@ class TrainingChoicesTest {
                 .threads(1)
                 .optimizer(OptimizerSpec.named(name, rate))
                 .build();
-        AutoencoderSpec spec = spec(Activation.TANH, Activation.TANH, Activation.SIGMOID, Loss.MSE, Initializer.GLOROT);
+        DenseSpec spec = spec(Activation.TANH, Activation.TANH, Activation.SIGMOID, Loss.MSE, Initializer.GLOROT);
         Trainer.Result first = new Trainer(config).fit(spec, TRAIN, TEST, List.of());
         Trainer.Result second = new Trainer(config).fit(spec, TRAIN, TEST, List.of());
         try (var a = (TfAutoencoder) first.model();
@@ -76,7 +75,7 @@ class TrainingChoicesTest {
     @ValueSource(strings = {"relu", "leaky_relu", "elu", "selu", "tanh", "sigmoid", "linear"})
     void everyActivationTrains(String activation) throws Exception {
         Activation a = Activation.parse(activation);
-        AutoencoderSpec spec = spec(a, Activation.LINEAR, Activation.SIGMOID, Loss.MSE, Initializer.HE);
+        DenseSpec spec = spec(a, Activation.LINEAR, Activation.SIGMOID, Loss.MSE, Initializer.HE);
         TrainingHistory history = history(
                 spec,
                 TrainingConfig.builder()
@@ -93,7 +92,7 @@ class TrainingChoicesTest {
 
     @Test
     void binaryCrossEntropyIsComputedFromLogitsAndMatchesAHandValue() throws Exception {
-        AutoencoderSpec spec =
+        DenseSpec spec =
                 spec(Activation.RELU, Activation.RELU, Activation.SIGMOID, Loss.BCE, Initializer.VARIANCE_SCALING);
         try (var model = org.deepae.tf.TfAutoencoder.forTraining(spec, AdamSpec.tutorial(), 1, 1)) {
             float[] out = model.reconstruct(TEST.values(), TEST.count());
@@ -122,7 +121,7 @@ class TrainingChoicesTest {
 
     @Test
     void bfloat16MixedPrecisionTrainsReproducibly() throws Exception {
-        AutoencoderSpec spec = spec(Activation.RELU, Activation.RELU, Activation.SIGMOID, Loss.MSE, Initializer.HE);
+        DenseSpec spec = spec(Activation.RELU, Activation.RELU, Activation.SIGMOID, Loss.MSE, Initializer.HE);
         TrainingConfig config = TrainingConfig.builder()
                 .epochs(8)
                 .batchSize(10)
@@ -145,7 +144,7 @@ class TrainingChoicesTest {
 
     @Test
     void noiseIsSeededReproducibleAndChangesTraining() throws Exception {
-        AutoencoderSpec spec = spec(Activation.RELU, Activation.RELU, Activation.SIGMOID, Loss.MSE, Initializer.HE);
+        DenseSpec spec = spec(Activation.RELU, Activation.RELU, Activation.SIGMOID, Loss.MSE, Initializer.HE);
         List<TrainingHistory> runs = new ArrayList<>();
         for (Noise noise :
                 List.of(new Noise.None(), new Noise.Gaussian(0.3), new Noise.Gaussian(0.3), new Noise.Mask(0.3))) {
@@ -166,7 +165,7 @@ class TrainingChoicesTest {
 
     @Test
     void weightDecayShrinksTheWeights() throws Exception {
-        AutoencoderSpec spec = spec(Activation.RELU, Activation.RELU, Activation.SIGMOID, Loss.MSE, Initializer.HE);
+        DenseSpec spec = spec(Activation.RELU, Activation.RELU, Activation.SIGMOID, Loss.MSE, Initializer.HE);
         double[] norms = new double[2];
         double[] decays = {0, 0.05};
         for (int k = 0; k < 2; k++) {
@@ -223,7 +222,7 @@ class TrainingChoicesTest {
     @Test
     void earlyStoppingStopsAndKeepsTheBestEpochsWeights() throws Exception {
         // a learning rate far too high makes the loss get worse after the first epochs
-        AutoencoderSpec spec = spec(Activation.RELU, Activation.RELU, Activation.SIGMOID, Loss.MSE, Initializer.HE);
+        DenseSpec spec = spec(Activation.RELU, Activation.RELU, Activation.SIGMOID, Loss.MSE, Initializer.HE);
         TrainingConfig config = TrainingConfig.builder()
                 .epochs(40)
                 .batchSize(10)

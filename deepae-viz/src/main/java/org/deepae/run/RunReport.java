@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.deepae.analysis.DetectionMetrics;
 import org.deepae.analysis.PcaCache;
 import org.deepae.analysis.Threshold;
@@ -89,7 +88,7 @@ public final class RunReport {
             OneClass oneClass)
             throws IOException {
         String unit = data.isImages() ? "images" : "rows";
-        String network = info.spec().layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-"));
+        String network = info.spec().describe();
         ModelStudy study = new ModelStudy(model, data, threads, pcas);
         ModelStudy.Comparison comparison = study.comparison();
         HtmlReport report =

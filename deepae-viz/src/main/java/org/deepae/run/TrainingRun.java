@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleFunction;
-import java.util.stream.Collectors;
 import org.deepae.analysis.AnomalyRule;
 import org.deepae.analysis.PcaCache;
 import org.deepae.analysis.Threshold;
@@ -20,7 +19,7 @@ import org.deepae.data.Preprocessing;
 import org.deepae.data.Rows;
 import org.deepae.data.TrainingData;
 import org.deepae.model.Autoencoder;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.NetworkSpec;
 import org.deepae.store.ModelDirectory;
 import org.deepae.store.ModelInfo;
 import org.deepae.train.MetricsFile;
@@ -74,7 +73,7 @@ public final class TrainingRun {
      */
     public record Settings(
             Path dir,
-            AutoencoderSpec spec,
+            NetworkSpec spec,
             TrainingConfig config,
             Map<String, Object> dataSummary,
             String version,
@@ -88,7 +87,7 @@ public final class TrainingRun {
          * Settings for a run of the library on {@code loaded} (from {@code TrainingData.load}): its preprocessing and
          * one-class labels kept, the PCA baseline cached in the default cache directory, no TensorBoard.
          */
-        public static Settings of(Path dir, AutoencoderSpec spec, TrainingConfig config, TrainingData.Loaded loaded) {
+        public static Settings of(Path dir, NetworkSpec spec, TrainingConfig config, TrainingData.Loaded loaded) {
             Map<String, Object> roles =
                     loaded.kind().equals("catalogue") ? Map.of() : Map.of("data_kind", loaded.kind());
             return new Settings(
@@ -163,7 +162,7 @@ public final class TrainingRun {
             throws IOException {
         Path dir = settings.dir();
         Files.createDirectories(dir);
-        AutoencoderSpec spec = settings.spec();
+        NetworkSpec spec = settings.spec();
         Map<String, Object> description = new java.util.LinkedHashMap<>(RunDescription.of(spec, settings.config()));
         description.putAll(settings.dataRoles());
         DoubleFunction<ModelInfo> info = testLoss -> ModelInfo.builder(spec)
@@ -184,10 +183,7 @@ public final class TrainingRun {
                 metrics,
                 new LossPlot(
                         dir.resolve("loss.png"),
-                        "Loss per epoch: " + data.info().name() + ", "
-                                + spec.layerSizes().stream()
-                                        .map(String::valueOf)
-                                        .collect(Collectors.joining("-"))),
+                        "Loss per epoch: " + data.info().name() + ", " + spec.describe()),
                 new ModelSnapshot(modelDir(), info)));
         if (settings.tensorBoard() != null) {
             all.add(new TensorBoardListener(settings.tensorBoard(), data.test().head(8), 50));

@@ -20,7 +20,7 @@ import org.deepae.data.PreprocessingOptions;
 import org.deepae.data.Rows;
 import org.deepae.data.Table;
 import org.deepae.model.Activation;
-import org.deepae.model.AutoencoderSpec;
+import org.deepae.model.DenseSpec;
 import org.deepae.model.Loss;
 import org.deepae.store.ModelInfo;
 import org.deepae.testing.ParquetFiles;
@@ -58,8 +58,7 @@ class ModelInputChunksTest {
                 StandardCharsets.UTF_8);
         Table table = CsvTableReader.read(train, CsvTableOptions.DEFAULT);
         Preprocessing preprocessing = Preprocessing.fit(table, PreprocessingOptions.defaults());
-        AutoencoderSpec spec =
-                new AutoencoderSpec(preprocessing.width(), List.of(2), Activation.RELU, Activation.LINEAR, Loss.MSE);
+        DenseSpec spec = new DenseSpec(preprocessing.width(), List.of(2), Activation.RELU, Activation.LINEAR, Loss.MSE);
         return ModelInfo.builder(spec)
                 .training(Map.of("data_kind", "table", "label_column", "state", "id_column", "id"))
                 .rows(4, 0)
@@ -209,7 +208,7 @@ class ModelInputChunksTest {
         }
         Path npy = dir.resolve("rows.npy");
         org.deepae.data.NpyWriter.write(npy, Rows.of(values, "rows"));
-        AutoencoderSpec spec = new AutoencoderSpec(3, List.of(2), Activation.RELU, Activation.LINEAR, Loss.MSE);
+        DenseSpec spec = new DenseSpec(3, List.of(2), Activation.RELU, Activation.LINEAR, Loss.MSE);
         ModelInfo info =
                 ModelInfo.builder(spec).rows(7, 0).deepaeVersion("test").build();
         try (InputChunks open = ModelInput.open(request(npy, null), info, 3)) {

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class AutoencoderSpecTest {
+class DenseSpecTest {
 
     @Test
     void tutorialNetworkIs784To196AndBackWithReluEverywhere() {
-        AutoencoderSpec spec = AutoencoderSpec.tutorial(784);
+        DenseSpec spec = DenseSpec.tutorial(784);
         assertThat(spec.layerSizes()).containsExactly(784, 392, 196, 392, 784);
         assertThat(spec.codeSize()).isEqualTo(196);
         assertThat(spec.denseLayerCount()).isEqualTo(4);
@@ -25,7 +25,7 @@ class AutoencoderSpecTest {
 
     @Test
     void singleLayerEncoderMirrorsToTheInput() {
-        AutoencoderSpec spec = new AutoencoderSpec(16, List.of(3), Activation.TANH, Activation.SIGMOID, Loss.MSE);
+        DenseSpec spec = new DenseSpec(16, List.of(3), Activation.TANH, Activation.SIGMOID, Loss.MSE);
         assertThat(spec.layerSizes()).containsExactly(16, 3, 16);
         assertThat(spec.activationOf(0)).isEqualTo(Activation.TANH);
         assertThat(spec.activationOf(1)).isEqualTo(Activation.SIGMOID);
@@ -33,11 +33,11 @@ class AutoencoderSpecTest {
 
     @Test
     void rejectsNonPositiveSizesWithTheValueInTheMessage() {
-        assertThatThrownBy(() -> new AutoencoderSpec(0, List.of(2), Activation.RELU, Activation.RELU, Loss.MSE))
+        assertThatThrownBy(() -> new DenseSpec(0, List.of(2), Activation.RELU, Activation.RELU, Loss.MSE))
                 .hasMessage("input size must be positive, got 0");
-        assertThatThrownBy(() -> new AutoencoderSpec(4, List.of(2, -1), Activation.RELU, Activation.RELU, Loss.MSE))
+        assertThatThrownBy(() -> new DenseSpec(4, List.of(2, -1), Activation.RELU, Activation.RELU, Loss.MSE))
                 .hasMessage("layer sizes must be positive, got [2, -1]");
-        assertThatThrownBy(() -> new AutoencoderSpec(4, List.of(), Activation.RELU, Activation.RELU, Loss.MSE))
+        assertThatThrownBy(() -> new DenseSpec(4, List.of(), Activation.RELU, Activation.RELU, Loss.MSE))
                 .hasMessageContaining("at least one layer");
     }
 

@@ -2,9 +2,12 @@ package org.deepae.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.deepae.data.ImageShape;
 
 /**
- * A fully connected autoencoder: the input size, the encoder's layer sizes (the last is the code), the decoder's
+ * A fully connected (dense) autoencoder, the tutorial's family: the input size, the encoder's layer sizes (the last is the code), the decoder's
  * hidden layer sizes (the output layer, of the input size, follows them), the activations, the loss and the weight
  * initializer.
  *
@@ -20,7 +23,7 @@ import java.util.List;
  * @param loss reconstruction loss; {@link Loss#BCE} needs a sigmoid output
  * @param initializer how weights start
  */
-public record AutoencoderSpec(
+public record DenseSpec(
         int inputSize,
         List<Integer> encoderLayers,
         List<Integer> decoderLayers,
@@ -28,7 +31,8 @@ public record AutoencoderSpec(
         Activation codeActivation,
         Activation outputActivation,
         Loss loss,
-        Initializer initializer) {
+        Initializer initializer)
+        implements NetworkSpec {
 
     /**
      * The most dense layers (weight matrices) a network may have, encoder, decoder and output together. Building a
@@ -62,7 +66,7 @@ public record AutoencoderSpec(
         return hidden > code && hidden < width ? List.of(hidden, code) : List.of(code);
     }
 
-    public AutoencoderSpec {
+    public DenseSpec {
         if (inputSize <= 0) {
             throw new IllegalArgumentException("input size must be positive, got " + inputSize);
         }
@@ -102,7 +106,7 @@ public record AutoencoderSpec(
      * A network whose decoder mirrors the encoder, whose code has the hidden activation, and whose weights start from
      * the tutorial's variance-scaling initializer.
      */
-    public AutoencoderSpec(
+    public DenseSpec(
             int inputSize,
             List<Integer> encoderLayers,
             Activation hiddenActivation,
@@ -120,16 +124,16 @@ public record AutoencoderSpec(
     }
 
     /** The tutorial's network for inputs of the given size. */
-    public static AutoencoderSpec tutorial(int inputSize) {
-        return new AutoencoderSpec(inputSize, TUTORIAL_LAYERS, Activation.RELU, Activation.RELU, Loss.MSE);
+    public static DenseSpec tutorial(int inputSize) {
+        return new DenseSpec(inputSize, TUTORIAL_LAYERS, Activation.RELU, Activation.RELU, Loss.MSE);
     }
 
     /**
      * deepae's default network for a table of {@code width} encoded values: {@link #tableLayers} with ReLU hidden
      * layers and a linear output (standardised values are negative too), mean squared error.
      */
-    public static AutoencoderSpec forTable(int width) {
-        return new AutoencoderSpec(width, tableLayers(width), Activation.RELU, Activation.LINEAR, Loss.MSE);
+    public static DenseSpec forTable(int width) {
+        return new DenseSpec(width, tableLayers(width), Activation.RELU, Activation.LINEAR, Loss.MSE);
     }
 
     /** The decoder's hidden sizes that mirror {@code encoderLayers}: all but the code, in reverse. */
@@ -144,8 +148,8 @@ public record AutoencoderSpec(
     }
 
     /** The same network for inputs of another size. */
-    public AutoencoderSpec withInputSize(int size) {
-        return new AutoencoderSpec(
+    public DenseSpec withInputSize(int size) {
+        return new DenseSpec(
                 size,
                 encoderLayers,
                 decoderLayers,
@@ -177,6 +181,7 @@ public record AutoencoderSpec(
     }
 
     /** Width of the code (the bottleneck). */
+    @Override
     public int codeSize() {
         return encoderLayers.get(encoderLayers.size() - 1);
     }
@@ -192,6 +197,7 @@ public record AutoencoderSpec(
     /**
      * Number of trainable values: all weights and biases ({@code Long.MAX_VALUE} if they are more than a long holds).
      */
+    @Override
     public long parameterCount() {
         List<Integer> sizes = layerSizes();
         long count = 0;
@@ -203,5 +209,32 @@ public record AutoencoderSpec(
             return Long.MAX_VALUE;
         }
         return count;
+    }
+
+    @Override
+    public long largestWeightCount() {
+        long largest = 0;
+        List<Integer> sizes = layerSizes();
+        for (int i = 0; i + 1 < sizes.size(); i++) {
+            largest = Math.max(largest, (long) sizes.get(i) * sizes.get(i + 1));
+        }
+        return largest;
+    }
+
+    /** Always empty: a dense network takes flat rows, whatever they came from. */
+    @Override
+    public Optional<ImageShape> imageShape() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String family() {
+        return "dense";
+    }
+
+    /** The layer widths joined by dashes, for example {@code 784-392-196-392-784}. */
+    @Override
+    public String describe() {
+        return layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-"));
     }
 }

@@ -1,0 +1,233 @@
+package org.deepae.tf;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deepae.model.ConvSpec;
+import org.deepae.model.Loss;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * A convolutional autoencoder's forward graph ({@link ConvSpec}): rows reshaped to {@code [batch, height, width,
+ * channels]}, stride-2 convolutions with {@code same} padding, an optional dense code, and transposed convolutions
+ * ({@code Conv2DBackpropInput}) back to the exact sizes the encoder went through, so odd sizes (28, 14, 7, 4) come
+ * back as they were.
+ */
+final class ConvGraph implements ModelGraph {
+
+    private static final List<Long> STRIDE_2 = List.of(1L, 2L, 2L, 1L);
+    private static final String SAME = "SAME";
+
+    private final ConvSpec spec;
+    private final List<int[]> sizes;
+    private final List<Variable<TFloat32>> encoder = new ArrayList<>();
+    private final List<Variable<TFloat32>> decoder = new ArrayList<>();
+    private Variable<TFloat32> codeWeights;
+    private Variable<TFloat32> codeBiases;
+    private Variable<TFloat32> expandWeights;
+    private Variable<TFloat32> expandBiases;
+    private final List<Variable<TFloat32>> parameters;
+    private final Placeholder<TFloat32> input;
+    private final Operand<TFloat32> code;
+    private final Operand<TFloat32> output;
+    private final Placeholder<TFloat32> codeInput;
+    private final Operand<TFloat32> decoded;
+    private final Operand<TFloat32> sumSquaredError;
+    private final Operand<TFloat32> sumLoss;
+    private final Operand<TFloat32> rowMeanSquaredError;
+
+    private ConvGraph(Graph graph, ConvSpec spec, long seed) {
+        this.spec = spec;
+        this.sizes = spec.featureSizes();
+        Ops tf = Ops.create(graph);
+        Ops init = tf.withInitScope();
+        List<Variable<TFloat32>> params = new ArrayList<>();
+        List<Integer> filters = spec.filters();
+        long k = spec.kernel();
+        long in = spec.image().channels();
+        int layer = 0;
+        for (int i = 0; i < filters.size(); i++, layer++) {
+            long out = filters.get(i);
+            Variable<TFloat32> w = init.withName("conv" + i + "_w")
+                    .variable(NetworkGraph.initialWeights(
+                            init,
+                            spec.initializer(),
+                            new long[] {k, k, in, out},
+                            k * k * in,
+                            k * k * out,
+                            seed + layer));
+            Variable<TFloat32> b = init.withName("conv" + i + "_b").variable(zeros(init, out));
+            encoder.add(w);
+            encoder.add(b);
+            in = out;
+        }
+        params.addAll(encoder);
+        if (spec.hasDenseCode()) {
+            long features = spec.featureMapSize();
+            long code = spec.codeSize();
+            codeWeights = init.withName("code_w")
+                    .variable(NetworkGraph.initialWeights(
+                            init, spec.initializer(), new long[] {features, code}, features, code, seed + layer++));
+            codeBiases = init.withName("code_b").variable(zeros(init, code));
+            expandWeights = init.withName("expand_w")
+                    .variable(NetworkGraph.initialWeights(
+                            init, spec.initializer(), new long[] {code, features}, code, features, seed + layer++));
+            expandBiases = init.withName("expand_b").variable(zeros(init, features));
+            params.addAll(List.of(codeWeights, codeBiases, expandWeights, expandBiases));
+        }
+        // transposed convolution i maps the channels of encoder layer i's output back to its input's
+        for (int i = filters.size() - 1; i >= 0; i--, layer++) {
+            long from = filters.get(i);
+            long to = i == 0 ? spec.image().channels() : filters.get(i - 1);
+            Variable<TFloat32> w = init.withName("deconv" + i + "_w")
+                    .variable(NetworkGraph.initialWeights(
+                            init,
+                            spec.initializer(),
+                            new long[] {k, k, to, from},
+                            k * k * from,
+                            k * k * to,
+                            seed + layer));
+            Variable<TFloat32> b = init.withName("deconv" + i + "_b").variable(zeros(init, to));
+            decoder.add(w);
+            decoder.add(b);
+        }
+        params.addAll(decoder);
+        this.parameters = List.copyOf(params);
+
+        input = tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.inputSize())));
+        code = tf.withName("code").identity(encodeOn(tf, input));
+        Operand<TFloat32> logits = decodeLogits(tf, code);
+        output = tf.withName("x_hat").identity(NetworkGraph.activate(tf, spec.outputActivation(), logits));
+        codeInput =
+                tf.withName(CODE_INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.codeSize())));
+        decoded = tf.withName("decoded").identity(decodeOn(tf, codeInput));
+        Operand<TFloat32> squared = tf.math.squaredDifference(output, input);
+        sumSquaredError = tf.withName("sse").sum(squared, tf.constant(new int[] {0, 1}));
+        rowMeanSquaredError = tf.withName("row_mse").math.mean(squared, tf.constant(1));
+        sumLoss = spec.loss() == Loss.MSE
+                ? sumSquaredError
+                : tf.withName("loss_sum")
+                        .sum(ModelGraph.lossTerms(tf, spec.loss(), logits, output, input), tf.constant(new int[] {0, 1
+                        }));
+    }
+
+    static ConvGraph build(Graph graph, ConvSpec spec, long seed) {
+        return new ConvGraph(graph, spec, seed);
+    }
+
+    private static Operand<TFloat32> zeros(Ops init, long size) {
+        return init.zeros(init.constant(Shape.of(size)), TFloat32.class);
+    }
+
+    /** The convolutions, then the last feature map flattened to {@code [batch, featureMapSize]}. */
+    @Override
+    public Operand<TFloat32> beforeCode(Ops tf, Operand<TFloat32> x) {
+        Operand<TFloat32> h = tf.reshape(x, tf.constant(new int[] {
+            -1, spec.image().height(), spec.image().width(), spec.image().channels()
+        }));
+        for (int i = 0; i < spec.filters().size(); i++) {
+            Operand<TFloat32> z =
+                    tf.nn.biasAdd(tf.nn.conv2d(h, encoder.get(2 * i), STRIDE_2, SAME), encoder.get(2 * i + 1));
+            h = NetworkGraph.activate(tf, spec.hiddenActivation(), z);
+        }
+        return tf.reshape(h, tf.constant(new int[] {-1, Math.toIntExact(spec.featureMapSize())}));
+    }
+
+    @Override
+    public long beforeCodeWidth() {
+        return spec.featureMapSize();
+    }
+
+    @Override
+    public Operand<TFloat32> codeFrom(Ops tf, Operand<TFloat32> beforeCode) {
+        if (!spec.hasDenseCode()) {
+            return beforeCode;
+        }
+        return NetworkGraph.activate(
+                tf, spec.codeActivation(), tf.nn.biasAdd(tf.linalg.matMul(beforeCode, codeWeights), codeBiases));
+    }
+
+    @Override
+    public Operand<TFloat32> decodeLogits(Ops tf, Operand<TFloat32> code) {
+        Operand<TFloat32> flat = code;
+        if (spec.hasDenseCode()) {
+            flat = NetworkGraph.activate(
+                    tf, spec.hiddenActivation(), tf.nn.biasAdd(tf.linalg.matMul(code, expandWeights), expandBiases));
+        }
+        List<Integer> filters = spec.filters();
+        int layers = filters.size();
+        int[] last = sizes.get(layers);
+        Operand<TFloat32> h = tf.reshape(flat, tf.constant(new int[] {-1, last[0], last[1], filters.get(layers - 1)}));
+        Operand<TInt32> batch = tf.slice(tf.shape(h), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+        Operand<TFloat32> z = null;
+        for (int j = 0; j < layers; j++) {
+            int i = layers - 1 - j;
+            int[] size = sizes.get(i);
+            int to = i == 0 ? spec.image().channels() : filters.get(i - 1);
+            Operand<TInt32> outShape =
+                    tf.concat(List.of(batch, tf.constant(new int[] {size[0], size[1], to})), tf.constant(0));
+            z = tf.nn.biasAdd(
+                    tf.nn.conv2dBackpropInput(outShape, decoder.get(2 * j), h, STRIDE_2, SAME), decoder.get(2 * j + 1));
+            if (i > 0) {
+                h = NetworkGraph.activate(tf, spec.hiddenActivation(), z);
+            }
+        }
+        return tf.reshape(z, tf.constant(new int[] {-1, spec.inputSize()}));
+    }
+
+    @Override
+    public ConvSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public Placeholder<TFloat32> input() {
+        return input;
+    }
+
+    @Override
+    public Operand<TFloat32> code() {
+        return code;
+    }
+
+    @Override
+    public Operand<TFloat32> output() {
+        return output;
+    }
+
+    @Override
+    public Placeholder<TFloat32> codeInput() {
+        return codeInput;
+    }
+
+    @Override
+    public Operand<TFloat32> decoded() {
+        return decoded;
+    }
+
+    @Override
+    public Operand<TFloat32> sumSquaredError() {
+        return sumSquaredError;
+    }
+
+    @Override
+    public Operand<TFloat32> sumLoss() {
+        return sumLoss;
+    }
+
+    @Override
+    public Operand<TFloat32> rowMeanSquaredError() {
+        return rowMeanSquaredError;
+    }
+
+    @Override
+    public List<Variable<TFloat32>> parameters() {
+        return parameters;
+    }
+}
