@@ -121,6 +121,15 @@ final class AnomaliesCommand extends ModelInputCommand {
                             + "and curves).")
     String baseline;
 
+    @Option(
+            names = "--score",
+            paramLabel = "error|elbo",
+            defaultValue = "error",
+            description = "What scores a row: its mean squared reconstruction error, or (vae and conv-vae) its "
+                    + "negative ELBO, the reconstruction term plus the KL divergence of its code (default: "
+                    + "${DEFAULT-VALUE}).")
+    String score;
+
     @Mixin
     JsonOption json;
 
@@ -157,7 +166,18 @@ final class AnomaliesCommand extends ModelInputCommand {
         if (truthColumn != null && !normalLabels.isEmpty()) {
             throw context.badOption("give either --truth-column or --normal-labels, not both");
         }
+        if (!score.equals("error") && !score.equals("elbo")) {
+            throw context.badOption("--score must be error or elbo, got '" + score + "'");
+        }
         ModelInfo info = model.info();
+        boolean elbo = score.equals("elbo");
+        if (elbo && !info.spec().variational()) {
+            throw context.badOption("--score elbo needs a variational model (--arch vae or conv-vae); " + model.model
+                    + " is " + info.spec().family());
+        }
+        if (elbo && baseline != null) {
+            throw context.badOption("--baseline pca compares reconstruction errors: use it with --score error");
+        }
         PrintWriter stdout = context.out();
         try (InputChunks chunks = input.openFor(info, truthColumn);
                 Autoencoder autoencoder = model.load()) {
@@ -177,7 +197,8 @@ final class AnomaliesCommand extends ModelInputCommand {
                         topColumns,
                         truthColumn == null ? null : ModelInput.matching(positive),
                         new HashSet<>(normalLabels),
-                        top);
+                        top,
+                        elbo);
                 long nanos = System.nanoTime() - start;
                 context.notes(chunks.notes());
                 try (pass) {
@@ -268,16 +289,17 @@ final class AnomaliesCommand extends ModelInputCommand {
         }
         stdout.println(String.format(
                 Locale.ROOT,
-                "%d of %d rows flagged: reconstruction error above %.6f (%s); scored %s",
+                "%d of %d rows flagged: %s above %.6f (%s); scored %s",
                 scores.flaggedCount(),
                 count,
+                score.equals("elbo") ? "negative ELBO" : "reconstruction error",
                 threshold.value(),
                 threshold.rule(),
                 speed));
         if (!worst.isEmpty()) {
             stdout.println(String.format(
                     Locale.ROOT,
-                    "worst row: %s, error %.6f",
+                    "worst row: %s, " + (score.equals("elbo") ? "negative ELBO" : "error") + " %.6f",
                     worst.get(0).id(),
                     worst.get(0).error()));
         }

@@ -21,6 +21,7 @@ import org.deepae.run.ModelInput;
 import org.deepae.store.ModelInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code deepae encode}: the code (bottleneck values) of every input row, read, encoded and written in chunks. */
 @Command(
@@ -31,20 +32,48 @@ final class EncodeCommand extends ModelInputCommand {
     @Mixin
     OutputFileOption out;
 
+    @Option(
+            names = "--sample",
+            description = "vae and conv-vae: draw each row's code from its distribution (with --seed) instead of "
+                    + "writing its mean.")
+    boolean sample;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "1",
+            description = "With --sample: the draws' seed; the same seed and --chunk-rows give the same codes "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    /** Encodes one chunk of rows, the first of which is row {@code first} of the input. */
+    @FunctionalInterface
+    interface ChunkEncoder {
+        float[] encode(float[] rows, int count, long first);
+    }
+
     @Override
     int run() throws IOException {
         OutputFile target = out.check(RowFormat.CSV, RowFormat.NPY);
         ModelInfo info = model.info();
+        if (sample && !info.spec().variational()) {
+            throw context.badOption("--sample draws codes from a variational model (--arch vae or conv-vae); "
+                    + model.model + " is " + info.spec().family());
+        }
         int codeSize = info.spec().codeSize();
         long nanos;
         InputChunks read;
         try (InputChunks chunks = input.openFor(info, null);
                 Autoencoder autoencoder = model.load()) {
             long start = System.nanoTime();
+            // a chunk's draws are keyed by the seed and the chunk's first row
+            ChunkEncoder encoder = sample
+                    ? (rows, count, first) -> autoencoder.encodeSampled(rows, count, seed * 0x9E3779B97F4A7C15L + first)
+                    : (rows, count, first) -> autoencoder.encode(rows, count);
             if (target.is(RowFormat.CSV)) {
-                writeCsv(target.path(), chunks, autoencoder, codeSize);
+                writeCsv(target.path(), chunks, encoder, codeSize);
             } else {
-                writeNpy(target.path(), chunks, autoencoder, codeSize);
+                writeNpy(target.path(), chunks, encoder, codeSize);
             }
             nanos = System.nanoTime() - start;
             read = chunks;
@@ -58,7 +87,7 @@ final class EncodeCommand extends ModelInputCommand {
      * The codes as CSV, a chunk at a time: with the rows' ids first (and their labels' names when labelled) when they
      * have ids, else {@code code_0, ...} and the label numbers last, as {@link org.deepae.data.CsvWriter} writes rows.
      */
-    static void writeCsv(Path file, InputChunks chunks, Autoencoder autoencoder, int codeSize) throws IOException {
+    static void writeCsv(Path file, InputChunks chunks, ChunkEncoder encoder, int codeSize) throws IOException {
         CsvWriter.write(file, csv -> {
             boolean ids = false;
             boolean labels = false;
@@ -66,7 +95,7 @@ final class EncodeCommand extends ModelInputCommand {
             ModelInput.Chunk chunk;
             while ((chunk = chunks.next()) != null) {
                 Rows rows = chunk.rows();
-                float[] codes = autoencoder.encode(rows.values(), rows.count());
+                float[] codes = encoder.encode(rows.values(), rows.count(), chunk.first());
                 if (!csv.hasHeader()) {
                     ids = rows.hasIds();
                     labels = rows.hasLabels();
@@ -124,7 +153,7 @@ final class EncodeCommand extends ModelInputCommand {
      * The codes as a float32 NPY array of {@code (rows, codeSize)}: the payload is written to a temporary sibling a
      * chunk at a time, then the header, which needs the row count, and the payload go into place together.
      */
-    static void writeNpy(Path file, InputChunks chunks, Autoencoder autoencoder, int codeSize) throws IOException {
+    static void writeNpy(Path file, InputChunks chunks, ChunkEncoder encoder, int codeSize) throws IOException {
         Path payload = AtomicFiles.createTempSibling(file);
         try {
             long count = 0;
@@ -132,7 +161,7 @@ final class EncodeCommand extends ModelInputCommand {
                 ModelInput.Chunk chunk;
                 while ((chunk = chunks.next()) != null) {
                     Rows rows = chunk.rows();
-                    float[] codes = autoencoder.encode(rows.values(), rows.count());
+                    float[] codes = encoder.encode(rows.values(), rows.count(), chunk.first());
                     ByteBuffer bytes =
                             ByteBuffer.allocate(codes.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
                     bytes.asFloatBuffer().put(codes);

@@ -41,14 +41,22 @@ final class EpochPrinter implements TrainingListener {
         String validation = stats.hasValidation()
                 ? String.format(Locale.ROOT, "  validation loss %.6f", stats.validationLoss())
                 : "";
+        String terms = stats.testTerms() == null
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        " (reconstruction %.6f, KL %.6f)",
+                        stats.testTerms().reconstruction(),
+                        stats.testTerms().divergence());
         out.println(String.format(
                 Locale.ROOT,
-                "Epoch %" + width + "d/%d  train loss %.6f%s  test loss %.6f  %.1f s",
+                "Epoch %" + width + "d/%d  train loss %.6f%s  test loss %.6f%s  %.1f s",
                 stats.epoch(),
                 epochs,
                 stats.trainLoss(),
                 validation,
                 stats.testLoss(),
+                terms,
                 stats.seconds()));
         out.flush();
     }

@@ -16,7 +16,8 @@ import picocli.CommandLine.ParameterException;
         name = "export",
         description = {
             "Export a model as a TensorFlow SavedModel (tag 'serve') with the signatures encode (x -> code), "
-                    + "decode (code -> x_hat) and reconstruct (x -> x_hat).",
+                    + "decode (code -> x_hat) and reconstruct (x -> x_hat); a variational model also has sample "
+                    + "(count, seed -> x_hat), new rows decoded from codes drawn from the prior.",
             "A model trained on a table takes its numeric columns in raw units (the graph scales them) and its "
                     + "categorical columns one-hot encoded; the file deepae-inputs.json in assets.extra lists the "
                     + "values of "
@@ -56,8 +57,8 @@ final class ExportCommand implements Callable<Integer> {
         ModelDirectory.exportSavedModel(model.model, out);
         PrintWriter stdout = context.commandLine().getOut();
         stdout.println("Exported " + model.model + " as a SavedModel: " + out);
-        stdout.println(
-                "  signatures: encode (x -> code), decode (code -> x_hat), reconstruct (x -> x_hat); tag: serve");
+        stdout.println("  signatures: encode (x -> code), decode (code -> x_hat), reconstruct (x -> x_hat)"
+                + (model.info().spec().variational() ? ", sample (count, seed -> x_hat)" : "") + "; tag: serve");
         if (model.info().preprocessing() != null) {
             stdout.println(
                     "  x: " + model.info().preprocessing().width() + " values, numeric columns in raw units (scaled "

@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
             EncodeCommand.class,
             DecodeCommand.class,
             ReconstructCommand.class,
+            SampleCommand.class,
+            InterpolateCommand.class,
             EvaluateCommand.class,
             ExportCommand.class,
             CompareCommand.class,

@@ -69,6 +69,8 @@ final class ScoringPass implements Closeable {
      * @param positives which truth values mark a real anomaly, or {@code null}
      * @param normalLabels the labels of normal rows when the truth comes from labels, else empty
      * @param top how many of the worst rows to keep (with their values when they are grayscale images, to draw them)
+     * @param elbo whether a row's score is its negative ELBO (a variational model's) instead of its reconstruction
+     *     error; the squared errors still give the top columns
      */
     static ScoringPass run(
             InputChunks chunks,
@@ -78,16 +80,18 @@ final class ScoringPass implements Closeable {
             int topColumns,
             Predicate<String> positives,
             Set<String> normalLabels,
-            int top)
+            int top,
+            boolean elbo)
             throws IOException {
         ScoringPass pass = new ScoringPass(spool, contributions, topColumns, top);
         try {
             ModelInput.Chunk chunk;
             while ((chunk = chunks.next()) != null) {
+                Rows rows = chunk.rows();
                 pass.add(
                         chunk,
-                        autoencoder.reconstruct(
-                                chunk.rows().values(), chunk.rows().count()),
+                        autoencoder.reconstruct(rows.values(), rows.count()),
+                        elbo ? autoencoder.rowNegativeElbo(rows.values(), rows.count()) : null,
                         chunks.labelNames(),
                         positives,
                         normalLabels);
@@ -103,6 +107,7 @@ final class ScoringPass implements Closeable {
     private void add(
             ModelInput.Chunk chunk,
             float[] reconstructed,
+            float[] negativeElbo,
             List<String> labelNames,
             Predicate<String> positives,
             Set<String> normalLabels)
@@ -131,7 +136,7 @@ final class ScoringPass implements Closeable {
             for (int j = r * width; j < (r + 1) * width; j++) {
                 sum += squared[j];
             }
-            float error = (float) (sum / width);
+            float error = negativeElbo != null ? negativeElbo[r] : (float) (sum / width);
             int index = count + r;
             errors[index] = error;
             if (positives != null) {

@@ -13,11 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.deepae.data.Dataset;
 import org.deepae.data.TrainingData;
-import org.deepae.model.DenseSpec;
 import org.deepae.model.Device;
+import org.deepae.model.NetworkSpec;
 import org.deepae.run.ModelInput;
 import org.deepae.run.TrainingRun;
 import org.deepae.tf.Devices;
@@ -189,7 +188,7 @@ final class TrainCommand implements Callable<Integer> {
         DatasetChoice choice = DatasetChoice.parse(context.commandLine(), dataset, dataDir.get(), mirrors);
 
         PrintWriter stderr = context.commandLine().getErr();
-        network.spec(context.commandLine(), 784); // checks the network options before loading any data
+        network.check(context.commandLine()); // checks the network options before loading any data
         if (config.device() == Device.GPU) {
             // an explicit GPU is checked before any work; otherwise the device is reported once training has started
             Devices.describe(Device.GPU, config.threads());
@@ -201,11 +200,11 @@ final class TrainCommand implements Callable<Integer> {
         if (!data.isImages()) {
             config = tableDefaults();
         }
-        DenseSpec network = this.network.spec(context.commandLine(), data.features(), !data.isImages());
+        NetworkSpec network = this.network.spec(context.commandLine(), data);
         stderr.println(String.format(
                 Locale.ROOT,
                 "Training %s on %s (%d training, %d test %s), %d epochs of batches of %d, %s at %s",
-                network.layerSizes().stream().map(String::valueOf).collect(Collectors.joining("-")),
+                network.describe(),
                 data.info().name(),
                 data.train().count(),
                 data.test().count(),
@@ -255,7 +254,7 @@ final class TrainCommand implements Callable<Integer> {
             Path runDir,
             DatasetChoice choice,
             TrainingData.Loaded loaded,
-            DenseSpec network,
+            NetworkSpec network,
             TrainingConfig config,
             List<Footprint> footprints)
             throws IOException {

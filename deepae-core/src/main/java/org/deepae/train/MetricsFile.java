@@ -17,6 +17,7 @@ import org.deepae.io.AtomicFiles;
 import org.deepae.io.JsonFields;
 import org.deepae.io.JsonFiles;
 import org.deepae.io.MetadataJson;
+import org.deepae.model.ElboTerms;
 
 /**
  * Keeps {@code metrics.json} up to date: rewritten atomically after every epoch, so an interrupted run still leaves
@@ -103,20 +104,36 @@ public final class MetricsFile implements TrainingListener {
      * @param validationLoss left out without a validation split; null when not finite
      * @param testLoss null when not finite
      */
-    @JsonPropertyOrder({"epoch", "train_loss", "validation_loss", "test_loss", "seconds"})
+    @JsonPropertyOrder({
+        "epoch",
+        "train_loss",
+        "validation_loss",
+        "test_loss",
+        "test_reconstruction",
+        "test_kl",
+        "test_negative_elbo",
+        "seconds"
+    })
     record Epoch(
             int epoch,
             double trainLoss,
             @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode validationLoss,
             Double testLoss,
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode testReconstruction,
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode testKl,
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode testNegativeElbo,
             double seconds) {
 
         static Epoch of(EpochStats e) {
+            ElboTerms terms = e.testTerms();
             return new Epoch(
                     e.epoch(),
                     e.trainLoss(),
                     e.hasValidation() ? number(e.validationLoss()) : null,
                     finite(e.testLoss()),
+                    terms == null ? null : number(terms.reconstruction()),
+                    terms == null ? null : number(terms.divergence()),
+                    terms == null ? null : number(terms.negativeElbo()),
                     e.seconds());
         }
 
@@ -157,12 +174,18 @@ public final class MetricsFile implements TrainingListener {
     /** Reads one epoch written by {@link #putEpoch}; a missing or null loss is NaN. */
     static EpochStats readEpoch(JsonFields e) throws IOException {
         double any = Double.NEGATIVE_INFINITY;
+        ElboTerms terms = e.has("test_kl")
+                ? new ElboTerms(
+                        e.optionalDouble("test_reconstruction", any, Double.NaN),
+                        e.optionalDouble("test_kl", any, Double.NaN))
+                : null;
         return new EpochStats(
                 e.requiredInt("epoch", 1, Integer.MAX_VALUE),
                 e.optionalDouble("train_loss", any, Double.NaN),
                 e.optionalDouble("validation_loss", any, Double.NaN),
                 e.optionalDouble("test_loss", any, Double.NaN),
-                e.optionalDouble("seconds", 0, 0));
+                e.optionalDouble("seconds", 0, 0),
+                terms);
     }
 
     /**

@@ -68,6 +68,11 @@ public final class TensorBoardListener implements TrainingListener {
         }
         if (Double.isFinite(stats.testLoss())) {
             writer.scalar("loss/test", step, stats.testLoss());
+            if (stats.testTerms() != null) {
+                writer.scalar(
+                        "loss/test_reconstruction", step, stats.testTerms().reconstruction());
+                writer.scalar("loss/test_kl", step, stats.testTerms().divergence());
+            }
         }
         if (showsImages()) {
             float[] reconstructed = model.reconstruct(shown.values(), shown.count());

@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import org.deepae.data.Rows;
 import org.deepae.io.PausePoints;
 import org.deepae.model.Autoencoder;
+import org.deepae.model.ElboTerms;
 import org.deepae.model.NetworkSpec;
 import org.deepae.tf.TfAutoencoder;
 import org.slf4j.Logger;
@@ -204,8 +205,10 @@ public final class Trainer {
         if (test.count() > 0 && !Double.isFinite(testLoss)) {
             throw new TrainingDivergedException(epoch, "test", testLoss);
         }
+        ElboTerms terms =
+                model.spec().variational() && test.count() > 0 ? model.elbo(test.values(), test.count()) : null;
         return new EpochStats(
-                epoch, lossSum / train.count(), validationLoss, testLoss, (System.nanoTime() - start) / 1e9);
+                epoch, lossSum / train.count(), validationLoss, testLoss, (System.nanoTime() - start) / 1e9, terms);
     }
 
     /** The order of the rows in {@code epoch}: a shuffle seeded by the seed and the epoch alone, so runs can resume. */

@@ -13,6 +13,7 @@ import org.deepae.data.Dataset;
 import org.deepae.data.Rows;
 import org.deepae.model.Autoencoder;
 import org.deepae.store.ModelInfo;
+import org.deepae.tf.NormalQuantiles;
 import org.deepae.train.EpochStats;
 import org.deepae.viz.DetectionCharts;
 import org.deepae.viz.HtmlReport;
@@ -190,7 +191,45 @@ public final class RunReport {
                                 ? "The test codes in two dimensions"
                                 : "The test codes in two dimensions, one colour per class",
                         latent.title() + ".");
+        if (info.spec().variational() && info.spec().codeSize() == 2 && TrainingRun.drawsImages(data)) {
+            manifoldSection(report, model, data);
+        }
         report.write(html);
+    }
+
+    /** Sides of the latent manifold's grid of decoded codes. */
+    static final int MANIFOLD_SIDE = 15;
+
+    /**
+     * A VAE's two-value code space as Keras's VAE example draws it: the decoder's images over a grid of the prior's
+     * quantiles, the first code value growing to the right, the second upwards.
+     */
+    private static void manifoldSection(HtmlReport report, Autoencoder model, Dataset data) {
+        int n = MANIFOLD_SIDE;
+        double[] q = NormalQuantiles.grid(n);
+        float[] codes = new float[n * n * 2];
+        for (int row = 0; row < n; row++) {
+            for (int column = 0; column < n; column++) {
+                int at = 2 * (row * n + column);
+                codes[at] = (float) q[column];
+                codes[at + 1] = (float) q[n - 1 - row];
+            }
+        }
+        float[] decoded = model.decode(codes, n * n);
+        ImageGrid grid =
+                ImageGrid.fittingPairs(data.train().imageHeight(), data.train().imageWidth(), 2, n * n, n);
+        report.section("Latent manifold")
+                .image(
+                        grid.render(grid.gallery(decoded, n * n, n)),
+                        "Decoded images over a grid of the prior's quantiles",
+                        String.format(
+                                Locale.ROOT,
+                                "The decoder's images for codes on a %d x %d grid of the prior N(0, I)'s quantiles "
+                                        + "(%.2f to %.2f): the first code value grows to the right, the second upwards.",
+                                n,
+                                n,
+                                q[0],
+                                q[n - 1]));
     }
 
     /** The test rows of labels not trained on as anomalies: ROC and precision-recall beside PCA's. */
