@@ -255,7 +255,7 @@ public final class SpeedBenchmark {
     }
 
     /** Images per second and GFLOP/s of repeated passes over the rows, after one warm-up pass. */
-    private static double[] inference(Runnable pass, int rows, double flopsPerImage) {
+    static double[] inference(Runnable pass, int rows, double flopsPerImage) {
         pass.run();
         long start = System.nanoTime();
         int passes = 0;

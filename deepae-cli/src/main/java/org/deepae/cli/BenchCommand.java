@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.deepae.bench.ConvBenchmark;
 import org.deepae.bench.SpeedBenchmark;
 import org.deepae.bench.UpdateBenchmark;
+import org.deepae.model.ConvSpec;
 import org.deepae.model.DenseSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +63,15 @@ final class BenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     double matmulSeconds;
 
+    @Option(
+            names = "--arch",
+            paramLabel = "dense|conv",
+            defaultValue = "dense",
+            description = "dense: the tutorial's network; conv: the convolutional autoencoder of the README (28x28, "
+                    + "filters 32,64, kernel 3, code 32), against this machine's rate for the same convolutions "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String arch;
+
     @Mixin
     ThreadsOption threads;
 
@@ -86,6 +97,12 @@ final class BenchCommand implements Callable<Integer> {
         if (!(matmulSeconds > 0)) {
             throw new ParameterException(
                     context.commandLine(), "--matmul-seconds must be positive, got " + matmulSeconds);
+        }
+        if (arch.equals("conv")) {
+            return convolutional();
+        }
+        if (!arch.equals("dense")) {
+            throw new ParameterException(context.commandLine(), "--arch must be dense or conv, got '" + arch + "'");
         }
         DenseSpec network = DenseSpec.tutorial(784);
         PrintWriter err = context.commandLine().getErr();
@@ -153,6 +170,58 @@ final class BenchCommand implements Callable<Integer> {
                     r.peakResidentBytes() < 0
                             ? "peak resident memory: unknown"
                             : String.format(Locale.ROOT, "peak resident memory: %.2f GB", r.peakResidentBytes() / 1e9));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** {@code --arch conv}: the convolutional step and inference against the convolution rate. */
+    private int convolutional() throws IOException {
+        ConvSpec network = ConvBenchmark.defaultSpec();
+        PrintWriter err = context.commandLine().getErr();
+        err.println("Benchmarking " + network.describe() + " (batch " + batchSize + ", " + rows
+                + " synthetic images per epoch); this takes about a minute");
+        err.flush();
+        ConvBenchmark.Report r = new ConvBenchmark(
+                        new ConvBenchmark.Settings(network, batchSize, rows, threads.get(), matmulSeconds, warmUpSteps))
+                .run();
+        PrintWriter out = context.commandLine().getOut();
+        if (json.isEnabled()) {
+            ObjectNode root = Json.mapper().createObjectNode();
+            root.put("network", network.describe());
+            root.put("batch_size", batchSize);
+            root.put("rows", rows);
+            root.put("training_flops_per_image", r.trainingFlopsPerImage());
+            ObjectNode training = root.putObject("training");
+            put(training, r.training());
+            training.put("epoch_seconds", r.epochSeconds());
+            training.put("warm_up_epochs", r.warmUpEpochs());
+            put(root.putObject("encode"), r.encode());
+            put(root.putObject("reconstruct"), r.reconstruct());
+            root.put("bound_drift", r.boundDrift());
+            JsonOption.print(out, root);
+        } else {
+            out.println(String.format(
+                    Locale.ROOT, "%-34s %12s %10s %10s %7s", "", "images/s", "GFLOP/s", "bound", "ratio"));
+            line(out, "training (Adam, batch " + batchSize + ")", r.training());
+            line(out, "inference: encode (batch 1000)", r.encode());
+            line(out, "inference: reconstruct (batch 1000)", r.reconstruct());
+            out.println(String.format(
+                    Locale.ROOT,
+                    "training epoch of %d images (after %d warm-up epoch%s): %.2f s; %.2f MFLOP per image per step "
+                            + "(convolutions and the code's products)",
+                    rows,
+                    r.warmUpEpochs(),
+                    r.warmUpEpochs() == 1 ? "" : "s",
+                    r.epochSeconds(),
+                    r.trainingFlopsPerImage() / 1e6));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "convolution rate after the runs against before: %+.1f%%%s",
+                    100 * r.boundDrift(),
+                    Math.abs(r.boundDrift()) > DRIFT_WARNING
+                            ? " (the machine's speed moved during the run; the bounds are the means of both)"
+                            : ""));
         }
         out.flush();
         return 0;

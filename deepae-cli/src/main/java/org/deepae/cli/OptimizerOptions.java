@@ -22,7 +22,7 @@ final class OptimizerOptions {
             names = "--learning-rate",
             paramLabel = "RATE",
             defaultValue = "0.01",
-            description = "Learning rate (default: ${DEFAULT-VALUE}).")
+            description = "Learning rate (default: ${DEFAULT-VALUE}, the tutorial's; 0.001 for vae and conv-vae).")
     double learningRate;
 
     @Option(names = "--beta1", paramLabel = "X", description = "Adam's beta1 (default: 0.9).")

@@ -52,6 +52,9 @@ final class ScoringPass implements Closeable {
     private int count;
     private Rows first;
 
+    /** The score's column in scores.csv: {@code error}, or {@code negative_elbo}. */
+    private String scoreColumn = "error";
+
     private ScoringPass(Path spool, ColumnContributions contributions, int topColumns, int top) throws IOException {
         this.spool = spool;
         this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16));
@@ -84,6 +87,9 @@ final class ScoringPass implements Closeable {
             boolean elbo)
             throws IOException {
         ScoringPass pass = new ScoringPass(spool, contributions, topColumns, top);
+        if (elbo) {
+            pass.scoreColumn = "negative_elbo";
+        }
         try {
             ModelInput.Chunk chunk;
             while ((chunk = chunks.next()) != null) {
@@ -226,7 +232,7 @@ final class ScoringPass implements Closeable {
         if (labels) {
             header.add("label");
         }
-        header.addAll(List.of("error", "flagged"));
+        header.addAll(List.of(scoreColumn, "flagged"));
         for (int rank = 1; rank <= k; rank++) {
             header.add("top_column_" + rank);
             header.add("top_share_" + rank);

@@ -183,6 +183,9 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Trains with the options as set. */
     private int train() throws IOException {
+        if (network.variational() && !isGiven(context.commandLine(), "--learning-rate")) {
+            optimization.learningRate = NetworkOptions.VAE_LEARNING_RATE;
+        }
         TrainingConfig config = trainingConfig();
         Path runDir = runDirectory();
         DatasetChoice choice = DatasetChoice.parse(context.commandLine(), dataset, dataDir.get(), mirrors);

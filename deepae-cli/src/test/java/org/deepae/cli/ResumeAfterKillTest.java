@@ -56,6 +56,47 @@ class ResumeAfterKillTest {
         sample = new DatasetCatalog(shared.resolve("cache")).load("mnist-sample");
     }
 
+    /** A convolutional VAE: TensorFlow's gradients, and a code drawn at every step from the step's seed. */
+    private static final List<String> TRAIN_CONV_VAE = List.of(
+            "train",
+            "--dataset",
+            "mnist-sample",
+            "--epochs",
+            "2",
+            "--threads",
+            "1",
+            "--seed",
+            "7",
+            "--arch",
+            "conv-vae",
+            "--filters",
+            "4",
+            "--code-size",
+            "2",
+            "--noise",
+            "gaussian:0.1");
+
+    @Test
+    void aConvolutionalVaeKilledMidEpochResumesToTheSameResult() throws Exception {
+        Path vaeReference = dir.resolve("vae-reference");
+        Process done = start(vaeReference, dir.resolve("vae-reference.log"), TRAIN_CONV_VAE);
+        assertThat(done.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(done.exitValue())
+                .as(Files.readString(dir.resolve("vae-reference.log")))
+                .isZero();
+        Path run = dir.resolve("run");
+        Process p = startPaused(run, "train-step@" + (STEPS_PER_EPOCH + 6), TRAIN_CONV_VAE);
+        kill(p);
+
+        assertLoadableModel(run);
+        assertThat(completedEpochs(run)).isEqualTo(1);
+        resumeAndCompare(run, vaeReference);
+        try (TfAutoencoder a = ModelDirectory.load(run.resolve("model"), 1);
+                TfAutoencoder b = ModelDirectory.load(vaeReference.resolve("model"), 1)) {
+            assertThat(a.sample(5, 3)).containsExactly(b.sample(5, 3));
+        }
+    }
+
     @Test
     void killedMidEpochResumesToTheSameResult() throws Exception {
         Path run = dir.resolve("run");
@@ -128,6 +169,10 @@ class ResumeAfterKillTest {
     }
 
     private static void resumeAndCompare(Path run) throws Exception {
+        resumeAndCompare(run, reference);
+    }
+
+    private static void resumeAndCompare(Path run, Path reference) throws Exception {
         Process resumed = start(null, run.resolveSibling("resume.log"), List.of("train", "--resume", run.toString()));
         assertThat(resumed.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(resumed.exitValue())

@@ -29,6 +29,9 @@ class ModelCorpusTest {
     static Path shared;
 
     private static Path model;
+    /** A convolutional VAE trained on the same data. */
+    private static Path convVae;
+
     private static Path savedModel;
     private static Path pca;
     private static Path input;
@@ -39,6 +42,7 @@ class ModelCorpusTest {
     @BeforeAll
     static void trainAndExport() throws IOException {
         model = TinyModel.train(shared);
+        convVae = TinyModel.train(shared.resolve("vae"), "--arch", "conv-vae", "--filters", "2", "--code-size", "2");
         savedModel = shared.resolve("saved");
         Cli.run("export", "--model", model.toString(), "--out", savedModel.toString())
                 .succeeds();
@@ -110,15 +114,57 @@ class ModelCorpusTest {
                         edit("model.json", "\"deepae-model\"", "\"keras\""),
                         "found \"keras\""),
                 damage(
-                        "format_version 3",
+                        "format_version 4",
                         model,
-                        edit("model.json", "\"format_version\" : 2", "\"format_version\" : 3"),
-                        "unsupported format_version 3 (this deepae reads versions 1 to 2)"),
+                        edit("model.json", "\"format_version\" : 3", "\"format_version\" : 4"),
+                        "unsupported format_version 4 (this deepae reads versions 1 to 3)"),
                 damage(
                         "format_version missing",
                         model,
-                        edit("model.json", "\"format_version\" : 2,", ""),
+                        edit("model.json", "\"format_version\" : 3,", ""),
                         "unsupported format_version"),
+                damage(
+                        "an unknown network family",
+                        convVae,
+                        edit("model.json", "\"family\" : \"conv-vae\"", "\"family\" : \"gan\""),
+                        "model.json",
+                        "unknown network family \"gan\""),
+                damage(
+                        "a convolutional spec without filters",
+                        convVae,
+                        edit("model.json", "\"filters\" : \\[ 2 \\],", ""),
+                        "model.json",
+                        "spec.filters: missing"),
+                damage(
+                        "a kernel of 0",
+                        convVae,
+                        edit("model.json", "\"kernel\" : 3", "\"kernel\" : 0"),
+                        "model.json",
+                        "the kernel must be 1 to 15, got 0"),
+                damage(
+                        "a negative beta",
+                        convVae,
+                        edit("model.json", "\"beta\" : 1.0", "\"beta\" : -1.0"),
+                        "model.json",
+                        "beta"),
+                damage(
+                        "a convolutional VAE relabelled a dense one",
+                        convVae,
+                        edit("model.json", "\"family\" : \"conv-vae\"", "\"family\" : \"vae\""),
+                        "model.json",
+                        "encoder_layers"),
+                damage(
+                        "filters that do not fit the weights",
+                        convVae,
+                        edit("model.json", "\"filters\" : \\[ 2 \\]", "\"filters\" : [ 3 ]"),
+                        "the weights"),
+                damage(
+                        "a convolutional model's image size changed",
+                        convVae,
+                        edit("model.json", "\"image_width\" : 4", "\"image_width\" : 5"),
+                        "model.json",
+                        "invalid spec"),
+                damage("a VAE's weights missing", convVae, delete(index), "the weights are missing"),
                 damage(
                         "an unknown activation",
                         model,
@@ -208,7 +254,7 @@ class ModelCorpusTest {
                 damage(
                         "format_version 1.9",
                         model,
-                        edit("model.json", "\"format_version\" : 2", "\"format_version\" : 1.9"),
+                        edit("model.json", "\"format_version\" : 3", "\"format_version\" : 1.9"),
                         "model.json",
                         "format_version 1.9"),
                 damage(

@@ -40,10 +40,13 @@ final class TinyModel {
         };
     }
 
-    /** Trains on a fresh tiny dataset under {@code dir}; returns the model directory. */
-    static Path train(Path dir) throws IOException {
+    /** Trains on a fresh tiny dataset under {@code dir}, with {@code extra} options; returns the model directory. */
+    static Path train(Path dir, String... extra) throws IOException {
         Path run = dir.resolve("run");
-        Cli result = Cli.run(trainArgs(dataset(dir.resolve("data")), run));
+        java.util.List<String> args =
+                new java.util.ArrayList<>(java.util.List.of(trainArgs(dataset(dir.resolve("data")), run)));
+        args.addAll(java.util.List.of(extra));
+        Cli result = Cli.run(args.toArray(new String[0]));
         assertThat(result.exitCode()).as(result.err()).isZero();
         return run.resolve("model");
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import org.deepae.model.Convolution;
 import org.deepae.model.DenseSpec;
 import org.deepae.model.MatrixProduct;
 import org.deepae.model.OptimizerSpec;
@@ -58,6 +59,46 @@ public final class Kernels {
     }
 
     /**
+     * {@code copies} independent copies of the convolution {@code c} on random values, run together in each call, each
+     * reduced to one value as {@link #matMul} does.
+     */
+    public static Kernel convolution(Convolution c, int copies, int threads) {
+        return build(graph -> {
+            Ops tf = Ops.create(graph);
+            Random random = new Random(1);
+            int outH = (c.height() + 1) / 2;
+            int outW = (c.width() + 1) / 2;
+            List<Long> strides = List.of(1L, 2L, 2L, 1L);
+            List<Op> targets = new ArrayList<>();
+            for (int i = 0; i < copies; i++) {
+                Operand<TFloat32> large = variable(tf, random, c.batch(), c.height(), c.width(), c.inChannels());
+                Operand<TFloat32> small = variable(tf, random, c.batch(), outH, outW, c.outChannels());
+                Operand<TFloat32> filter =
+                        variable(tf, random, c.kernel(), c.kernel(), c.inChannels(), c.outChannels());
+                Operand<TFloat32> out = switch (c.kind()) {
+                    case FORWARD -> tf.nn.conv2d(large, filter, strides, "SAME");
+                    case INPUT_GRADIENT ->
+                        tf.nn.conv2dBackpropInput(
+                                tf.constant(new int[] {c.batch(), c.height(), c.width(), c.inChannels()}),
+                                filter,
+                                small,
+                                strides,
+                                "SAME");
+                    case FILTER_GRADIENT ->
+                        tf.nn.conv2dBackpropFilter(
+                                large,
+                                tf.constant(new int[] {c.kernel(), c.kernel(), c.inChannels(), c.outChannels()}),
+                                small,
+                                strides,
+                                "SAME");
+                };
+                targets.add(tf.sum(tf.reshape(out, tf.constant(new int[] {-1})), tf.constant(0)));
+            }
+            return new Work(SessionSettings.config(threads), targets);
+        });
+    }
+
+    /**
      * One update of {@code spec}'s parameters by {@code optimizer} from fixed synthetic gradients, with the same update
      * ops as training and one session call per update, as a training step makes one: on every thread of {@code threads}
      * as training runs it, or with every op on one thread (its whole work) when {@code oneThread}.
@@ -105,13 +146,19 @@ public final class Kernels {
     }
 
     /** A variable holding random values: unlike a constant, TensorFlow's optimizer cannot fold products of it away. */
-    private static Operand<TFloat32> variable(Ops tf, Random random, int rows, int cols) {
-        float[] values = new float[rows * cols];
+    private static Operand<TFloat32> variable(Ops tf, Random random, int... dimensions) {
+        long size = 1;
+        long[] shape = new long[dimensions.length];
+        for (int i = 0; i < dimensions.length; i++) {
+            size *= dimensions[i];
+            shape[i] = dimensions[i];
+        }
+        float[] values = new float[Math.toIntExact(size)];
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextFloat() - 0.5f;
         }
         Ops init = tf.withInitScope();
-        return init.variable(init.constant(Shape.of(rows, cols), DataBuffers.of(values, true, false)));
+        return init.variable(init.constant(Shape.of(shape), DataBuffers.of(values, true, false)));
     }
 
     /** A graph, its initialized session and the targets one call runs. */

@@ -1,0 +1,344 @@
+package org.deepae.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.deepae.data.Dataset;
+import org.deepae.data.DatasetCatalog;
+import org.deepae.data.NpyReader;
+import org.deepae.data.Rows;
+import org.deepae.model.Autoencoder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The convolutional and variational families end to end on the bundled sample: train, the model commands, sample,
+ * interpolate, the ELBO score and the SavedModel's sample signature, each checked against the Java API's numbers.
+ */
+@Tag("slow")
+class ModelFamiliesCommandsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path shared;
+
+    private static Path conv;
+    private static Path convVae;
+    private static Dataset sample;
+    private static String convTraining;
+
+    @TempDir
+    Path dir;
+
+    private static CommandRun train(Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "train", "--dataset", "mnist-sample", "--epochs", "1", "--threads", "1", "--out", out.toString()));
+        args.addAll(List.of(extra));
+        return CommandRun.of(args.toArray(new String[0]));
+    }
+
+    @BeforeAll
+    static void trainOneOfEach() throws Exception {
+        CommandRun c = train(shared.resolve("conv"), "--arch", "conv", "--filters", "4,8", "--code-size", "8");
+        assertThat(c.exitCode()).as(c.err()).isZero();
+        convTraining = c.out() + c.err();
+        conv = shared.resolve("conv").resolve("model");
+        CommandRun v = train(shared.resolve("cvae"), "--arch", "conv-vae", "--filters", "4", "--code-size", "2");
+        assertThat(v.exitCode()).as(v.err()).isZero();
+        convVae = shared.resolve("cvae").resolve("model");
+        sample = new DatasetCatalog(shared.resolve("cache")).load("mnist-sample");
+    }
+
+    @Test
+    void trainingSaysWhatItBuiltAndTheModelRecordsItsFamily() throws Exception {
+        assertThat(convTraining).contains("Training 28x28 conv 4,8 k3 -> 7x7x8 -> code 8 on mnist-sample");
+        JsonNode spec = JSON.readTree(conv.resolve("model.json").toFile()).path("spec");
+        assertThat(spec.path("family").asText()).isEqualTo("conv");
+        assertThat(spec.path("filters").toString()).isEqualTo("[4,8]");
+        JsonNode vae = JSON.readTree(convVae.resolve("model.json").toFile()).path("spec");
+        assertThat(vae.path("family").asText()).isEqualTo("conv-vae");
+        assertThat(vae.path("beta").asDouble()).isEqualTo(1.0);
+        assertThat(vae.path("loss").asText()).isEqualTo("bce");
+        JsonNode epoch = JSON.readTree(convVae.resolveSibling("metrics.json").toFile())
+                .path("epochs")
+                .get(0);
+        double reconstruction = epoch.path("test_reconstruction").asDouble();
+        double kl = epoch.path("test_kl").asDouble();
+        assertThat(kl).isPositive();
+        assertThat(epoch.path("test_negative_elbo").asDouble()).isEqualTo(reconstruction + kl);
+        assertThat(epoch.path("test_loss").asDouble())
+                .isCloseTo(reconstruction + kl, org.assertj.core.data.Offset.offset(1e-3));
+    }
+
+    @Test
+    void theSameSeedTrainsTheSameConvolutionalModel() throws Exception {
+        Path again = dir.resolve("again");
+        CommandRun c = train(again, "--arch", "conv", "--filters", "4,8", "--code-size", "8");
+        assertThat(c.exitCode()).as(c.err()).isZero();
+        try (Autoencoder a = Autoencoder.load(conv);
+                Autoencoder b = Autoencoder.load(again.resolve("model"))) {
+            float[] rows = sample.test().head(20).values();
+            assertThat(a.encode(rows, 20)).containsExactly(b.encode(rows, 20));
+        }
+    }
+
+    @Test
+    void encodeDecodeEvaluateCompareAndLatentWorkOnAConvolutionalModel() throws Exception {
+        Path codes = dir.resolve("codes.npy");
+        CommandRun encode = CommandRun.of(
+                "encode", "--model", conv.toString(), "--input", "mnist-sample", "--out", codes.toString());
+        assertThat(encode.exitCode()).as(encode.err()).isZero();
+        Path images = dir.resolve("decoded.npy");
+        CommandRun decode = CommandRun.of(
+                "decode", "--model", conv.toString(), "--input", codes.toString(), "--out", images.toString());
+        assertThat(decode.exitCode()).as(decode.err()).isZero();
+        try (Autoencoder model = Autoencoder.load(conv)) {
+            Rows test = sample.test();
+            assertThat(Arrays.equals(NpyReader.read(codes).values(), model.encode(test.values(), test.count())))
+                    .isTrue();
+            // decoding the codes runs the decoder from its own entry: the same values, up to the kernels' rounding
+            float[] expected = model.reconstruct(test.values(), test.count());
+            float[] got = NpyReader.read(images).values();
+            assertThat(got).hasSameSizeAs(expected);
+            for (int i = 0; i < expected.length; i += 997) {
+                assertThat(got[i]).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-5f));
+            }
+        }
+        for (String command : List.of("evaluate", "compare", "latent")) {
+            List<String> args = new ArrayList<>(List.of(command, "--model", conv.toString()));
+            if (command.equals("latent")) {
+                args.addAll(List.of("--out", dir.resolve("latent.png").toString()));
+            }
+            CommandRun run = CommandRun.of(args.toArray(new String[0]));
+            assertThat(run.exitCode()).as(command + ": " + run.err()).isZero();
+        }
+    }
+
+    @Test
+    void sampleDrawsTheSameRowsForTheSameSeedAndRefusesAModelThatCannotGenerate() throws Exception {
+        Path a = dir.resolve("a.npy");
+        Path b = dir.resolve("b.npy");
+        Path c = dir.resolve("c.npy");
+        for (Path out : List.of(a, b)) {
+            CommandRun run = CommandRun.of(
+                    "sample", "--model", convVae.toString(), "--count", "6", "--seed", "4", "--out", out.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("Drew 6 samples from the prior (seed 4)");
+        }
+        CommandRun other = CommandRun.of(
+                "sample", "--model", convVae.toString(), "--count", "6", "--seed", "5", "--out", c.toString());
+        assertThat(other.exitCode()).as(other.err()).isZero();
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b)).isNotEqualTo(Files.readAllBytes(c));
+        try (Autoencoder model = Autoencoder.load(convVae)) {
+            assertThat(NpyReader.read(a).values()).containsExactly(model.sample(6, 4));
+        }
+        Path png = dir.resolve("grid.png");
+        CommandRun grid = CommandRun.of("sample", "--model", convVae.toString(), "--out", png.toString());
+        assertThat(grid.exitCode()).as(grid.err()).isZero();
+        assertThat(png).isRegularFile();
+
+        CommandRun refused = CommandRun.of(
+                "sample",
+                "--model",
+                conv.toString(),
+                "--out",
+                dir.resolve("x.png").toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err())
+                .contains("a conv model cannot generate samples; train one with --arch vae or --arch conv-vae")
+                .doesNotContain("Exception");
+        assertThat(dir.resolve("x.png")).doesNotExist();
+    }
+
+    @Test
+    void interpolateDecodesTheLineBetweenTheCodesOfTwoRows() throws Exception {
+        Path out = dir.resolve("line.npy");
+        CommandRun run = CommandRun.of(
+                "interpolate",
+                "--model",
+                conv.toString(),
+                "--input",
+                "mnist-sample",
+                "--indices",
+                "3,17",
+                "--steps",
+                "5",
+                "--out",
+                out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Rows line = NpyReader.read(out);
+        assertThat(line.count()).isEqualTo(5);
+        try (Autoencoder model = Autoencoder.load(conv)) {
+            Rows ends = sample.test().select(new int[] {3, 17});
+            float[] codes = model.encode(ends.values(), 2);
+            float[] expected = model.decode(InterpolateCommand.line(codes, 8, 1, 5), 5);
+            assertThat(line.values()).containsExactly(expected);
+            float[] reconstructed = model.reconstruct(ends.values(), 2);
+            for (int j = 0; j < 784; j += 37) {
+                assertThat(line.values()[j]).isEqualTo(reconstructed[j]);
+                assertThat(line.values()[4 * 784 + j]).isEqualTo(reconstructed[784 + j]);
+            }
+        }
+        CommandRun one = CommandRun.of(
+                "interpolate",
+                "--model",
+                conv.toString(),
+                "--input",
+                "mnist-sample",
+                "--indices",
+                "3",
+                "--out",
+                dir.resolve("one.png").toString());
+        assertThat(one.exitCode()).isEqualTo(2);
+        assertThat(one.err()).contains("--indices needs at least two rows");
+    }
+
+    @Test
+    void encodeSampleDrawsCodesAroundTheMeanAndTheElboScoresRows() throws Exception {
+        Path mean = dir.resolve("mean.csv");
+        Path drawn = dir.resolve("drawn.csv");
+        Path again = dir.resolve("again.csv");
+        assertThat(CommandRun.of(
+                                "encode",
+                                "--model",
+                                convVae.toString(),
+                                "--input",
+                                "mnist-sample",
+                                "--out",
+                                mean.toString())
+                        .exitCode())
+                .isZero();
+        for (Path out : List.of(drawn, again)) {
+            CommandRun run = CommandRun.of(
+                    "encode",
+                    "--model",
+                    convVae.toString(),
+                    "--input",
+                    "mnist-sample",
+                    "--sample",
+                    "--seed",
+                    "9",
+                    "--out",
+                    out.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+        }
+        assertThat(Files.readString(drawn)).isEqualTo(Files.readString(again)).isNotEqualTo(Files.readString(mean));
+        CommandRun notVae = CommandRun.of(
+                "encode",
+                "--model",
+                conv.toString(),
+                "--input",
+                "mnist-sample",
+                "--sample",
+                "--out",
+                dir.resolve("no.csv").toString());
+        assertThat(notVae.exitCode()).isEqualTo(2);
+
+        Path scores = dir.resolve("scores");
+        CommandRun anomalies = CommandRun.of(
+                "anomalies",
+                "--model",
+                convVae.toString(),
+                "--input",
+                "mnist-sample",
+                "--score",
+                "elbo",
+                "--out",
+                scores.toString());
+        assertThat(anomalies.exitCode()).as(anomalies.err()).isZero();
+        assertThat(anomalies.out()).contains("negative ELBO above");
+        List<String> lines = Files.readAllLines(scores.resolve("scores.csv"));
+        int column = List.of(lines.get(0).split(",", -1)).indexOf("negative_elbo");
+        assertThat(column).as(lines.get(0)).isNotNegative();
+        assertThat(lines).hasSize(sample.test().count() + 1);
+        try (Autoencoder model = Autoencoder.load(convVae)) {
+            float[] expected =
+                    model.rowNegativeElbo(sample.test().values(), sample.test().count());
+            for (int i = 0; i < expected.length; i += 97) {
+                assertThat(Float.parseFloat(lines.get(i + 1).split(",", -1)[column]))
+                        .isEqualTo(expected[i]);
+            }
+        }
+        CommandRun refused = CommandRun.of(
+                "anomalies",
+                "--model",
+                conv.toString(),
+                "--input",
+                "mnist-sample",
+                "--score",
+                "elbo",
+                "--out",
+                dir.resolve("no").toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("--score elbo needs a variational model");
+    }
+
+    @Test
+    void theSavedModelOfAVaeHasASampleSignatureThatDrawsWhatTheModelDraws() throws Exception {
+        Path export = dir.resolve("saved");
+        CommandRun run = CommandRun.of("export", "--model", convVae.toString(), "--out", export.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("sample (count, seed -> x_hat)");
+        try (SavedModelBundle bundle = SavedModelBundle.load(export.toString(), "serve");
+                Autoencoder model = Autoencoder.load(convVae);
+                TInt32 count = TInt32.scalarOf(4);
+                TInt64 seed = TInt64.vectorOf(3, 0);
+                Result result = bundle.function("sample").call(Map.of("count", count, "seed", seed))) {
+            assertThat(bundle.signatures())
+                    .extracting(Signature::key)
+                    .contains("encode", "decode", "reconstruct", "sample");
+            float[] drawn = new float[4 * 784];
+            ((TFloat32) result.get("x_hat").orElseThrow()).copyTo(DataBuffers.of(drawn, false, false));
+            assertThat(drawn).containsExactly(model.sample(4, 3));
+        }
+    }
+
+    @Test
+    void theReportOfATwoValueVaeShowsItsLatentManifold() throws Exception {
+        Path html = dir.resolve("report.html");
+        CommandRun run = CommandRun.of("report", "--model", convVae.toString(), "--out", html.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(html)).contains("Latent manifold", "Latent map");
+    }
+
+    @Test
+    void aConvolutionalNetworkIsRefusedForATableInOneLine() throws Exception {
+        Path csv = dir.resolve("table.csv");
+        StringBuilder text = new StringBuilder("a,b,c\n");
+        for (int i = 0; i < 40; i++) {
+            text.append(i).append(',').append(i % 3).append(',').append(i * 0.5).append('\n');
+        }
+        Files.writeString(csv, text);
+        CommandRun run = CommandRun.of(
+                "train",
+                "--dataset",
+                csv.toString(),
+                "--arch",
+                "conv",
+                "--out",
+                dir.resolve("run").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("--arch conv needs images")
+                .contains("a table of 3 values per row")
+                .doesNotContain("Exception");
+        assertThat(dir.resolve("run")).doesNotExist();
+    }
+}
