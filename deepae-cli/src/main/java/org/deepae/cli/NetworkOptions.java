@@ -107,7 +107,8 @@ final class NetworkOptions {
     @Option(
             names = "--code-activation",
             paramLabel = "NAME",
-            description = "Activation of the code layer (default: as --activation; linear allowed).")
+            description = "Activation of the code layer (default: as --activation; linear for tables, conv, vae and "
+                    + "conv-vae).")
     String codeActivation;
 
     @Option(
@@ -198,7 +199,9 @@ final class NetworkOptions {
         if (!table && (conv || vae) && !TrainCommand.isGiven(cl, "--output-activation")) {
             outputActivation = "sigmoid";
         }
-        if (vae && !TrainCommand.isGiven(cl, "--code-activation")) {
+        if ((vae || conv) && !TrainCommand.isGiven(cl, "--code-activation")) {
+            // a VAE's code is linear; a convolutional one measured better linear (README: 0.0110 against 0.0320
+            // test MSE at code 16 after 5 epochs on Fashion-MNIST)
             codeActivation = "linear";
         }
         if (!conv && vae && !TrainCommand.isGiven(cl, "--layers")) {

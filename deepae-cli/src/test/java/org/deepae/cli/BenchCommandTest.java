@@ -13,6 +13,41 @@ import org.junit.jupiter.api.Test;
 class BenchCommandTest {
 
     @Test
+    void theConvolutionalBenchReportsItsStepAgainstTheConvolutionRate() throws Exception {
+        CommandRun run = CommandRun.of(
+                "bench",
+                "--arch",
+                "conv",
+                "--rows",
+                "300",
+                "--matmul-seconds",
+                "0.1",
+                "--threads",
+                "1",
+                "--warm-up-steps",
+                "2",
+                "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.path("network").asText()).isEqualTo("28x28 conv 32,64 k3 -> 7x7x64 -> code 32");
+        // per image: 5 ops of the first layer's shape (2 x 14 x 14 x 32 x 9 x 1 each), 6 of the second's
+        // (2 x 7 x 7 x 64 x 9 x 32) and 6 products of the 3,136 x 32 code layers (2 x 3,136 x 32)
+        assertThat(json.path("training_flops_per_image").asDouble())
+                .isEqualTo(5 * 112_896.0 + 6 * 1_806_336.0 + 6 * 200_704.0);
+        for (String part : new String[] {"training", "encode", "reconstruct"}) {
+            JsonNode node = json.path(part);
+            assertThat(node.path("images_per_second").asDouble()).as(part).isPositive();
+            assertThat(node.path("ratio").asDouble())
+                    .as(part)
+                    .isCloseTo(
+                            node.path("gflops").asDouble()
+                                    / node.path("bound_gflops").asDouble(),
+                            within(1e-9));
+        }
+        assertThat(CommandRun.of("bench", "--arch", "rnn").err()).contains("--arch must be dense or conv, got 'rnn'");
+    }
+
+    @Test
     void reportsConsistentFiguresAsJson() throws Exception {
         CommandRun run = CommandRun.of(
                 "bench",

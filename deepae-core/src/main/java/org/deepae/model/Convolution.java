@@ -16,7 +16,7 @@ package org.deepae.model;
  */
 public record Convolution(Kind kind, int batch, int height, int width, int inChannels, int outChannels, int kernel) {
 
-    /** The op: the convolution itself, its gradient with respect to its input (a transposed convolution), or its filter. */
+    /** The op: the convolution, its gradient with respect to its input (a transposed convolution), or its filter's. */
     public enum Kind {
         FORWARD,
         INPUT_GRADIENT,

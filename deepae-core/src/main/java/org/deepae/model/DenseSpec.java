@@ -7,9 +7,9 @@ import java.util.stream.Collectors;
 import org.deepae.data.ImageShape;
 
 /**
- * A fully connected (dense) autoencoder, the tutorial's family: the input size, the encoder's layer sizes (the last is the code), the decoder's
- * hidden layer sizes (the output layer, of the input size, follows them), the activations, the loss and the weight
- * initializer.
+ * A fully connected (dense) autoencoder, the tutorial's family: the input size, the encoder's layer sizes (the last
+ * is the code), the decoder's hidden layer sizes (the output layer, of the input size, follows them), the
+ * activations, the loss and the weight initializer.
  *
  * <p>The tutorial's network is {@code tutorial(784)}: 784-392-196-392-784, ReLU on every layer including the output,
  * weights from a variance-scaling initializer (scale 1, fan-in, truncated normal), zero biases, mean squared error.

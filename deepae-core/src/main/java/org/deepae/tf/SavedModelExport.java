@@ -100,10 +100,9 @@ final class SavedModelExport {
 
     /**
      * Adds the raw-unit entry and exits to {@code graph}: a placeholder, the scaling, the network's layers on the
-     * scaled
-     * values (the same variables, through {@link ModelGraph#encodeOn} and {@link ModelGraph#decodeOn}), and
-     * the inverse scaling of the output, of the decoder's output and of a VAE's samples. The scope is made unique, so a model can be
-     * exported more than once.
+     * scaled values (the same variables, through {@link ModelGraph#encodeOn} and {@link ModelGraph#decodeOn}), and
+     * the inverse scaling of the output, of the decoder's output and of a VAE's samples. The scope is made unique, so
+     * a model can be exported more than once.
      */
     private static Endpoints rawEndpoints(Graph graph, ModelGraph network, double[] offsets, double[] scales) {
         NetworkSpec spec = network.spec();

@@ -225,7 +225,8 @@ public final class RunReport {
                         String.format(
                                 Locale.ROOT,
                                 "The decoder's images for codes on a %d x %d grid of the prior N(0, I)'s quantiles "
-                                        + "(%.2f to %.2f): the first code value grows to the right, the second upwards.",
+                                        + "(%.2f to %.2f): the first code value grows to the right, the second "
+                                        + "upwards.",
                                 n,
                                 n,
                                 q[0],
