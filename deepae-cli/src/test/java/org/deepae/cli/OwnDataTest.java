@@ -93,7 +93,7 @@ class OwnDataTest {
                         "ROC AUC",
                         "PCA&#39;s reconstruction error at the same code size");
         JsonNode model = JSON.readTree(out.resolve("model/model.json").toFile());
-        assertThat(model.path("format_version").asInt()).isEqualTo(2);
+        assertThat(model.path("format_version").asInt()).isEqualTo(3);
         assertThat(model.path("preprocessing").isObject()).isTrue();
         assertThat(model.path("label_names").toString()).isEqualTo("[\"fault\",\"ok\"]");
         assertThat(model.path("spec").path("output_activation").asText()).isEqualTo("linear");
