@@ -116,11 +116,7 @@ final class BenchCommand implements Callable<Integer> {
         if (json.isEnabled()) {
             JsonOption.print(out, toJson(r));
         } else {
-            out.println(String.format(
-                    Locale.ROOT, "%-34s %12s %10s %10s %7s", "", "images/s", "GFLOP/s", "bound", "ratio"));
-            line(out, "training (Adam, batch " + batchSize + ")", r.training());
-            line(out, "inference: encode (batch 1000)", r.encode());
-            line(out, "inference: reconstruct (batch 1000)", r.reconstruct());
+            table(out, r.training(), r.encode(), r.reconstruct());
             out.println(String.format(
                     Locale.ROOT,
                     "training epoch of %d images (after %d warm-up epoch%s): %.2f s; %.2f "
@@ -159,13 +155,7 @@ final class BenchCommand implements Callable<Integer> {
                     1e3 * step.sgdSeconds(),
                     step.sgdRatio()));
             out.println(String.format(Locale.ROOT, "JVM start to first training step: %.2f s", r.secondsToFirstStep()));
-            out.println(String.format(
-                    Locale.ROOT,
-                    "matrix-product rate after the runs against before: %+.1f%%%s",
-                    100 * r.boundDrift(),
-                    Math.abs(r.boundDrift()) > DRIFT_WARNING
-                            ? " (the machine's speed moved during the run; the bounds are the means of both)"
-                            : ""));
+            drift(out, "matrix-product rate", r.boundDrift());
             out.println(
                     r.peakResidentBytes() < 0
                             ? "peak resident memory: unknown"
@@ -201,11 +191,7 @@ final class BenchCommand implements Callable<Integer> {
             root.put("bound_drift", r.boundDrift());
             JsonOption.print(out, root);
         } else {
-            out.println(String.format(
-                    Locale.ROOT, "%-34s %12s %10s %10s %7s", "", "images/s", "GFLOP/s", "bound", "ratio"));
-            line(out, "training (Adam, batch " + batchSize + ")", r.training());
-            line(out, "inference: encode (batch 1000)", r.encode());
-            line(out, "inference: reconstruct (batch 1000)", r.reconstruct());
+            table(out, r.training(), r.encode(), r.reconstruct());
             out.println(String.format(
                     Locale.ROOT,
                     "training epoch of %d images (after %d warm-up epoch%s): %.2f s; %.2f MFLOP per image per step "
@@ -215,16 +201,33 @@ final class BenchCommand implements Callable<Integer> {
                     r.warmUpEpochs() == 1 ? "" : "s",
                     r.epochSeconds(),
                     r.trainingFlopsPerImage() / 1e6));
-            out.println(String.format(
-                    Locale.ROOT,
-                    "convolution rate after the runs against before: %+.1f%%%s",
-                    100 * r.boundDrift(),
-                    Math.abs(r.boundDrift()) > DRIFT_WARNING
-                            ? " (the machine's speed moved during the run; the bounds are the means of both)"
-                            : ""));
+            drift(out, "convolution rate", r.boundDrift());
         }
         out.flush();
         return 0;
+    }
+
+    private void table(
+            PrintWriter out,
+            SpeedBenchmark.Throughput training,
+            SpeedBenchmark.Throughput encode,
+            SpeedBenchmark.Throughput reconstruct) {
+        out.println(
+                String.format(Locale.ROOT, "%-34s %12s %10s %10s %7s", "", "images/s", "GFLOP/s", "bound", "ratio"));
+        line(out, "training (Adam, batch " + batchSize + ")", training);
+        line(out, "inference: encode (batch 1000)", encode);
+        line(out, "inference: reconstruct (batch 1000)", reconstruct);
+    }
+
+    private static void drift(PrintWriter out, String rate, double drift) {
+        out.println(String.format(
+                Locale.ROOT,
+                "%s after the runs against before: %+.1f%%%s",
+                rate,
+                100 * drift,
+                Math.abs(drift) > DRIFT_WARNING
+                        ? " (the machine's speed moved during the run; the bounds are the means of both)"
+                        : ""));
     }
 
     private static void line(PrintWriter out, String name, SpeedBenchmark.Throughput t) {

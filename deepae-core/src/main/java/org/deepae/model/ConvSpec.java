@@ -70,17 +70,7 @@ public record ConvSpec(
         if (denseCodeSize < 0) {
             throw new IllegalArgumentException("the code size must be positive (or 0 for none), got " + denseCodeSize);
         }
-        if (hiddenActivation == null
-                || codeActivation == null
-                || outputActivation == null
-                || loss == null
-                || initializer == null) {
-            throw new IllegalArgumentException("activations, loss and initializer must be given");
-        }
-        if (loss == Loss.BCE && outputActivation != Activation.SIGMOID) {
-            throw new IllegalArgumentException(
-                    "the bce loss needs a sigmoid output activation, got " + outputActivation.id());
-        }
+        DenseSpec.requireLayers(hiddenActivation, codeActivation, outputActivation, loss, initializer);
     }
 
     /** The tutorial's choices (ReLU, ReLU output, mean squared error, variance scaling) with these filters. */

@@ -89,17 +89,7 @@ public record DenseSpec(
                             + " in the "
                             + "encoder, " + decoderLayers.size() + " in the decoder and the output layer)");
         }
-        if (hiddenActivation == null
-                || codeActivation == null
-                || outputActivation == null
-                || loss == null
-                || initializer == null) {
-            throw new IllegalArgumentException("activations, loss and initializer must be given");
-        }
-        if (loss == Loss.BCE && outputActivation != Activation.SIGMOID) {
-            throw new IllegalArgumentException(
-                    "the bce loss needs a sigmoid output activation, got " + outputActivation.id());
-        }
+        requireLayers(hiddenActivation, codeActivation, outputActivation, loss, initializer);
     }
 
     /**
@@ -121,6 +111,20 @@ public record DenseSpec(
                 outputActivation,
                 loss,
                 Initializer.VARIANCE_SCALING);
+    }
+
+    /**
+     * Checks what every family's layers need: activations, a loss and an initializer, and a sigmoid output for the
+     * bce loss.
+     */
+    static void requireLayers(
+            Activation hidden, Activation code, Activation output, Loss loss, Initializer initializer) {
+        if (hidden == null || code == null || output == null || loss == null || initializer == null) {
+            throw new IllegalArgumentException("activations, loss and initializer must be given");
+        }
+        if (loss == Loss.BCE && output != Activation.SIGMOID) {
+            throw new IllegalArgumentException("the bce loss needs a sigmoid output activation, got " + output.id());
+        }
     }
 
     /** The tutorial's network for inputs of the given size. */

@@ -3,7 +3,6 @@ package org.deepae.tf;
 import java.util.ArrayList;
 import java.util.List;
 import org.deepae.model.ConvSpec;
-import org.deepae.model.Loss;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -32,15 +31,7 @@ final class ConvGraph implements ModelGraph {
     private Variable<TFloat32> codeBiases;
     private Variable<TFloat32> expandWeights;
     private Variable<TFloat32> expandBiases;
-    private final List<Variable<TFloat32>> parameters;
-    private final Placeholder<TFloat32> input;
-    private final Operand<TFloat32> code;
-    private final Operand<TFloat32> output;
-    private final Placeholder<TFloat32> codeInput;
-    private final Operand<TFloat32> decoded;
-    private final Operand<TFloat32> sumSquaredError;
-    private final Operand<TFloat32> sumLoss;
-    private final Operand<TFloat32> rowMeanSquaredError;
+    private final GraphEnds ends;
 
     private ConvGraph(Graph graph, ConvSpec spec, long seed) {
         this.spec = spec;
@@ -98,23 +89,17 @@ final class ConvGraph implements ModelGraph {
             decoder.add(b);
         }
         params.addAll(decoder);
-        this.parameters = List.copyOf(params);
 
-        input = tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.inputSize())));
-        code = tf.withName("code").identity(encodeOn(tf, input));
+        Placeholder<TFloat32> input =
+                tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.inputSize())));
+        Operand<TFloat32> code = tf.withName("code").identity(encodeOn(tf, input));
         Operand<TFloat32> logits = decodeLogits(tf, code);
-        output = tf.withName("x_hat").identity(NetworkGraph.activate(tf, spec.outputActivation(), logits));
-        codeInput =
+        Operand<TFloat32> output =
+                tf.withName("x_hat").identity(NetworkGraph.activate(tf, spec.outputActivation(), logits));
+        Placeholder<TFloat32> codeInput =
                 tf.withName(CODE_INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.codeSize())));
-        decoded = tf.withName("decoded").identity(decodeOn(tf, codeInput));
-        Operand<TFloat32> squared = tf.math.squaredDifference(output, input);
-        sumSquaredError = tf.withName("sse").sum(squared, tf.constant(new int[] {0, 1}));
-        rowMeanSquaredError = tf.withName("row_mse").math.mean(squared, tf.constant(1));
-        sumLoss = spec.loss() == Loss.MSE
-                ? sumSquaredError
-                : tf.withName("loss_sum")
-                        .sum(ModelGraph.lossTerms(tf, spec.loss(), logits, output, input), tf.constant(new int[] {0, 1
-                        }));
+        Operand<TFloat32> decoded = tf.withName("decoded").identity(decodeOn(tf, codeInput));
+        ends = GraphEnds.of(tf, spec.loss(), input, code, logits, output, codeInput, decoded, params);
     }
 
     static ConvGraph build(Graph graph, ConvSpec spec, long seed) {
@@ -187,47 +172,7 @@ final class ConvGraph implements ModelGraph {
     }
 
     @Override
-    public Placeholder<TFloat32> input() {
-        return input;
-    }
-
-    @Override
-    public Operand<TFloat32> code() {
-        return code;
-    }
-
-    @Override
-    public Operand<TFloat32> output() {
-        return output;
-    }
-
-    @Override
-    public Placeholder<TFloat32> codeInput() {
-        return codeInput;
-    }
-
-    @Override
-    public Operand<TFloat32> decoded() {
-        return decoded;
-    }
-
-    @Override
-    public Operand<TFloat32> sumSquaredError() {
-        return sumSquaredError;
-    }
-
-    @Override
-    public Operand<TFloat32> sumLoss() {
-        return sumLoss;
-    }
-
-    @Override
-    public Operand<TFloat32> rowMeanSquaredError() {
-        return rowMeanSquaredError;
-    }
-
-    @Override
-    public List<Variable<TFloat32>> parameters() {
-        return parameters;
+    public GraphEnds ends() {
+        return ends;
     }
 }

@@ -39,32 +39,53 @@ sealed interface ModelGraph permits NetworkGraph, ConvGraph, VaeGraph {
 
     NetworkSpec spec();
 
+    /** The entries and exits: the rows, the code, the output, the decoder's own entry, the error sums. */
+    GraphEnds ends();
+
     /** The rows, {@code [batch, inputSize]}. */
-    Placeholder<TFloat32> input();
+    default Placeholder<TFloat32> input() {
+        return ends().input();
+    }
 
     /** The code of {@link #input()} (a VAE's mean). */
-    Operand<TFloat32> code();
+    default Operand<TFloat32> code() {
+        return ends().code();
+    }
 
     /** The reconstruction of {@link #input()} (a VAE's decoded mean). */
-    Operand<TFloat32> output();
+    default Operand<TFloat32> output() {
+        return ends().output();
+    }
 
     /** A code fed to the decoder alone. */
-    Placeholder<TFloat32> codeInput();
+    default Placeholder<TFloat32> codeInput() {
+        return ends().codeInput();
+    }
 
     /** The decoder's output for {@link #codeInput()}. */
-    Operand<TFloat32> decoded();
+    default Operand<TFloat32> decoded() {
+        return ends().decoded();
+    }
 
     /** Sum over batch and values of the squared reconstruction error. */
-    Operand<TFloat32> sumSquaredError();
+    default Operand<TFloat32> sumSquaredError() {
+        return ends().sumSquaredError();
+    }
 
     /** Sum over the batch of what training reports as its loss ({@link #lossPerRow()} tells per what). */
-    Operand<TFloat32> sumLoss();
+    default Operand<TFloat32> sumLoss() {
+        return ends().sumLoss();
+    }
 
     /** Each row's mean squared reconstruction error. */
-    Operand<TFloat32> rowMeanSquaredError();
+    default Operand<TFloat32> rowMeanSquaredError() {
+        return ends().rowMeanSquaredError();
+    }
 
     /** Every trainable variable, weights and biases in pairs ({@code w0, b0, w1, b1, ...}). */
-    List<Variable<TFloat32>> parameters();
+    default List<Variable<TFloat32>> parameters() {
+        return ends().parameters();
+    }
 
     /** Whether {@link #sumLoss()} sums one value per row (a VAE's negative ELBO) rather than one per input value. */
     default boolean lossPerRow() {

@@ -5,7 +5,6 @@ import java.util.List;
 import org.deepae.model.Activation;
 import org.deepae.model.DenseSpec;
 import org.deepae.model.Initializer;
-import org.deepae.model.Loss;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -27,21 +26,10 @@ final class NetworkGraph implements ModelGraph {
     static final float LEAKY_SLOPE = 0.2f;
 
     final DenseSpec spec;
-    final Placeholder<TFloat32> input;
-    final Operand<TFloat32> code;
-    final Operand<TFloat32> output;
-    /** A code fed directly to the decoder. */
-    final Placeholder<TFloat32> codeInput;
-    /** The decoder's output for {@link #codeInput}. */
-    final Operand<TFloat32> decoded;
-    /** Sum over batch and values of the squared error, for evaluation in chunks. */
-    final Operand<TFloat32> sumSquaredError;
-    /** Sum over batch and values of the spec's loss on clean inputs (the squared error for MSE). */
-    final Operand<TFloat32> sumLoss;
-    /** Mean over values of each row's squared error: one value per row. */
-    final Operand<TFloat32> rowMeanSquaredError;
     /** Weights then biases of every layer, in layer order: w0, b0, w1, b1, ... */
     final List<Variable<TFloat32>> parameters;
+
+    private final GraphEnds ends;
 
     private NetworkGraph(Graph graph, DenseSpec spec, long seed) {
         Ops tf = Ops.create(graph);
@@ -59,23 +47,18 @@ final class NetworkGraph implements ModelGraph {
         }
         this.parameters = List.copyOf(params);
 
-        input = tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.inputSize())));
+        Placeholder<TFloat32> input =
+                tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.inputSize())));
         int codeLayers = spec.codeLayerIndex() + 1;
-        code = tf.withName("code").identity(codeFrom(tf, beforeCode(tf, input)));
+        Operand<TFloat32> code = tf.withName("code").identity(codeFrom(tf, beforeCode(tf, input)));
         Operand<TFloat32> outputLogits =
                 preActivation(tf, layers(tf, code, codeLayers, spec.denseLayerCount() - 1), spec.denseLayerCount() - 1);
-        output = tf.withName("x_hat").identity(activate(tf, spec.outputActivation(), outputLogits));
-        codeInput =
+        Operand<TFloat32> output = tf.withName("x_hat").identity(activate(tf, spec.outputActivation(), outputLogits));
+        Placeholder<TFloat32> codeInput =
                 tf.withName(CODE_INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.codeSize())));
-        decoded = tf.withName("decoded").identity(layers(tf, codeInput, codeLayers, spec.denseLayerCount()));
-
-        Operand<TFloat32> squared = tf.math.squaredDifference(output, input);
-        sumSquaredError = tf.withName("sse").sum(squared, tf.constant(new int[] {0, 1}));
-        rowMeanSquaredError = tf.withName("row_mse").math.mean(squared, tf.constant(1));
-        sumLoss = spec.loss() == Loss.MSE
-                ? sumSquaredError
-                : tf.withName("loss_sum")
-                        .sum(lossTerms(tf, outputLogits, output, input), tf.constant(new int[] {0, 1}));
+        Operand<TFloat32> decoded =
+                tf.withName("decoded").identity(layers(tf, codeInput, codeLayers, spec.denseLayerCount()));
+        ends = GraphEnds.of(tf, spec.loss(), input, code, outputLogits, output, codeInput, decoded, parameters);
     }
 
     /**
@@ -97,48 +80,8 @@ final class NetworkGraph implements ModelGraph {
     }
 
     @Override
-    public Placeholder<TFloat32> input() {
-        return input;
-    }
-
-    @Override
-    public Operand<TFloat32> code() {
-        return code;
-    }
-
-    @Override
-    public Operand<TFloat32> output() {
-        return output;
-    }
-
-    @Override
-    public Placeholder<TFloat32> codeInput() {
-        return codeInput;
-    }
-
-    @Override
-    public Operand<TFloat32> decoded() {
-        return decoded;
-    }
-
-    @Override
-    public Operand<TFloat32> sumSquaredError() {
-        return sumSquaredError;
-    }
-
-    @Override
-    public Operand<TFloat32> sumLoss() {
-        return sumLoss;
-    }
-
-    @Override
-    public Operand<TFloat32> rowMeanSquaredError() {
-        return rowMeanSquaredError;
-    }
-
-    @Override
-    public List<Variable<TFloat32>> parameters() {
-        return parameters;
+    public GraphEnds ends() {
+        return ends;
     }
 
     @Override

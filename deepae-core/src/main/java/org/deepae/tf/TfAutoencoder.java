@@ -341,6 +341,14 @@ public final class TfAutoencoder implements Autoencoder {
                 "only a variational model (--arch vae or conv-vae) can " + what + "; this one is " + spec.family());
     }
 
+    /**
+     * The names of the variables {@link #parameters()} reads, in its order: {@code dense0_w}, {@code dense0_b}, ... for
+     * a dense network; {@code conv0_w}, {@code code_w}, {@code deconv0_w}, {@code logvar_w}, ... for the others.
+     */
+    public List<String> parameterNames() {
+        return network.parameters().stream().map(v -> v.op().name()).toList();
+    }
+
     /** The current weights and biases, in layer order (w0, b0, w1, b1, ...), copied out of the session. */
     public List<float[]> parameters() {
         checkOpen();

@@ -62,7 +62,7 @@ final class TrainingGraph {
             return withGraphGradients(graph, model, objective);
         }
         Ops tf = Ops.create(graph);
-        Operand<TFloat32> clean = network.input;
+        Operand<TFloat32> clean = network.input();
         Placeholder<TInt64> seed = null;
         Operand<TFloat32> input = clean;
         if (!(objective.noise() instanceof Noise.None)) {

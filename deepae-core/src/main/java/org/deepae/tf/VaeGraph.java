@@ -30,9 +30,8 @@ final class VaeGraph implements ModelGraph {
     private final ModelGraph body;
     private final Variable<TFloat32> logVarianceWeights;
     private final Variable<TFloat32> logVarianceBiases;
-    private final List<Variable<TFloat32>> parameters;
     private final Operand<TFloat32> logVariance;
-    private final Operand<TFloat32> sumLoss;
+    private final GraphEnds ends;
     /** Each row's negative ELBO (beta 1): reconstruction term plus KL divergence, one draw. */
     final Operand<TFloat32> rowNegativeElbo;
     /** Sum over rows of the reconstruction term (one draw). */
@@ -66,7 +65,6 @@ final class VaeGraph implements ModelGraph {
         List<Variable<TFloat32>> params = new ArrayList<>(body.parameters());
         params.add(logVarianceWeights);
         params.add(logVarianceBiases);
-        this.parameters = List.copyOf(params);
 
         Operand<TFloat32> x = body.input();
         Operand<TFloat32> mean = body.code();
@@ -75,7 +73,9 @@ final class VaeGraph implements ModelGraph {
         rowNegativeElbo = tf.withName("row_neg_elbo").math.add(evaluation.reconstruction(), evaluation.divergence());
         sumReconstruction = tf.withName("reconstruction_sum").sum(evaluation.reconstruction(), tf.constant(0));
         sumDivergence = tf.withName("kl_sum").sum(evaluation.divergence(), tf.constant(0));
-        sumLoss = tf.withName("loss_sum").sum(evaluation.objective(spec.beta(), tf), tf.constant(0));
+        Operand<TFloat32> sumLoss =
+                tf.withName("vae_loss_sum").sum(evaluation.objective(spec.beta(), tf), tf.constant(0));
+        ends = body.ends().with(sumLoss, params);
 
         sampleSeed = tf.withName("sample_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
         sampleCount = tf.withName("sample_count").placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
@@ -172,48 +172,8 @@ final class VaeGraph implements ModelGraph {
     }
 
     @Override
-    public Placeholder<TFloat32> input() {
-        return body.input();
-    }
-
-    @Override
-    public Operand<TFloat32> code() {
-        return body.code();
-    }
-
-    @Override
-    public Operand<TFloat32> output() {
-        return body.output();
-    }
-
-    @Override
-    public Placeholder<TFloat32> codeInput() {
-        return body.codeInput();
-    }
-
-    @Override
-    public Operand<TFloat32> decoded() {
-        return body.decoded();
-    }
-
-    @Override
-    public Operand<TFloat32> sumSquaredError() {
-        return body.sumSquaredError();
-    }
-
-    @Override
-    public Operand<TFloat32> sumLoss() {
-        return sumLoss;
-    }
-
-    @Override
-    public Operand<TFloat32> rowMeanSquaredError() {
-        return body.rowMeanSquaredError();
-    }
-
-    @Override
-    public List<Variable<TFloat32>> parameters() {
-        return parameters;
+    public GraphEnds ends() {
+        return ends;
     }
 
     @Override

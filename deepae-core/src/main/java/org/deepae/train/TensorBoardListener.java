@@ -85,11 +85,25 @@ public final class TensorBoardListener implements TrainingListener {
                     shown.imageWidth(),
                     shown.count());
         }
-        List<float[]> parameters = model instanceof TfAutoencoder tf ? tf.parameters() : List.of();
-        for (int i = 0; i < parameters.size(); i++) {
-            writer.histogram((i % 2 == 0 ? "weights/dense" : "biases/dense") + i / 2, step, parameters.get(i));
+        if (model instanceof TfAutoencoder tf) {
+            List<float[]> parameters = tf.parameters();
+            List<String> names = tf.parameterNames();
+            for (int i = 0; i < parameters.size(); i++) {
+                writer.histogram(histogramTag(names.get(i)), step, parameters.get(i));
+            }
         }
         writer.flush();
+    }
+
+    /** {@code weights/dense0} for the variable {@code dense0_w}, {@code biases/conv1} for {@code conv1_b}. */
+    static String histogramTag(String variable) {
+        if (variable.endsWith("_w")) {
+            return "weights/" + variable.substring(0, variable.length() - 2);
+        }
+        if (variable.endsWith("_b")) {
+            return "biases/" + variable.substring(0, variable.length() - 2);
+        }
+        return "variables/" + variable;
     }
 
     /** Whether there are grayscale images to show (tables and colour images are not drawn). */

@@ -107,15 +107,16 @@ class TrainingGraphTest {
                 try (Graph graph = new Graph()) {
                     Ops tf = Ops.create(graph);
                     NetworkGraph network = NetworkGraph.build(graph, spec, 3);
-                    TrainingGraph.Pass pass = TrainingGraph.pass(tf, network, network.input, network.input, towers, 0);
+                    TrainingGraph.Pass pass =
+                            TrainingGraph.pass(tf, network, network.input(), network.input(), towers, 0);
                     float[] rows = randomRows(7, new Random(towers));
                     try (Session session = new Session(graph, SessionSettings.config(0));
                             TFloat32 batch = TFloat32.tensorOf(Shape.of(7, INPUT), DataBuffers.of(rows, true, false));
                             Result result = initialized(session)
                                     .runner()
-                                    .feed(network.input, batch)
+                                    .feed(network.input(), batch)
                                     .fetch(pass.loss())
-                                    .fetch(network.sumLoss)
+                                    .fetch(network.sumLoss())
                                     .run()) {
                         float loss = ((TFloat32) result.get(0)).getFloat();
                         float sum = ((TFloat32) result.get(1)).getFloat();
@@ -134,7 +135,7 @@ class TrainingGraphTest {
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
             NetworkGraph network = NetworkGraph.build(graph, DenseSpec.tutorial(INPUT), 3);
-            TrainingGraph.Pass pass = TrainingGraph.pass(tf, network, network.input, network.input, 2, 0.01);
+            TrainingGraph.Pass pass = TrainingGraph.pass(tf, network, network.input(), network.input(), 2, 0.01);
             Op step = OptimizerUpdate.applyGated(
                     graph, pass.gradients(), network.parameters, new OptimizerSpec.Sgd(rate));
             float[] rows = randomRows(9, new Random(5));
@@ -143,9 +144,9 @@ class TrainingGraphTest {
                 ParameterValues parameters = new ParameterValues(graph, initialized(session), network.parameters);
                 for (int s = 0; s < 20; s++) {
                     List<float[]> before = parameters.read();
-                    List<float[]> gradients = fetch(session.runner().feed(network.input, batch), pass.gradients());
+                    List<float[]> gradients = fetch(session.runner().feed(network.input(), batch), pass.gradients());
                     session.runner()
-                            .feed(network.input, batch)
+                            .feed(network.input(), batch)
                             .addTarget(step)
                             .run()
                             .close();
@@ -229,7 +230,8 @@ class TrainingGraphTest {
     void needsAPositiveNumberOfTowers() {
         try (Graph graph = new Graph()) {
             NetworkGraph network = NetworkGraph.build(graph, DenseSpec.tutorial(INPUT), 1);
-            assertThatThrownBy(() -> TrainingGraph.pass(Ops.create(graph), network, network.input, network.input, 0, 0))
+            assertThatThrownBy(() ->
+                            TrainingGraph.pass(Ops.create(graph), network, network.input(), network.input(), 0, 0))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("towers must be positive, got 0");
         }
@@ -246,7 +248,7 @@ class TrainingGraphTest {
             Ops tf = Ops.create(graph);
             NetworkGraph network = NetworkGraph.build(graph, spec, 3);
             Placeholder<TFloat32> noisy = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, INPUT)));
-            TrainingGraph.Pass pass = TrainingGraph.pass(tf, network, noisy, network.input, towers, weightDecay);
+            TrainingGraph.Pass pass = TrainingGraph.pass(tf, network, noisy, network.input(), towers, weightDecay);
             Operand<TFloat32> objective = pass.loss();
             for (int i = 0; i < network.parameters.size(); i += 2) {
                 Variable<TFloat32> weights = network.parameters.get(i);
@@ -279,7 +281,7 @@ class TrainingGraphTest {
                 }
                 parameters.write(values);
                 Session.Runner runner =
-                        session.runner().feed(network.input, cleanTensor).feed(noisy, inputTensor);
+                        session.runner().feed(network.input(), cleanTensor).feed(noisy, inputTensor);
                 int count = network.parameters.size();
                 for (int i = 0; i < count; i++) {
                     runner.fetch(pass.gradients().get(i)).fetch((Operand<TFloat32>) (Output<?>) reference.dy(i));
