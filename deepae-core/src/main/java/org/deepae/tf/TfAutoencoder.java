@@ -276,43 +276,57 @@ public final class TfAutoencoder implements Autoencoder {
     @Override
     public float[] sample(int count, long seed) {
         checkOpen();
-        VaeGraph vae = variational("generate samples");
+        if (!(network instanceof VaeGraph vae)) {
+            return Autoencoder.super.sample(count, seed);
+        }
         if (count < 0) {
             throw new IllegalArgumentException("the sample count must be 0 or more, got " + count);
         }
-        float[] out = new float[Math.multiplyExact(count, spec.inputSize())];
-        for (int start = 0, chunk = 0; start < count; start += CHUNK_ROWS, chunk++) {
-            int n = Math.min(CHUNK_ROWS, count - start);
-            try (TInt64 seeds = TInt64.vectorOf(seed, chunk);
-                    TInt32 rows = TInt32.scalarOf(n);
-                    Result result = session.runner()
-                            .feed(vae.sampleSeed, seeds)
-                            .feed(vae.sampleCount, rows)
-                            .fetch(vae.sampled)
-                            .run()) {
-                ((TFloat32) result.get(0))
-                        .copyTo(DataBuffers.of(out, false, false)
-                                .slice((long) start * spec.inputSize(), (long) n * spec.inputSize()));
+        return seededChunks(count, spec.inputSize(), seed, (start, n, seeds) -> {
+            try (TInt32 rows = TInt32.scalarOf(n)) {
+                return session.runner()
+                        .feed(vae.sampleSeed, seeds)
+                        .feed(vae.sampleCount, rows)
+                        .fetch(vae.sampled)
+                        .run();
             }
-        }
-        return out;
+        });
     }
 
     @Override
     public float[] encodeSampled(float[] rows, int count, long seed) {
         checkOpen();
-        VaeGraph vae = variational("draw codes");
+        if (!(network instanceof VaeGraph vae)) {
+            return Autoencoder.super.encodeSampled(rows, count, seed);
+        }
         checkRows(rows, count, spec.inputSize());
-        int width = spec.codeSize();
+        return seededChunks(
+                count,
+                spec.codeSize(),
+                seed,
+                (start, n, seeds) -> session.runner()
+                        .feed(network.input(), feeds.fill(rows, start, n, spec.inputSize()))
+                        .feed(vae.encodeSeed, seeds)
+                        .fetch(vae.codeSample)
+                        .run());
+    }
+
+    /** One session call on rows {@code start} to {@code start + n} with the chunk's seed; the caller closes it. */
+    @FunctionalInterface
+    private interface SeededCall {
+        Result run(int start, int n, TInt64 seeds);
+    }
+
+    /**
+     * {@code width} values for each of {@code count} rows, {@link #CHUNK_ROWS} at a time, chunk {@code c} seeded with
+     * {@code [seed, c]}: the draws depend on the seed and the row's place, not on how the caller splits its rows.
+     */
+    private float[] seededChunks(int count, int width, long seed, SeededCall call) {
         float[] out = new float[Math.multiplyExact(count, width)];
         for (int start = 0, chunk = 0; start < count; start += CHUNK_ROWS, chunk++) {
             int n = Math.min(CHUNK_ROWS, count - start);
             try (TInt64 seeds = TInt64.vectorOf(seed, chunk);
-                    Result result = session.runner()
-                            .feed(network.input(), feeds.fill(rows, start, n, spec.inputSize()))
-                            .feed(vae.encodeSeed, seeds)
-                            .fetch(vae.codeSample)
-                            .run()) {
+                    Result result = call.run(start, n, seeds)) {
                 ((TFloat32) result.get(0))
                         .copyTo(DataBuffers.of(out, false, false).slice((long) start * width, (long) n * width));
             }
@@ -322,23 +336,19 @@ public final class TfAutoencoder implements Autoencoder {
 
     @Override
     public float[] rowNegativeElbo(float[] rows, int count) {
-        VaeGraph vae = variational("give an ELBO");
+        if (!(network instanceof VaeGraph vae)) {
+            return Autoencoder.super.rowNegativeElbo(rows, count);
+        }
         return map(network.input(), rows, count, vae.rowNegativeElbo, 1);
     }
 
     @Override
     public ElboTerms elbo(float[] rows, int count) {
-        VaeGraph vae = variational("give an ELBO");
+        if (!(network instanceof VaeGraph vae)) {
+            return Autoencoder.super.elbo(rows, count);
+        }
         return new ElboTerms(
                 sum(vae.sumReconstruction, rows, count) / count, sum(vae.sumDivergence, rows, count) / count);
-    }
-
-    private VaeGraph variational(String what) {
-        if (network instanceof VaeGraph vae) {
-            return vae;
-        }
-        throw new UnsupportedOperationException(
-                "only a variational model (--arch vae or conv-vae) can " + what + "; this one is " + spec.family());
     }
 
     /**
