@@ -45,48 +45,27 @@ final class ConvGraph implements ModelGraph {
         int layer = 0;
         for (int i = 0; i < filters.size(); i++, layer++) {
             long out = filters.get(i);
-            Variable<TFloat32> w = init.withName("conv" + i + "_w")
-                    .variable(NetworkGraph.initialWeights(
-                            init,
-                            spec.initializer(),
-                            new long[] {k, k, in, out},
-                            k * k * in,
-                            k * k * out,
-                            seed + layer));
-            Variable<TFloat32> b = init.withName("conv" + i + "_b").variable(zeros(init, out));
-            encoder.add(w);
-            encoder.add(b);
+            encoder.add(weights(init, "conv" + i, new long[] {k, k, in, out}, k * k * in, k * k * out, seed + layer));
+            encoder.add(biases(init, "conv" + i, out));
             in = out;
         }
         params.addAll(encoder);
         if (spec.hasDenseCode()) {
             long features = spec.featureMapSize();
             long code = spec.codeSize();
-            codeWeights = init.withName("code_w")
-                    .variable(NetworkGraph.initialWeights(
-                            init, spec.initializer(), new long[] {features, code}, features, code, seed + layer++));
-            codeBiases = init.withName("code_b").variable(zeros(init, code));
-            expandWeights = init.withName("expand_w")
-                    .variable(NetworkGraph.initialWeights(
-                            init, spec.initializer(), new long[] {code, features}, code, features, seed + layer++));
-            expandBiases = init.withName("expand_b").variable(zeros(init, features));
+            codeWeights = weights(init, "code", new long[] {features, code}, features, code, seed + layer++);
+            codeBiases = biases(init, "code", code);
+            expandWeights = weights(init, "expand", new long[] {code, features}, code, features, seed + layer++);
+            expandBiases = biases(init, "expand", features);
             params.addAll(List.of(codeWeights, codeBiases, expandWeights, expandBiases));
         }
         // transposed convolution i maps the channels of encoder layer i's output back to its input's
         for (int i = filters.size() - 1; i >= 0; i--, layer++) {
             long from = filters.get(i);
             long to = i == 0 ? spec.image().channels() : filters.get(i - 1);
-            Variable<TFloat32> w = init.withName("deconv" + i + "_w")
-                    .variable(NetworkGraph.initialWeights(
-                            init,
-                            spec.initializer(),
-                            new long[] {k, k, to, from},
-                            k * k * from,
-                            k * k * to,
-                            seed + layer));
-            Variable<TFloat32> b = init.withName("deconv" + i + "_b").variable(zeros(init, to));
-            decoder.add(w);
-            decoder.add(b);
+            decoder.add(
+                    weights(init, "deconv" + i, new long[] {k, k, to, from}, k * k * from, k * k * to, seed + layer));
+            decoder.add(biases(init, "deconv" + i, to));
         }
         params.addAll(decoder);
 
@@ -106,8 +85,15 @@ final class ConvGraph implements ModelGraph {
         return new ConvGraph(graph, spec, seed);
     }
 
-    private static Operand<TFloat32> zeros(Ops init, long size) {
-        return init.zeros(init.constant(Shape.of(size)), TFloat32.class);
+    /** The variable {@code NAME_w} of {@code shape}, drawn by the spec's initializer with these fans and seed. */
+    private Variable<TFloat32> weights(Ops init, String name, long[] shape, long fanIn, long fanOut, long seed) {
+        return init.withName(name + "_w")
+                .variable(NetworkGraph.initialWeights(init, spec.initializer(), shape, fanIn, fanOut, seed));
+    }
+
+    /** The variable {@code NAME_b} of {@code size} zeros. */
+    private static Variable<TFloat32> biases(Ops init, String name, long size) {
+        return init.withName(name + "_b").variable(init.zeros(init.constant(Shape.of(size)), TFloat32.class));
     }
 
     /** The convolutions, then the last feature map flattened to {@code [batch, featureMapSize]}. */
