@@ -85,6 +85,6 @@ final class DecodedOutput {
     }
 
     private Rows rows(float[] decoded, int count, int[] labels, String source) {
-        return new Rows(decoded, count, info.spec().inputSize(), labels, info.imageHeight(), info.imageWidth(), source);
+        return new Rows(decoded, count, info.spec().inputSize(), labels, null, info.shape(), source);
     }
 }

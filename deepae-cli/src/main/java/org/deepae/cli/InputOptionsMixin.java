@@ -107,6 +107,15 @@ final class InputOptionsMixin {
         }
     }
 
+    /**
+     * Reads the rows for {@code info}'s model: each must have its input width, and be a grayscale image of its size
+     * when it was trained on grayscale images (colour rows are checked by their width, as {@code ModelInput} does).
+     */
+    Rows read(ModelInfo info) throws IOException {
+        boolean gray = info.hasImageSize() && info.imageChannels() == 1;
+        return read(info.spec().inputSize(), gray ? info.imageHeight() : 0, gray ? info.imageWidth() : 0);
+    }
+
     /** Reads the rows, checking that each has {@code width} values (and is an image of the given size, if known). */
     Rows read(int width, int imageHeight, int imageWidth) throws IOException {
         InputOptions options = InputOptions.defaults()

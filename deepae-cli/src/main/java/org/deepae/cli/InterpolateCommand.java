@@ -56,7 +56,7 @@ final class InterpolateCommand extends ModelInputCommand {
         int strips = indices.size() - 1;
         int count = strips * steps;
         DecodedOutput target = DecodedOutput.check(context, out, scale, info, count, steps);
-        Rows all = input.read(info.spec().inputSize(), info.imageHeight(), info.imageWidth());
+        Rows all = input.read(info);
         Rows ends = all.select(indices.stream().mapToInt(i -> i).toArray());
         float[] decoded;
         try (Autoencoder autoencoder = model.load()) {

@@ -319,6 +319,74 @@ class ModelFamiliesCommandsTest {
     }
 
     @Test
+    void aFolderOfColourPngsTrainsAConvolutionalModelWithEarlyStopping() throws Exception {
+        Path images = dir.resolve("images");
+        java.util.Random random = new java.util.Random(3);
+        for (String label : List.of("red", "blue")) {
+            Files.createDirectories(images.resolve(label));
+            for (int n = 0; n < 16; n++) {
+                java.awt.image.BufferedImage image =
+                        new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                for (int y = 0; y < 8; y++) {
+                    for (int x = 0; x < 8; x++) {
+                        int v = 60 + random.nextInt(120);
+                        image.setRGB(x, y, label.equals("red") ? v << 16 | (v / 3) << 8 : (v / 3) << 8 | v);
+                    }
+                }
+                javax.imageio.ImageIO.write(
+                        image, "png", images.resolve(label).resolve(n + ".png").toFile());
+            }
+        }
+        Path run = dir.resolve("colour");
+        CommandRun train = CommandRun.of(
+                "train",
+                "--dataset",
+                images.toString(),
+                "--arch",
+                "conv",
+                "--filters",
+                "4",
+                "--code-size",
+                "4",
+                "--epochs",
+                "12",
+                "--batch-size",
+                "8",
+                "--validation-split",
+                "0.25",
+                "--early-stopping",
+                "patience=2,min-delta=0",
+                "--threads",
+                "1",
+                "--out",
+                run.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.err()).contains("Training 8x8x3 conv 4 k3 -> 4x4x4 -> code 4");
+        JsonNode spec = JSON.readTree(run.resolve("model").resolve("model.json").toFile());
+        assertThat(spec.path("spec").path("image_channels").asInt()).isEqualTo(3);
+        JsonNode metrics = JSON.readTree(run.resolve("metrics.json").toFile());
+        int chosen = metrics.path("final_epoch").asInt();
+        JsonNode epochs = metrics.path("epochs");
+        assertThat(chosen).isBetween(1, epochs.size());
+        // the model kept is the chosen epoch's: its test loss is the run's final one
+        assertThat(metrics.path("final_test_loss").asDouble())
+                .isEqualTo(epochs.get(chosen - 1).path("test_loss").asDouble())
+                .isEqualTo(spec.path("metrics").path("final_test_loss").asDouble());
+        CommandRun line = CommandRun.of(
+                "interpolate",
+                "--model",
+                run.resolve("model").toString(),
+                "--input",
+                images.toString(),
+                "--indices",
+                "0,1",
+                "--out",
+                dir.resolve("colour.npy").toString());
+        assertThat(line.exitCode()).as(line.err()).isZero();
+        assertThat(NpyReader.read(dir.resolve("colour.npy")).width()).isEqualTo(8 * 8 * 3);
+    }
+
+    @Test
     void aConvolutionalNetworkIsRefusedForATableInOneLine() throws Exception {
         Path csv = dir.resolve("table.csv");
         StringBuilder text = new StringBuilder("a,b,c\n");

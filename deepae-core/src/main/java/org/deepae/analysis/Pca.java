@@ -113,8 +113,18 @@ public final class Pca {
                 d,
                 (products - begin) / 1_000_000,
                 (end - products) / 1_000_000);
+        // a PCA keeps a grayscale image size only: colour rows are fitted as the flat rows they are
+        boolean gray = rows.isImages() && rows.shape().isGray();
         return new PcaModel(
-                mean, components, eigenvalues, rows.imageHeight(), rows.imageWidth(), dataset, n, threads, 0);
+                mean,
+                components,
+                eigenvalues,
+                gray ? rows.imageHeight() : 0,
+                gray ? rows.imageWidth() : 0,
+                dataset,
+                n,
+                threads,
+                0);
     }
 
     /** The column means, summed in double. */

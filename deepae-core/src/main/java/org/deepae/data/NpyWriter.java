@@ -54,9 +54,20 @@ public final class NpyWriter {
         });
     }
 
-    /** Writes {@code rows} as {@code (count, height, width)} when they are images, else {@code (count, width)}. */
+    /**
+     * Writes {@code rows} as {@code (count, height, width)} when they are grayscale images, {@code (count, height,
+     * width, channels)} when they are colour images (as the NPY reader reads them back), else {@code (count, width)}.
+     */
     public static void write(Path file, Rows rows) throws IOException {
-        if (rows.isImages()) {
+        if (rows.isImages() && !rows.shape().isGray()) {
+            writeFloat32(
+                    file,
+                    rows.values(),
+                    rows.count(),
+                    rows.imageHeight(),
+                    rows.imageWidth(),
+                    rows.shape().channels());
+        } else if (rows.isImages()) {
             writeFloat32(file, rows.values(), rows.count(), rows.imageHeight(), rows.imageWidth());
         } else {
             writeFloat32(file, rows.values(), rows.count(), rows.width());

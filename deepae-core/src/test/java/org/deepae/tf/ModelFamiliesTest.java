@@ -130,6 +130,24 @@ class ModelFamiliesTest {
     }
 
     @Test
+    void parametersWrittenBackAreReadBackAndGiveTheSameOutputs() {
+        for (NetworkSpec spec : List.of(CONV, CONV_VAE)) {
+            try (TfAutoencoder model = TfAutoencoder.forTraining(spec, AdamSpec.tutorial(), 4, 1)) {
+                List<float[]> best = model.parameters();
+                float[] before = model.reconstruct(BARS.values(), 5);
+                model.trainStep(BARS.values(), BARS.count(), 1);
+                assertThat(model.reconstruct(BARS.values(), 5)).isNotEqualTo(before);
+                // early stopping goes back to the best epoch's weights this way
+                model.setParameters(best);
+                assertThat(model.reconstruct(BARS.values(), 5)).containsExactly(before);
+                for (int i = 0; i < best.size(); i++) {
+                    assertThat(model.parameters().get(i)).containsExactly(best.get(i));
+                }
+            }
+        }
+    }
+
+    @Test
     void theKlTermIsTheClosedFormForAKnownCodeDistribution() {
         try (TfAutoencoder model = TfAutoencoder.forTraining(VAE, AdamSpec.tutorial(), 1, 1)) {
             List<float[]> zeros = new ArrayList<>();
