@@ -311,6 +311,31 @@ class ModelFamiliesCommandsTest {
     }
 
     @Test
+    void aConvolutionalSavedModelEncodesAndReconstructsAsTheModelDoes() throws Exception {
+        Path export = dir.resolve("conv-saved");
+        CommandRun run = CommandRun.of("export", "--model", conv.toString(), "--out", export.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        float[] rows = sample.test().head(7).values();
+        try (SavedModelBundle bundle = SavedModelBundle.load(export.toString(), "serve");
+                Autoencoder model = Autoencoder.load(conv);
+                Autoencoder loaded = Autoencoder.load(export);
+                TFloat32 x =
+                        TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(7, 784), DataBuffers.of(rows, true, false));
+                Result codes = bundle.function("encode").call(Map.of("x", x));
+                Result images = bundle.function("reconstruct").call(Map.of("x", x))) {
+            float[] code = new float[7 * 8];
+            ((TFloat32) codes.get("code").orElseThrow()).copyTo(DataBuffers.of(code, false, false));
+            assertThat(code).containsExactly(model.encode(rows, 7));
+            float[] image = new float[7 * 784];
+            ((TFloat32) images.get("x_hat").orElseThrow()).copyTo(DataBuffers.of(image, false, false));
+            assertThat(image).containsExactly(model.reconstruct(rows, 7));
+            // the SavedModel loads back as a deepae model of the same family
+            assertThat(loaded.spec()).isEqualTo(model.spec());
+            assertThat(loaded.encode(rows, 7)).containsExactly(model.encode(rows, 7));
+        }
+    }
+
+    @Test
     void theReportOfATwoValueVaeShowsItsLatentManifold() throws Exception {
         Path html = dir.resolve("report.html");
         CommandRun run = CommandRun.of("report", "--model", convVae.toString(), "--out", html.toString());
