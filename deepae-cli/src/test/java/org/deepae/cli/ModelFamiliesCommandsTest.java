@@ -13,6 +13,7 @@ import java.util.Map;
 import org.deepae.data.Dataset;
 import org.deepae.data.DatasetCatalog;
 import org.deepae.data.NpyReader;
+import org.deepae.data.NpyWriter;
 import org.deepae.data.Rows;
 import org.deepae.model.Autoencoder;
 import org.junit.jupiter.api.BeforeAll;
@@ -409,6 +410,45 @@ class ModelFamiliesCommandsTest {
                 dir.resolve("colour.npy").toString());
         assertThat(line.exitCode()).as(line.err()).isZero();
         assertThat(NpyReader.read(dir.resolve("colour.npy")).width()).isEqualTo(8 * 8 * 3);
+    }
+
+    @Test
+    void aFourDimensionalNpyArrayOfTwoChannelImagesTrainsAConvolutionalModel() throws Exception {
+        Path npy = dir.resolve("maps.npy");
+        float[] values = new float[30 * 6 * 6 * 2];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = ((i * 7919) % 101) / 100f;
+        }
+        NpyWriter.writeFloat32(npy, values, 30, 6, 6, 2);
+        Path run = dir.resolve("maps");
+        CommandRun train = CommandRun.of(
+                "train",
+                "--dataset",
+                npy.toString(),
+                "--arch",
+                "conv",
+                "--filters",
+                "3",
+                "--epochs",
+                "1",
+                "--threads",
+                "1",
+                "--out",
+                run.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.err()).contains("Training 6x6x2 conv 3 k3 -> 3x3x3 on maps.npy");
+        Path decoded = dir.resolve("back.npy");
+        CommandRun reconstruct = CommandRun.of(
+                "encode",
+                "--model",
+                run.resolve("model").toString(),
+                "--input",
+                npy.toString(),
+                "--out",
+                decoded.toString());
+        assertThat(reconstruct.exitCode()).as(reconstruct.err()).isZero();
+        // the feature map is the code: 3 x 3 x 3 values per image
+        assertThat(NpyReader.read(decoded).width()).isEqualTo(27);
     }
 
     @Test

@@ -29,8 +29,11 @@ class ModelCorpusTest {
     static Path shared;
 
     private static Path model;
-    /** A convolutional VAE trained on the same data. */
+    /** A convolutional VAE, a convolutional autoencoder and a dense VAE trained on the same data. */
     private static Path convVae;
+
+    private static Path conv;
+    private static Path denseVae;
 
     private static Path savedModel;
     private static Path pca;
@@ -43,6 +46,8 @@ class ModelCorpusTest {
     static void trainAndExport() throws IOException {
         model = TinyModel.train(shared);
         convVae = TinyModel.train(shared.resolve("vae"), "--arch", "conv-vae", "--filters", "2", "--code-size", "2");
+        conv = TinyModel.train(shared.resolve("conv"), "--arch", "conv", "--filters", "2");
+        denseVae = TinyModel.train(shared.resolve("dvae"), "--arch", "vae", "--layers", "8,2");
         savedModel = shared.resolve("saved");
         Cli.run("export", "--model", model.toString(), "--out", savedModel.toString())
                 .succeeds();
@@ -165,6 +170,40 @@ class ModelCorpusTest {
                         "model.json",
                         "invalid spec"),
                 damage("a VAE's weights missing", convVae, delete(index), "the weights are missing"),
+                damage(
+                        "a convolutional autoencoder relabelled dense",
+                        conv,
+                        edit("model.json", "\"family\" : \"conv\"", "\"family\" : \"dense\""),
+                        "model.json",
+                        "encoder_layers"),
+                damage(
+                        "a convolutional autoencoder given a dense code its weights do not have",
+                        conv,
+                        edit("model.json", "\"code_size\" : 0", "\"code_size\" : 3"),
+                        "the weights"),
+                damage(
+                        "a convolutional autoencoder with 5,000 filters",
+                        conv,
+                        edit("model.json", "\"filters\" : \\[ 2 \\]", "\"filters\" : [ 5000 ]"),
+                        "model.json",
+                        "filter counts must be 1 to 4096"),
+                damage(
+                        "a dense VAE made convolutional without filters",
+                        denseVae,
+                        edit("model.json", "\"family\" : \"vae\"", "\"family\" : \"conv-vae\""),
+                        "model.json",
+                        "spec.filters: missing"),
+                damage(
+                        "a dense VAE whose layers do not fit the weights",
+                        denseVae,
+                        edit("model.json", "\"encoder_layers\" : \\[ 8", "\"encoder_layers\" : [ 9"),
+                        "the weights"),
+                damage(
+                        "a dense VAE with a ReLU code",
+                        denseVae,
+                        edit("model.json", "\"code_activation\" : \"linear\"", "\"code_activation\" : \"relu\""),
+                        "model.json",
+                        "a VAE's code (its mean and log-variance) is linear"),
                 damage(
                         "an unknown activation",
                         model,
