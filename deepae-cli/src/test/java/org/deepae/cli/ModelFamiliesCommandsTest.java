@@ -48,6 +48,17 @@ class ModelFamiliesCommandsTest {
     @TempDir
     Path dir;
 
+    /** Runs a command that must be refused as a bad option: exit 2, one line naming {@code message}, no stack trace. */
+    private static void assertRefused(String message, String... args) {
+        CommandRun run = CommandRun.of(args);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains(message).doesNotContain("Exception");
+        // one line of error, after any notes on how the data was read
+        assertThat(run.err().strip().lines().filter(line -> !line.startsWith("note: ")))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains(message);
+    }
+
     private static CommandRun train(Path out, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "train", "--dataset", "mnist-sample", "--epochs", "1", "--threads", "1", "--out", out.toString()));
@@ -155,16 +166,13 @@ class ModelFamiliesCommandsTest {
         assertThat(grid.exitCode()).as(grid.err()).isZero();
         assertThat(png).isRegularFile();
 
-        CommandRun refused = CommandRun.of(
+        assertRefused(
+                "a conv model cannot generate samples; train one with --arch vae or --arch conv-vae",
                 "sample",
                 "--model",
                 conv.toString(),
                 "--out",
                 dir.resolve("x.png").toString());
-        assertThat(refused.exitCode()).isEqualTo(2);
-        assertThat(refused.err())
-                .contains("a conv model cannot generate samples; train one with --arch vae or --arch conv-vae")
-                .doesNotContain("Exception");
         assertThat(dir.resolve("x.png")).doesNotExist();
     }
 
@@ -197,7 +205,8 @@ class ModelFamiliesCommandsTest {
                 assertThat(line.values()[4 * 784 + j]).isEqualTo(reconstructed[784 + j]);
             }
         }
-        CommandRun one = CommandRun.of(
+        assertRefused(
+                "--indices needs at least two rows",
                 "interpolate",
                 "--model",
                 conv.toString(),
@@ -207,8 +216,6 @@ class ModelFamiliesCommandsTest {
                 "3",
                 "--out",
                 dir.resolve("one.png").toString());
-        assertThat(one.exitCode()).isEqualTo(2);
-        assertThat(one.err()).contains("--indices needs at least two rows");
     }
 
     @Test
@@ -241,7 +248,8 @@ class ModelFamiliesCommandsTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
         }
         assertThat(Files.readString(drawn)).isEqualTo(Files.readString(again)).isNotEqualTo(Files.readString(mean));
-        CommandRun notVae = CommandRun.of(
+        assertRefused(
+                "--sample draws codes from a variational model",
                 "encode",
                 "--model",
                 conv.toString(),
@@ -250,7 +258,6 @@ class ModelFamiliesCommandsTest {
                 "--sample",
                 "--out",
                 dir.resolve("no.csv").toString());
-        assertThat(notVae.exitCode()).isEqualTo(2);
 
         Path scores = dir.resolve("scores");
         CommandRun anomalies = CommandRun.of(
@@ -277,7 +284,8 @@ class ModelFamiliesCommandsTest {
                         .isEqualTo(expected[i]);
             }
         }
-        CommandRun refused = CommandRun.of(
+        assertRefused(
+                "--score elbo needs a variational model",
                 "anomalies",
                 "--model",
                 conv.toString(),
@@ -287,8 +295,6 @@ class ModelFamiliesCommandsTest {
                 "elbo",
                 "--out",
                 dir.resolve("no").toString());
-        assertThat(refused.exitCode()).isEqualTo(2);
-        assertThat(refused.err()).contains("--score elbo needs a variational model");
     }
 
     @Test
@@ -459,7 +465,9 @@ class ModelFamiliesCommandsTest {
             text.append(i).append(',').append(i % 3).append(',').append(i * 0.5).append('\n');
         }
         Files.writeString(csv, text);
-        CommandRun run = CommandRun.of(
+        assertRefused(
+                "--arch conv needs images (IDX, NPY of 3 or 4 dimensions, or a folder of PNGs); this data is a table "
+                        + "of 3 values per row",
                 "train",
                 "--dataset",
                 csv.toString(),
@@ -467,11 +475,6 @@ class ModelFamiliesCommandsTest {
                 "conv",
                 "--out",
                 dir.resolve("run").toString());
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err())
-                .contains("--arch conv needs images")
-                .contains("a table of 3 values per row")
-                .doesNotContain("Exception");
         assertThat(dir.resolve("run")).doesNotExist();
     }
 }
