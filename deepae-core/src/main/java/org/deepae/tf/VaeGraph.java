@@ -30,7 +30,6 @@ final class VaeGraph implements ModelGraph {
     private final ModelGraph body;
     private final Variable<TFloat32> logVarianceWeights;
     private final Variable<TFloat32> logVarianceBiases;
-    private final Operand<TFloat32> logVariance;
     private final GraphEnds ends;
     /** Each row's negative ELBO (beta 1): reconstruction term plus KL divergence, one draw. */
     final Operand<TFloat32> rowNegativeElbo;
@@ -68,7 +67,7 @@ final class VaeGraph implements ModelGraph {
 
         Operand<TFloat32> x = body.input();
         Operand<TFloat32> mean = body.code();
-        logVariance = tf.withName("code_logvar").identity(logVarianceOf(tf, body.beforeCode(tf, x)));
+        Operand<TFloat32> logVariance = tf.withName("code_logvar").identity(logVarianceOf(tf, body.beforeCode(tf, x)));
         Terms evaluation = terms(tf, mean, logVariance, x, tf.constant(EVALUATION_SEED));
         rowNegativeElbo = tf.withName("row_neg_elbo").math.add(evaluation.reconstruction(), evaluation.divergence());
         sumReconstruction = tf.withName("reconstruction_sum").sum(evaluation.reconstruction(), tf.constant(0));
@@ -159,11 +158,6 @@ final class VaeGraph implements ModelGraph {
     @Override
     public boolean lossPerRow() {
         return true;
-    }
-
-    /** Each row's log-variance, {@code [batch, codeSize]}. */
-    Operand<TFloat32> logVariance() {
-        return logVariance;
     }
 
     @Override
