@@ -18,6 +18,7 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.param.StringArrayParam;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable$;
@@ -29,7 +30,13 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructType;
+import org.deepae.data.Column;
+import org.deepae.data.DataFormatException;
+import org.deepae.data.Encoded;
+import org.deepae.data.Preprocessing;
+import org.deepae.data.Table;
 import org.deepae.model.Autoencoder;
 
 /**
@@ -55,6 +62,11 @@ public final class AutoencoderScorer extends Transformer implements DefaultParam
     private final Param<String> modelPath;
     /** The features column: a {@code Vector} or an {@code array<float|double>} of the model's input width. */
     private final Param<String> featuresCol;
+    /**
+     * Raw numeric and string columns to which the model's own preprocessing (fitted by {@code deepae train} on a
+     * table) is applied, instead of {@link #featuresCol}; empty (the default) to use the features column.
+     */
+    private final StringArrayParam inputCols;
     /** The code column ({@code Vector}). */
     private final Param<String> codeCol;
     /** The reconstruction error column ({@code double}). */
@@ -80,6 +92,8 @@ public final class AutoencoderScorer extends Transformer implements DefaultParam
         this.uid = uid;
         modelPath = new Param<>(this, "modelPath", "the deepae model directory");
         featuresCol = new Param<>(this, "featuresCol", "the features: a Vector or array<float|double> column");
+        inputCols = new StringArrayParam(
+                this, "inputCols", "raw columns the model's preprocessing encodes, instead of featuresCol");
         codeCol = new Param<>(this, "codeCol", "the code column");
         errorCol = new Param<>(this, "errorCol", "the reconstruction error column");
         flagCol = new Param<>(this, "flagCol", "the anomaly flag column");
@@ -94,6 +108,7 @@ public final class AutoencoderScorer extends Transformer implements DefaultParam
                 this, "threads", "TensorFlow threads per executor, 0 for its cores", ParamValidators.gtEq(0));
         threshold = new DoubleParam(this, "threshold", "the anomaly threshold, NaN for the model's own");
         setDefault(featuresCol, "features");
+        setDefault(inputCols, new String[0]);
         setDefault(codeCol, "code");
         setDefault(errorCol, "reconstruction_error");
         setDefault(flagCol, "anomaly");
@@ -117,6 +132,10 @@ public final class AutoencoderScorer extends Transformer implements DefaultParam
 
     public Param<String> featuresCol() {
         return featuresCol;
+    }
+
+    public StringArrayParam inputCols() {
+        return inputCols;
     }
 
     public Param<String> codeCol() {
@@ -158,6 +177,11 @@ public final class AutoencoderScorer extends Transformer implements DefaultParam
 
     public AutoencoderScorer setFeaturesCol(String value) {
         set(featuresCol, value);
+        return this;
+    }
+
+    public AutoencoderScorer setInputCols(String[] value) {
+        set(inputCols, value);
         return this;
     }
 
@@ -206,7 +230,22 @@ public final class AutoencoderScorer extends Transformer implements DefaultParam
         if (!isDefined(modelPath)) {
             throw new IllegalArgumentException("AutoencoderScorer: set modelPath, the deepae model directory");
         }
+        String[] raw = getOrDefault(inputCols);
+        for (String name : raw) {
+            if (!List.of(schema.fieldNames()).contains(name)) {
+                throw new IllegalArgumentException(
+                        "AutoencoderScorer: no column '" + name + "' (inputCols) in " + schema.simpleString());
+            }
+            DataType type = schema.apply(name).dataType();
+            if (!(type instanceof NumericType) && !type.sameType(DataTypes.StringType)) {
+                throw new IllegalArgumentException("AutoencoderScorer: column '" + name + "' is " + type.simpleString()
+                        + "; inputCols are numbers or strings");
+            }
+        }
         String features = getOrDefault(featuresCol);
+        if (raw.length > 0) {
+            return withOutputs(schema);
+        }
         if (!List.of(schema.fieldNames()).contains(features)) {
             throw new IllegalArgumentException(
                     "AutoencoderScorer: no column '" + features + "' (featuresCol) in " + schema.simpleString());
@@ -216,6 +255,11 @@ public final class AutoencoderScorer extends Transformer implements DefaultParam
             throw new IllegalArgumentException("AutoencoderScorer: column '" + features + "' is " + type.simpleString()
                     + "; expected a Vector or array<float> or array<double>");
         }
+        return withOutputs(schema);
+    }
+
+    /** {@code schema} with the output columns added, none of which may be there already. */
+    private StructType withOutputs(StructType schema) {
         StructType out = schema;
         for (String name : outputColumns()) {
             if (List.of(schema.fieldNames()).contains(name)) {
@@ -254,10 +298,20 @@ public final class AutoencoderScorer extends Transformer implements DefaultParam
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         StructType out = transformSchema(dataset.schema());
+        String[] raw = getOrDefault(inputCols);
+        int[] rawIndex = new int[raw.length];
+        boolean[] rawText = new boolean[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            rawIndex[i] = dataset.schema().fieldIndex(raw[i]);
+            rawText[i] = dataset.schema().apply(raw[i]).dataType().sameType(DataTypes.StringType);
+        }
         Scoring scoring = new Scoring(
                 getOrDefault(modelPath),
-                dataset.schema().fieldIndex(getOrDefault(featuresCol)),
-                getOrDefault(featuresCol),
+                raw.length > 0 ? -1 : dataset.schema().fieldIndex(getOrDefault(featuresCol)),
+                raw.length > 0 ? String.join(",", raw) : getOrDefault(featuresCol),
+                raw,
+                rawIndex,
+                rawText,
                 !getOrDefault(reconstructionCol).isEmpty(),
                 getOrDefault(handleInvalid).equals("keep"),
                 (Integer) getOrDefault(batchSize),
@@ -284,12 +338,19 @@ public final class AutoencoderScorer extends Transformer implements DefaultParam
     /**
      * What the executors run on each partition: the settings it needs, serialised with the task.
      *
+     * @param column the features column's index, or -1 when the raw columns are encoded instead
+     * @param rawNames the raw columns' names (empty for a features column), as the model's preprocessing names them
+     * @param rawColumns their indexes in the rows
+     * @param rawText which of them are strings
      * @param threshold the threshold set on the scorer, NaN for the model's own
      */
     record Scoring(
             String path,
             int column,
             String columnName,
+            String[] rawNames,
+            int[] rawColumns,
+            boolean[] rawText,
             boolean reconstruction,
             boolean keepInvalid,
             int batch,
@@ -371,8 +432,15 @@ public final class AutoencoderScorer extends Transformer implements DefaultParam
             int valid = 0;
             while (batch.size() < scoring.batch() && rows.hasNext()) {
                 Row row = rows.next();
-                slot[batch.size()] = features(row, values, valid) ? valid++ : -1;
+                if (scoring.column() < 0) {
+                    slot[batch.size()] = batch.size();
+                } else {
+                    slot[batch.size()] = features(row, values, valid) ? valid++ : -1;
+                }
                 batch.add(row);
+            }
+            if (scoring.column() < 0) {
+                valid = encodeRaw(batch, values, slot);
             }
             Autoencoder model = loaded.model();
             float[] codes;
@@ -410,6 +478,65 @@ public final class AutoencoderScorer extends Transformer implements DefaultParam
                 }
                 ready.add(RowFactory.create(cells.toArray()));
             }
+        }
+
+        /**
+         * Encodes the raw columns of {@code batch} with the model's preprocessing into {@code values}, and returns how
+         * many rows it encoded; with {@code keep}, a row the preprocessing refuses (a missing value it does not
+         * impute, text in a numeric column) gets slot -1 and the others move up.
+         */
+        private int encodeRaw(List<Row> batch, float[] values, int[] slot) {
+            Preprocessing preprocessing = loaded.preprocessing();
+            if (preprocessing == null || preprocessing.isIdentity()) {
+                throw new IllegalArgumentException("AutoencoderScorer: inputCols needs a model trained on a table, "
+                        + "with its preprocessing; " + scoring.path() + " has none: use featuresCol");
+            }
+            try {
+                Encoded encoded = preprocessing.encode(table(batch));
+                System.arraycopy(encoded.values(), 0, values, 0, encoded.values().length);
+                return batch.size();
+            } catch (DataFormatException e) {
+                if (!scoring.keepInvalid()) {
+                    throw new IllegalArgumentException(
+                            "AutoencoderScorer: " + e.getMessage() + " (set handleInvalid to keep for null outputs)",
+                            e);
+                }
+            }
+            int valid = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    Encoded one = preprocessing.encode(table(batch.subList(i, i + 1)));
+                    System.arraycopy(one.values(), 0, values, valid * width, width);
+                    slot[i] = valid++;
+                } catch (DataFormatException e) {
+                    slot[i] = -1;
+                }
+            }
+            return valid;
+        }
+
+        /** The raw columns of {@code rows} as a table: numbers (null as NaN, a missing value) and strings. */
+        private Table table(List<Row> rows) {
+            List<Column> columns = new ArrayList<>();
+            for (int c = 0; c < scoring.rawNames().length; c++) {
+                int index = scoring.rawColumns()[c];
+                if (scoring.rawText()[c]) {
+                    String[] text = new String[rows.size()];
+                    for (int r = 0; r < rows.size(); r++) {
+                        text[r] =
+                                rows.get(r).isNullAt(index) ? null : rows.get(r).getString(index);
+                    }
+                    columns.add(new Column.Text(scoring.rawNames()[c], text));
+                } else {
+                    double[] numbers = new double[rows.size()];
+                    for (int r = 0; r < rows.size(); r++) {
+                        Row row = rows.get(r);
+                        numbers[r] = row.isNullAt(index) ? Double.NaN : ((Number) row.get(index)).doubleValue();
+                    }
+                    columns.add(new Column.Numeric(scoring.rawNames()[c], numbers));
+                }
+            }
+            return new Table("inputCols " + scoring.columnName(), columns, rows.size());
         }
 
         /**

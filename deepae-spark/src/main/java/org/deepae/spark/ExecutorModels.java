@@ -12,6 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.deepae.analysis.ThresholdFile;
+import org.deepae.data.Preprocessing;
 import org.deepae.model.Autoencoder;
 import org.deepae.store.ModelDirectory;
 
@@ -23,8 +24,11 @@ import org.deepae.store.ModelDirectory;
  */
 public final class ExecutorModels {
 
-    /** A loaded model, its anomaly threshold (NaN when the model has none), and the lock its callers hold. */
-    public record Loaded(Autoencoder model, double threshold, Object lock) {}
+    /**
+     * A loaded model, its anomaly threshold (NaN when the model has none), its preprocessing of raw columns
+     * ({@code null} when it takes its rows as they are), and the lock its callers hold.
+     */
+    public record Loaded(Autoencoder model, double threshold, Preprocessing preprocessing, Object lock) {}
 
     /** Key: the path as given and the directory's modification time, so that a replaced model is loaded again. */
     private record Key(String path, long version) {}
@@ -71,7 +75,8 @@ public final class ExecutorModels {
             Autoencoder model = ModelDirectory.load(local, threads);
             Optional<ThresholdFile.Saved> saved = ThresholdFile.load(local);
             double threshold = saved.map(s -> s.threshold().value()).orElse(Double.NaN);
-            return new Loaded(model, threshold, new Object());
+            Preprocessing preprocessing = ModelDirectory.readInfo(local).preprocessing();
+            return new Loaded(model, threshold, preprocessing, new Object());
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }

@@ -24,7 +24,12 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.deepae.analysis.Threshold;
 import org.deepae.analysis.ThresholdFile;
+import org.deepae.data.Column;
 import org.deepae.data.DatasetInfo;
+import org.deepae.data.Encoded;
+import org.deepae.data.Preprocessing;
+import org.deepae.data.PreprocessingOptions;
+import org.deepae.data.Table;
 import org.deepae.model.Activation;
 import org.deepae.model.AdamSpec;
 import org.deepae.model.Autoencoder;
@@ -247,6 +252,68 @@ class AutoencoderScorerTest {
             assertThat((float) first.getDouble(first.fieldIndex("reconstruction_error")))
                     .isEqualTo(reference.rowErrors(bars.pixels(), 1)[0]);
         }
+    }
+
+    @Test
+    void rawColumnsAreEncodedByTheModelsOwnPreprocessing() throws Exception {
+        int n = 300;
+        double[] amount = new double[n];
+        String[] country = new String[n];
+        for (int r = 0; r < n; r++) {
+            amount[r] = 10 + (r * 37 % 100) + (r % 3 == 0 ? 50 : 0);
+            country[r] = r % 3 == 0 ? "FR" : r % 3 == 1 ? "DE" : "IT";
+        }
+        amount[7] = Double.NaN; // missing: imputed by the preprocessing
+        Table table = new Table(
+                "payments", List.of(new Column.Numeric("amount", amount), new Column.Text("country", country)), n);
+        Preprocessing preprocessing = Preprocessing.fit(table, PreprocessingOptions.defaults());
+        Encoded encoded = preprocessing.encode(table);
+        DenseSpec spec = DenseSpec.forTable(encoded.width());
+        Path tableModel = dir.resolve("table-model");
+        try (TfAutoencoder trained = TfAutoencoder.forTraining(spec, AdamSpec.tutorial(), 3, 1)) {
+            for (int i = 0; i < 30; i++) {
+                trained.trainStep(encoded.values(), n);
+            }
+            ModelDirectory.save(
+                    tableModel,
+                    trained,
+                    ModelInfo.builder(spec)
+                            .preprocessing(preprocessing)
+                            .rows(n, n)
+                            .deepaeVersion("test")
+                            .build());
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int r = 0; r < n; r++) {
+            rows.add(RowFactory.create((long) r, Double.isNaN(amount[r]) ? null : amount[r], country[r]));
+        }
+        StructType schema = new StructType(new StructField[] {
+            new StructField("id", DataTypes.LongType, false, Metadata.empty()),
+            new StructField("amount", DataTypes.DoubleType, true, Metadata.empty()),
+            new StructField("country", DataTypes.StringType, true, Metadata.empty())
+        });
+        Dataset<Row> frame = spark.createDataFrame(rows, schema).repartition(3);
+        List<Row> scored = sorted(new AutoencoderScorer()
+                .setModelPath(tableModel.toString())
+                .setInputCols(new String[] {"country", "amount"})
+                .setBatchSize(64)
+                .setThreads(1)
+                .transform(frame));
+        assertThat(scored).hasSize(n);
+        try (Autoencoder reference = ModelDirectory.load(tableModel, 1)) {
+            float[] errors = reference.rowErrors(encoded.values(), n);
+            for (int r = 0; r < n; r++) {
+                assertThat((float) scored.get(r).getDouble(scored.get(r).fieldIndex("reconstruction_error")))
+                        .as("row " + r)
+                        .isEqualTo(errors[r]);
+            }
+        }
+        AutoencoderScorer dense = new AutoencoderScorer()
+                .setModelPath(model.toString())
+                .setInputCols(new String[] {"amount"})
+                .setThreads(1);
+        assertThatThrownBy(() -> dense.transform(frame).count())
+                .hasStackTraceContaining("inputCols needs a model trained on a table");
     }
 
     @Test
