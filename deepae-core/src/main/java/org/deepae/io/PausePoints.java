@@ -14,7 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the file named by {@value #PAUSE_FILE} and waits until the JVM begins to shut down (Ctrl-C, SIGTERM) or a minute has
  * passed, then goes on. A SIGKILL meanwhile ends the process at that point.
  *
- * <p>The points: {@code train-step} (before each training step), {@code directory-written:NAME} (an atomic directory
+ * <p>Without the system properties, the environment variables {@value #PAUSE_AT_ENV} and {@value #PAUSE_FILE_ENV} say
+ * the same: a process started by one the test started (a Spark worker's executor) inherits them.
+ *
+ * <p>The points: {@code spark-batch} (before a Spark partition's batch is scored), {@code train-step} (before each
+ * training step), {@code directory-written:NAME} (an atomic directory
  * write whose new content is complete, before anything is renamed) and {@code directory-moved-aside:NAME} (the old
  * directory moved aside, the new one not yet in place: the one moment when {@code NAME} does not exist).
  */
@@ -30,8 +34,15 @@ public final class PausePoints {
     private static final int HIT;
     private static final AtomicInteger HITS = new AtomicInteger();
 
+    /** The environment variable read when {@value #PAUSE_AT} is not set (a child process started by another). */
+    public static final String PAUSE_AT_ENV = "DEEPAE_TEST_PAUSE_AT";
+
+    /** The environment variable read when {@value #PAUSE_FILE} is not set. */
+    public static final String PAUSE_FILE_ENV = "DEEPAE_TEST_PAUSE_FILE";
+
     static {
-        String spec = System.getProperty(PAUSE_AT, "");
+        String fromEnv = System.getenv(PAUSE_AT_ENV);
+        String spec = System.getProperty(PAUSE_AT, fromEnv == null ? "" : fromEnv);
         int at = spec.lastIndexOf('@');
         POINT = at < 0 ? spec : spec.substring(0, at);
         HIT = at < 0 ? 1 : Integer.parseInt(spec.substring(at + 1));
@@ -47,7 +58,7 @@ public final class PausePoints {
         CountDownLatch shutdown = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown::countDown, "deepae-pause"));
         try {
-            String file = System.getProperty(PAUSE_FILE);
+            String file = System.getProperty(PAUSE_FILE, System.getenv(PAUSE_FILE_ENV));
             if (file != null) {
                 Files.writeString(Path.of(file), point + "\n");
             }

@@ -37,6 +37,7 @@ import org.deepae.data.DataFormatException;
 import org.deepae.data.Encoded;
 import org.deepae.data.Preprocessing;
 import org.deepae.data.Table;
+import org.deepae.io.PausePoints;
 import org.deepae.model.Autoencoder;
 
 /**
@@ -426,6 +427,7 @@ public final class AutoencoderScorer extends Transformer implements DefaultParam
 
         /** Reads up to a batch of rows and scores the valid ones in one call of each op. */
         private void score() {
+            PausePoints.reach("spark-batch");
             List<Row> batch = new ArrayList<>();
             float[] values = new float[scoring.batch() * width];
             int[] slot = new int[scoring.batch()];
