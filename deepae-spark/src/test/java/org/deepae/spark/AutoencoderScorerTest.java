@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -25,16 +24,13 @@ import org.apache.spark.sql.types.StructType;
 import org.deepae.analysis.Threshold;
 import org.deepae.analysis.ThresholdFile;
 import org.deepae.data.Column;
-import org.deepae.data.DatasetInfo;
 import org.deepae.data.Encoded;
 import org.deepae.data.Preprocessing;
 import org.deepae.data.PreprocessingOptions;
 import org.deepae.data.Table;
-import org.deepae.model.Activation;
 import org.deepae.model.AdamSpec;
 import org.deepae.model.Autoencoder;
 import org.deepae.model.DenseSpec;
-import org.deepae.model.Loss;
 import org.deepae.store.ModelDirectory;
 import org.deepae.store.ModelInfo;
 import org.deepae.testing.BarImages;
@@ -49,8 +45,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class AutoencoderScorerTest {
 
-    private static final DenseSpec SPEC =
-            new DenseSpec(16, List.of(8, 3), Activation.RELU, Activation.SIGMOID, Loss.MSE);
     private static final int ROWS = 2500;
 
     @TempDir
@@ -63,22 +57,7 @@ class AutoencoderScorerTest {
     @BeforeAll
     static void trainAModelAndStartSpark() throws Exception {
         bars = BarImages.of(ROWS, 4, 1);
-        model = dir.resolve("model");
-        try (TfAutoencoder trained = TfAutoencoder.forTraining(SPEC, AdamSpec.tutorial(), 5, 1)) {
-            for (int i = 0; i < 20; i++) {
-                trained.trainStep(bars.pixels(), 200);
-            }
-            ModelDirectory.save(
-                    model,
-                    trained,
-                    ModelInfo.builder(SPEC)
-                            .training(Map.of("epochs", 1))
-                            .dataset(new DatasetInfo("bars", "test", "00", null))
-                            .imageSize(4, 4)
-                            .rows(200, 200)
-                            .deepaeVersion("test")
-                            .build());
-        }
+        model = BarModels.train(dir.resolve("model"), bars);
         ThresholdFile.save(model, new Threshold(0.05, "test"), "test");
         spark = SparkSession.builder()
                 .master("local[2]")

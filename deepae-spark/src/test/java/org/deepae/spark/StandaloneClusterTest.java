@@ -22,17 +22,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.deepae.data.DatasetInfo;
 import org.deepae.io.PausePoints;
-import org.deepae.model.Activation;
-import org.deepae.model.AdamSpec;
 import org.deepae.model.Autoencoder;
-import org.deepae.model.DenseSpec;
-import org.deepae.model.Loss;
 import org.deepae.store.ModelDirectory;
-import org.deepae.store.ModelInfo;
 import org.deepae.testing.BarImages;
-import org.deepae.tf.TfAutoencoder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -49,8 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class StandaloneClusterTest {
 
-    private static final DenseSpec SPEC =
-            new DenseSpec(16, List.of(8, 3), Activation.RELU, Activation.SIGMOID, Loss.MSE);
     private static final int ROWS = 4000;
     private static final String OPENS = System.getProperty("deepae.spark.opens", "");
 
@@ -106,21 +97,7 @@ class StandaloneClusterTest {
     @Test
     void aWorkerKilledMidJobLeavesEveryRowScoredOnceWithTheModelsError() throws Exception {
         BarImages bars = BarImages.of(ROWS, 4, 2);
-        Path model = dir.resolve("model");
-        try (TfAutoencoder trained = TfAutoencoder.forTraining(SPEC, AdamSpec.tutorial(), 5, 1)) {
-            for (int i = 0; i < 20; i++) {
-                trained.trainStep(bars.pixels(), 200);
-            }
-            ModelDirectory.save(
-                    model,
-                    trained,
-                    ModelInfo.builder(SPEC)
-                            .dataset(new DatasetInfo("bars", "test", "00", null))
-                            .imageSize(4, 4)
-                            .rows(200, 200)
-                            .deepaeVersion("test")
-                            .build());
-        }
+        Path model = BarModels.train(dir.resolve("model"), bars);
         // Spark's launcher builds an executor's classpath from SPARK_HOME/jars: this one links the test's jars
         Path home = dir.resolve("spark-home");
         Files.createDirectories(home.resolve("jars"));
