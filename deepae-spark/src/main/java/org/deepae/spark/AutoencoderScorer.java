@@ -553,26 +553,24 @@ public final class AutoencoderScorer extends Transformer implements DefaultParam
             if (cell == null) {
                 problem = "is null";
             } else {
-                int n = cell instanceof Vector v
-                        ? v.size()
-                        : row.getList(scoring.column()).size();
+                // read the cell once: a Vector's values are doubles, an array's are boxed and may be null
+                Vector vector = cell instanceof Vector v ? v : null;
+                List<Object> list = vector == null ? row.getList(scoring.column()) : null;
+                int n = vector != null ? vector.size() : list.size();
                 if (n != width) {
                     problem = "has " + n + " values but the model takes " + width;
-                } else {
-                    for (int j = 0; j < width && problem == null; j++) {
-                        Object v = cell instanceof Vector vector
-                                ? (Object) vector.apply(j)
-                                : row.getList(scoring.column()).get(j);
-                        if (v == null) {
-                            problem = "has a null at position " + j;
-                        } else {
-                            double d = ((Number) v).doubleValue();
-                            if (!Double.isFinite(d)) {
-                                problem = "has " + d + " at position " + j;
-                            } else {
-                                values[at * width + j] = (float) d;
-                            }
-                        }
+                }
+                for (int j = 0; j < width && problem == null; j++) {
+                    Object boxed = vector != null ? null : list.get(j);
+                    if (vector == null && boxed == null) {
+                        problem = "has a null at position " + j;
+                        break;
+                    }
+                    double d = vector != null ? vector.apply(j) : ((Number) boxed).doubleValue();
+                    if (Double.isFinite(d)) {
+                        values[at * width + j] = (float) d;
+                    } else {
+                        problem = "has " + d + " at position " + j;
                     }
                 }
             }
