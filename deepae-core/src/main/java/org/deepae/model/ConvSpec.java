@@ -147,6 +147,12 @@ public record ConvSpec(
         }
     }
 
+    /** The last feature map, flattened. */
+    @Override
+    public long codeLayerInputSize() {
+        return featureMapSize();
+    }
+
     @Override
     public long largestWeightCount() {
         long largest = 0;

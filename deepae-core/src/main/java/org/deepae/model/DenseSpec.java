@@ -215,6 +215,12 @@ public record DenseSpec(
         return count;
     }
 
+    /** The width of the layer before the code (the input size when the code is the first layer). */
+    @Override
+    public long codeLayerInputSize() {
+        return layerSizes().get(codeLayerIndex());
+    }
+
     @Override
     public long largestWeightCount() {
         long largest = 0;

@@ -32,6 +32,9 @@ public sealed interface NetworkSpec permits DenseSpec, ConvSpec, VaeSpec {
     /** Number of trainable values ({@code Long.MAX_VALUE} when more than a long holds). */
     long parameterCount();
 
+    /** Values per row entering the code layer: a VAE's mean and log-variance heads both read them. */
+    long codeLayerInputSize();
+
     /** Values in the largest weight tensor: the weights are copied out of TensorFlow into Java arrays. */
     long largestWeightCount();
 

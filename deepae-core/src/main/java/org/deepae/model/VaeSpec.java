@@ -76,14 +76,16 @@ public record VaeSpec(NetworkSpec body, double beta) implements NetworkSpec {
     }
 
     private long logVarianceHeadSize() {
-        long into = body instanceof DenseSpec d
-                ? d.layerSizes().get(d.codeLayerIndex())
-                : ((ConvSpec) body).featureMapSize();
         try {
-            return Math.addExact(Math.multiplyExact(into, (long) codeSize()), codeSize());
+            return Math.addExact(Math.multiplyExact(body.codeLayerInputSize(), (long) codeSize()), codeSize());
         } catch (ArithmeticException e) {
             return Long.MAX_VALUE;
         }
+    }
+
+    @Override
+    public long codeLayerInputSize() {
+        return body.codeLayerInputSize();
     }
 
     @Override

@@ -111,11 +111,6 @@ final class ConvGraph implements ModelGraph {
     }
 
     @Override
-    public long beforeCodeWidth() {
-        return spec.featureMapSize();
-    }
-
-    @Override
     public Operand<TFloat32> codeFrom(Ops tf, Operand<TFloat32> beforeCode) {
         if (!spec.hasDenseCode()) {
             return beforeCode;

@@ -95,9 +95,6 @@ sealed interface ModelGraph permits NetworkGraph, ConvGraph, VaeGraph {
     /** The encoder up to the code layer's input, applied to {@code x}. */
     Operand<TFloat32> beforeCode(Ops tf, Operand<TFloat32> x);
 
-    /** Values per row of {@link #beforeCode}. */
-    long beforeCodeWidth();
-
     /** The code layer applied to {@link #beforeCode}'s output (a VAE's mean head). */
     Operand<TFloat32> codeFrom(Ops tf, Operand<TFloat32> beforeCode);
 

@@ -90,11 +90,6 @@ final class NetworkGraph implements ModelGraph {
     }
 
     @Override
-    public long beforeCodeWidth() {
-        return spec.layerSizes().get(spec.codeLayerIndex());
-    }
-
-    @Override
     public Operand<TFloat32> codeFrom(Ops tf, Operand<TFloat32> beforeCode) {
         int layer = spec.codeLayerIndex();
         return activate(tf, spec.activationOf(layer), preActivation(tf, beforeCode, layer));

@@ -53,7 +53,7 @@ final class VaeGraph implements ModelGraph {
         this.body = ModelGraph.build(graph, spec.body(), seed);
         Ops tf = Ops.create(graph);
         Ops init = tf.withInitScope();
-        long from = body.beforeCodeWidth();
+        long from = spec.body().codeLayerInputSize();
         long code = spec.codeSize();
         // seeded apart from the body's layers, which take seed + 0, seed + 1, ... (at most a few dozen)
         logVarianceWeights = init.withName("logvar_w")
@@ -173,11 +173,6 @@ final class VaeGraph implements ModelGraph {
     @Override
     public Operand<TFloat32> beforeCode(Ops tf, Operand<TFloat32> x) {
         return body.beforeCode(tf, x);
-    }
-
-    @Override
-    public long beforeCodeWidth() {
-        return body.beforeCodeWidth();
     }
 
     @Override
